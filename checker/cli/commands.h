@@ -1,0 +1,49 @@
+// CLI subcommands: one file each, registered in the sorted table in main.cpp.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <boost/program_options.hpp>
+
+#include "rules/ruleset.h"
+
+namespace plancheck::cli {
+
+namespace po = boost::program_options;
+
+using Args = std::vector<std::string>;  // arguments after the subcommand name
+
+struct Command {
+    const char* name;
+    const char* summary;
+    int (*run)(const Args& args);
+};
+
+// Exit codes of the contract.
+constexpr int kExitClean = 0;
+constexpr int kExitFindings = 1;
+constexpr int kExitUsage = 2;
+
+// Options every command that reads rules shares.
+struct RuleOptions {
+    std::string rules_dir;
+    std::string lang = "vi";
+};
+void add_rule_options(po::options_description& desc, RuleOptions& o);
+// Loads the rule book, printing a file:line error and returning false on failure.
+bool load_rules(const RuleOptions& o, rules::RuleBook& book);
+std::string default_rules_dir();
+
+// Parses args against desc (+ positional names); prints usage errors. Returns
+// false when the command must exit (usage error or --help printed); `code` says how.
+bool parse(const Args& args, const po::options_description& desc,
+           const po::positional_options_description& pos, po::variables_map& vm,
+           const char* usage, int& code);
+
+int cmd_check(const Args&);
+int cmd_explain(const Args&);
+int cmd_outline(const Args&);
+int cmd_rules(const Args&);
+
+}  // namespace plancheck::cli

@@ -1,0 +1,69 @@
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+
+#include "cli/commands.h"
+#include "rules/params.h"
+
+namespace plancheck::cli {
+
+std::string default_rules_dir() {
+    if (const char* env = std::getenv("PLANCHECK_RULES"); env && *env) return env;
+    // Next to the installed binary first (share/plancheck/rules), then the source tree.
+    std::error_code ec;
+    auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (!ec) {
+        auto share = exe.parent_path().parent_path() / "share" / "plancheck" / "rules";
+        if (std::filesystem::is_directory(share, ec)) return share.string();
+    }
+    return PLANCHECK_DEFAULT_RULES;
+}
+
+void add_rule_options(po::options_description& desc, RuleOptions& o) {
+    desc.add_options()
+        ("rules", po::value(&o.rules_dir)->value_name("DIR"),
+         "rule sets to use (default: the shipped rules/, or $PLANCHECK_RULES)")
+        ("lang", po::value(&o.lang)->default_value("vi")->value_name("vi|en"),
+         "language of messages: vi (Vietnamese) or en (English)");
+}
+
+bool load_rules(const RuleOptions& o, rules::RuleBook& book) {
+    std::string dir = o.rules_dir.empty() ? default_rules_dir() : o.rules_dir;
+    try {
+        book = rules::load_rulebook(dir);
+        return true;
+    } catch (const rules::RuleFileError& e) {
+        std::cerr << "plancheck: error in rules: " << e.what() << "\n";
+    } catch (const std::exception& e) {
+        std::cerr << "plancheck: cannot load rules from " << dir << ": " << e.what() << "\n";
+    }
+    return false;
+}
+
+bool parse(const Args& args, const po::options_description& desc,
+           const po::positional_options_description& pos, po::variables_map& vm, const char* usage,
+           int& code) {
+    po::options_description all = desc;
+    all.add_options()("help,h", "show this help");
+    try {
+        po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
+        if (vm.count("help")) {
+            std::cout << usage << "\n\n" << all << "\n";
+            code = kExitClean;
+            return false;
+        }
+        po::notify(vm);
+    } catch (const po::error& e) {
+        std::cerr << "plancheck: " << e.what() << "\n" << usage << "\n(see --help)\n";
+        code = kExitUsage;
+        return false;
+    }
+    if (vm.count("lang") && vm["lang"].as<std::string>() != "vi" && vm["lang"].as<std::string>() != "en") {
+        std::cerr << "plancheck: --lang must be vi or en\n";
+        code = kExitUsage;
+        return false;
+    }
+    return true;
+}
+
+}  // namespace plancheck::cli

@@ -1,0 +1,57 @@
+#include <cstring>
+#include <iostream>
+
+#include "cli/commands.h"
+
+namespace plancheck::cli {
+namespace {
+
+// Sorted by name.
+const Command kCommands[] = {
+    {"check", "check documents against the rule sets (the default command)", cmd_check},
+    {"explain", "describe a rule, a rule kind or a diagnostic category", cmd_explain},
+    {"outline", "print the recognised structure of a document", cmd_outline},
+    {"rules", "work with rule sets: `rules test` runs every rule on its own examples", cmd_rules},
+};
+
+void usage(std::ostream& os) {
+    os << "plancheck " << PLANCHECK_VERSION
+       << " - checks Vietnamese administrative plans and reports (Decision 1676/QĐ-TTg,\n"
+          "Resolution 28-NQ/TW, Decree 30/2020/NĐ-CP) for missing, duplicated, malformed or\n"
+          "inconsistent content.\n\n"
+          "Usage: plancheck <command> [options] [FILE|DIR]...\n"
+          "       plancheck FILE|DIR...            (same as `plancheck check`)\n\nCommands:\n";
+    for (const auto& c : kCommands) os << "  " << c.name << std::string(12 - std::strlen(c.name), ' ') << c.summary << "\n";
+    os << "\nRun `plancheck <command> --help` for the options of a command.\n"
+          "Exit codes: 0 no findings at the --fail-on level, 1 findings, 2 usage error or unreadable input.\n";
+}
+
+}  // namespace
+}  // namespace plancheck::cli
+
+int main(int argc, char** argv) {
+    using namespace plancheck::cli;
+    std::ios::sync_with_stdio(false);
+    if (argc < 2) {
+        usage(std::cerr);
+        return kExitUsage;
+    }
+    std::string first = argv[1];
+    if (first == "--help" || first == "-h" || first == "help") {
+        usage(std::cout);
+        return kExitClean;
+    }
+    if (first == "--version" || first == "-V") {
+        std::cout << "plancheck " << PLANCHECK_VERSION << "\n";
+        return kExitClean;
+    }
+    for (const auto& c : kCommands) {
+        if (first == c.name) return c.run(Args(argv + 2, argv + argc));
+    }
+    if (!first.empty() && first[0] != '-' && first.find_first_of("./") == std::string::npos) {
+        std::cerr << "plancheck: unknown command '" << first << "'\n\n";
+        usage(std::cerr);
+        return kExitUsage;
+    }
+    return cmd_check(Args(argv + 1, argv + argc));
+}

@@ -1,0 +1,152 @@
+#include <iostream>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.h"
+#include "pipeline/pipeline.h"
+
+namespace plancheck::cli {
+
+namespace {
+
+struct Printer {
+    const pipeline::Analysis& a;
+    uint32_t line(uint32_t b) const { return a.doc.blocks[b].line(); }
+    std::string text(uint32_t b) const { return a.doc.blocks[b].text; }
+
+    nlohmann::json block(std::optional<uint32_t> b) const {
+        if (!b) return nullptr;
+        return {{"line", line(*b)}, {"text", text(*b)}};
+    }
+    nlohmann::json blocks(const std::vector<uint32_t>& bs) const {
+        auto j = nlohmann::json::array();
+        for (auto b : bs) j.push_back(block(b));
+        return j;
+    }
+    nlohmann::json json(const std::vector<rules::AppliedSet>& sets) const {
+        const Outline& o = a.model.outline;
+        nlohmann::json j;
+        j["path"] = a.doc.path;
+        j["format"] = a.doc.format;
+        j["encoding"] = a.doc.encoding;
+        j["kind"] = to_string(o.kind);
+        j["header"] = {{"agency", blocks(o.header.agency)},
+                       {"national_title", block(o.header.national_title)},
+                       {"motto", block(o.header.motto)},
+                       {"number", block(o.header.number)},
+                       {"place_date", block(o.header.place_date)},
+                       {"type", block(o.header.doc_type)},
+                       {"title", blocks(o.header.title)},
+                       {"party", o.header.party}};
+        auto bases = nlohmann::json::array();
+        for (const auto& b : o.bases) bases.push_back({{"line", line(b.block)}, {"lead", b.lead}, {"text", text(b.block)}});
+        j["bases"] = bases;
+        auto secs = nlohmann::json::array();
+        for (const auto& s : o.sections)
+            secs.push_back({{"line", line(s.block)}, {"label", s.label}, {"kind", to_string(s.label_kind)},
+                            {"depth", s.depth}, {"title", s.title}, {"heading", s.heading}});
+        j["sections"] = secs;
+        j["closing"] = {{"recipients", block(o.closing.recipients)},
+                        {"recipient_items", blocks(o.closing.recipient_items)},
+                        {"archive", block(o.closing.archive)},
+                        {"authority", block(o.closing.authority)},
+                        {"position", blocks(o.closing.signer_position)},
+                        {"name", block(o.closing.signer_name)}};
+        auto rs = nlohmann::json::array();
+        for (const auto& s : sets) rs.push_back({{"ruleset", s.set->id}, {"applies", s.applies}, {"why", s.why}});
+        j["rulesets"] = rs;
+        auto blocks_j = nlohmann::json::array();
+        for (const auto& b : a.doc.blocks) blocks_j.push_back({{"line", b.line()}, {"text", b.text}});
+        j["blocks"] = blocks_j;
+        return j;
+    }
+
+    void tree(std::ostream& os, const std::vector<rules::AppliedSet>& sets, bool en) const {
+        const Outline& o = a.model.outline;
+        auto field = [&](const char* vi, const char* eng, std::optional<uint32_t> b) {
+            os << "  " << (en ? eng : vi) << ": ";
+            if (b) os << "[" << line(*b) << "] " << text(*b) << "\n";
+            else os << (en ? "(not found)" : "(không thấy)") << "\n";
+        };
+        os << a.doc.path << " (" << a.doc.format << ", " << a.doc.encoding << ") — "
+           << (en ? "kind: " : "loại: ") << to_string(o.kind) << "\n";
+        os << (en ? "Header\n" : "Phần đầu\n");
+        if (o.header.agency.empty()) os << "  " << (en ? "agency" : "cơ quan ban hành") << ": " << (en ? "(not found)" : "(không thấy)") << "\n";
+        for (auto b : o.header.agency) field("cơ quan ban hành", "agency", b);
+        field("quốc hiệu", "national title", o.header.national_title);
+        field("tiêu ngữ", "motto", o.header.motto);
+        field("số, ký hiệu", "number", o.header.number);
+        field("địa danh, ngày tháng", "place and date", o.header.place_date);
+        field("tên loại", "type", o.header.doc_type);
+        for (auto b : o.header.title) field("trích yếu", "title", b);
+        os << (en ? "Legal bases\n" : "Căn cứ\n");
+        for (const auto& b : o.bases) os << "  [" << line(b.block) << "] " << text(b.block).substr(0, 100) << (text(b.block).size() > 100 ? "…" : "") << "\n";
+        os << (en ? "Sections\n" : "Các phần\n");
+        for (const auto& s : o.sections) {
+            if (s.label_kind == LabelKind::Dash || s.label_kind == LabelKind::Plus || s.label_kind == LabelKind::Bullet) continue;
+            os << "  [" << line(s.block) << "] " << std::string(static_cast<size_t>(s.depth) * 2, ' ') << s.label << " "
+               << s.title.substr(0, 90) << (s.title.size() > 90 ? "…" : "") << "\n";
+        }
+        os << (en ? "Closing\n" : "Phần kết\n");
+        field("nơi nhận", "recipients", o.closing.recipients);
+        field("lưu", "archive", o.closing.archive);
+        field("quyền hạn ký", "signing authority", o.closing.authority);
+        for (auto b : o.closing.signer_position) field("chức vụ", "position", b);
+        field("người ký", "signer", o.closing.signer_name);
+        os << (en ? "Rule sets\n" : "Bộ quy tắc\n");
+        for (const auto& s : sets)
+            os << "  " << (s.applies ? "[x] " : "[ ] ") << s.set->id << " — " << s.why << "\n";
+    }
+};
+
+}  // namespace
+
+int cmd_outline(const Args& args) {
+    static const char* kUsage =
+        "Usage: plancheck outline [options] FILE\n\n"
+        "Prints what plancheck recognised in the document: header fields, title, legal bases,\n"
+        "numbered sections, closing, and which rule sets apply and why. Line numbers are the\n"
+        "ones diagnostics use (for .docx: paragraph numbers).";
+    RuleOptions ro;
+    std::string format = "tree", file, encoding = "auto";
+    std::vector<std::string> rulesets;
+    po::options_description desc("Options");
+    add_rule_options(desc, ro);
+    desc.add_options()
+        ("format,f", po::value(&format)->default_value("tree"), "tree or json")
+        ("encoding", po::value(&encoding)->default_value("auto"), "text encoding (see `check --help`)")
+        ("ruleset", po::value(&rulesets)->value_name("ID"), "force rule sets, as in `check`")
+        ("file", po::value(&file)->required(), "document");
+    po::positional_options_description pos;
+    pos.add("file", 1);
+    po::variables_map vm;
+    int code = 0;
+    if (!parse(args, desc, pos, vm, kUsage, code)) return code;
+    if (format != "tree" && format != "json") {
+        std::cerr << "plancheck outline: --format must be tree or json\n";
+        return kExitUsage;
+    }
+    rules::RuleBook book;
+    if (!load_rules(ro, book)) return kExitUsage;
+    ingest::Options io;
+    io.encoding = encoding;
+    auto r = ingest::read_file(file, io);
+    if (auto* bad = std::get_if<UnreadableInput>(&r)) {
+        std::cerr << pipeline::unreadable(file, *bad, ro.lang).message << "\n";
+        return kExitUsage;
+    }
+    auto a = pipeline::analyze(std::move(std::get<SourceDocument>(r)));
+    std::vector<rules::AppliedSet> sets;
+    try {
+        sets = rules::select_sets(book, a->model, rulesets);
+    } catch (const std::exception& e) {
+        std::cerr << "plancheck outline: " << e.what() << "\n";
+        return kExitUsage;
+    }
+    Printer p{*a};
+    if (format == "json") std::cout << p.json(sets).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    else p.tree(std::cout, sets, ro.lang == "en");
+    return kExitClean;
+}
+
+}  // namespace plancheck::cli

@@ -1,0 +1,41 @@
+// UTF-8 and Vietnamese text helpers shared by every stage.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace plancheck::utf8 {
+
+// Decodes the code point at s[i], advancing i. Invalid bytes decode as U+FFFD
+// and advance by one byte, so loops always terminate.
+char32_t next(std::string_view s, size_t& i);
+void append(std::string& out, char32_t cp);
+size_t count(std::string_view s);  // code points
+bool valid(std::string_view s);
+// Byte offset of the code point that starts at or before `offset`.
+size_t floor_boundary(std::string_view s, size_t offset);
+
+// Unicode NFC (utf8proc). Invalid UTF-8 is returned unchanged.
+std::string nfc(std::string_view s);
+
+// Folding for matching headings and phrases: NFD, combining marks removed,
+// đ/Đ/Ð -> d, lower case, runs of white space and punctuation in `sep` -> one
+// space, trimmed. "MỤC TIÊU:" and "Mục tiêu" fold to "muc tieu".
+std::string fold(std::string_view s);
+
+// Lower case with accents kept (NFC), for case-insensitive exact matching.
+std::string lower(std::string_view s);
+// Upper case with accents kept.
+std::string upper(std::string_view s);
+// True when every cased letter in s is upper case and there is at least one.
+bool is_upper_text(std::string_view s);
+
+bool is_space(char32_t c);
+bool is_letter(char32_t c);
+bool is_digit(char32_t c);
+
+std::string_view trim(std::string_view s);
+
+}  // namespace plancheck::utf8

@@ -1,0 +1,35 @@
+// The output of the ingest stage: a file turned into blocks.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "plancheck/source.h"
+
+namespace plancheck {
+
+// Something ingest or normalize noticed that a rule kind may report
+// (legacy encoding converted, U+00D0 used for Đ, ...). Rules decide whether
+// and how it becomes a diagnostic; stages never emit diagnostics themselves.
+struct Observation {
+    std::string kind;  // "encoding.legacy", "text.mixed-script", "text.invalid-utf8", ...
+    TextRef ref;
+    std::string detail;  // e.g. the detected encoding name or the offending character
+};
+
+struct SourceDocument {
+    std::string path;
+    std::string format;    // "txt", "md", "html", "docx", "pdf"
+    std::string encoding;  // detected or forced input encoding, e.g. "utf-8", "tcvn3"
+    std::vector<Block> blocks;  // body blocks in reading order
+    std::vector<Observation> observations;
+};
+
+// Raised by ingest for input it cannot read. `reason` is a complete sentence
+// suitable for an input.unreadable diagnostic; `hint` says what to do.
+struct UnreadableInput {
+    std::string reason;
+    std::string hint;
+};
+
+}  // namespace plancheck

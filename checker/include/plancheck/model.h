@@ -1,0 +1,28 @@
+// Everything the rules stage sees about one document.
+#pragma once
+
+#include <vector>
+
+#include "plancheck/citation.h"
+#include "plancheck/document.h"
+#include "plancheck/outline.h"
+#include "plancheck/plan.h"
+
+namespace plancheck {
+
+struct Model {
+    const SourceDocument* doc = nullptr;
+    Outline outline;
+    std::vector<Citation> citations;
+    std::vector<Phase> phases;
+    std::vector<Objective> objectives;
+    std::vector<MonthMention> months;
+    Date issue_date;  // from the place-date line, empty if not found
+
+    const Block& block(uint32_t i) const { return doc->blocks[i]; }
+    std::string_view text(const TextRef& r) const {
+        return std::string_view(doc->blocks[r.block].text).substr(r.begin, r.end - r.begin);
+    }
+};
+
+}  // namespace plancheck

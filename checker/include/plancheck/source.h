@@ -1,0 +1,77 @@
+// Source positions and text blocks: the unit every pipeline stage works on.
+//
+// Invariants:
+// - Positions are 1-based and refer to the ORIGINAL file: for text formats the
+//   physical line and the column in Unicode code points; for .docx the paragraph
+//   number (as `plancheck outline` prints it) and the code point offset in it.
+// - Block::text is UTF-8. Stages may rewrite it (normalize does), but must keep
+//   Block::anchors consistent so that every byte offset of `text` still maps to
+//   the original position. Block::source is never rewritten: it is what the
+//   user typed, decoded to UTF-8, and is what excerpts show.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace plancheck {
+
+struct Pos {
+    uint32_t line = 0;    // 1-based; 0 = unknown (whole-file diagnostics)
+    uint32_t column = 0;  // 1-based, in code points
+    friend bool operator==(const Pos&, const Pos&) = default;
+};
+
+// `offset` (a byte offset in Block::text) corresponds to original position
+// (line, column); the code points after it advance the column one by one until
+// the next anchor.
+struct Anchor {
+    uint32_t offset = 0;
+    uint32_t line = 0;
+    uint32_t column = 0;
+};
+
+enum class BlockKind : uint8_t {
+    Paragraph,  // body paragraph or physical line of a text file
+    Heading,    // container-level heading (Markdown #, HTML <h1>, Word Heading style)
+    ListItem,   // container-level list item (Markdown/HTML list, Word auto-numbering)
+    TableCell,  // one table cell
+    PageHeader, // Word header/footer text: kept apart from the body
+    Footnote,
+    Comment,    // Word comment (carries suppressions)
+};
+
+struct Block {
+    BlockKind kind = BlockKind::Paragraph;
+    std::string text;    // working text (normalized after the normalize stage)
+    std::string source;  // original text decoded to UTF-8; may hold '\n' for multi-line blocks
+    std::vector<Anchor> anchors;  // sorted by offset; anchors.front().offset == 0
+    // Numbering label the container shows but the text does not contain
+    // (Word automatic numbering "II.", Markdown ordered list "1."); empty when
+    // the label is typed in the text itself.
+    std::string label;
+    int level = 0;          // heading level or list depth from the container, 0 if none
+    bool in_table = false;  // text comes from a table cell
+
+    uint32_t line() const { return anchors.empty() ? 0 : anchors.front().line; }
+    // Original position of the code point starting at byte `offset` of `text`
+    // (offset == text.size() gives the position just past the end).
+    Pos locate(size_t offset) const;
+    // The original source line containing `line` (for excerpts and carets).
+    std::string_view source_line(uint32_t line) const;
+};
+
+// Builds a block whose text equals its source and starts at (line, column).
+Block make_block(std::string text, uint32_t line, uint32_t column = 1,
+                 BlockKind kind = BlockKind::Paragraph);
+
+// A span of text inside one block, as byte offsets into Block::text.
+struct TextRef {
+    uint32_t block = 0;
+    uint32_t begin = 0;
+    uint32_t end = 0;
+    bool valid() const { return end >= begin; }
+};
+
+}  // namespace plancheck

@@ -1,0 +1,139 @@
+#include "normalize/normalize.h"
+
+#include <utf8proc.h>
+
+#include "core/utf8.h"
+
+namespace plancheck::normalize {
+
+namespace {
+
+struct Cp {
+    char32_t c;
+    Pos pos;
+};
+
+// Latin letter a look-alike stands for, or 0.
+char32_t latin_lookalike(char32_t c) {
+    switch (c) {
+        case 0x00D0: return 0x0110;  // Ð (Eth) typed for Đ
+        case 0x00F0: return 0x0111;  // ð typed for đ
+        case 0x0430: return 'a';
+        case 0x0435: return 'e';
+        case 0x043E: return 'o';
+        case 0x0440: return 'p';
+        case 0x0441: return 'c';
+        case 0x0445: return 'x';
+        case 0x0410: return 'A';
+        case 0x0415: return 'E';
+        case 0x041E: return 'O';
+        case 0x0420: return 'P';
+        case 0x0421: return 'C';
+        case 0x0425: return 'X';
+        default: return 0;
+    }
+}
+
+bool is_cyrillic(char32_t c) { return c >= 0x0400 && c <= 0x04FF; }
+
+bool latin_neighbour(const std::vector<Cp>& cps, size_t i) {
+    auto latin = [](char32_t c) { return (c < 0x0250 && utf8::is_letter(c)) || (c >= 0x1E00 && c <= 0x1EFF); };
+    return (i > 0 && latin(cps[i - 1].c)) || (i + 1 < cps.size() && latin(cps[i + 1].c));
+}
+
+bool is_space_like(char32_t c) { return utf8::is_space(c) || c == 0x200B || c == 0x200C || c == 0x200D; }
+
+}  // namespace
+
+void normalize_block(Block& block, uint32_t index, std::vector<Observation>& observations) {
+    // 1. Decode with original positions.
+    std::vector<Cp> in;
+    in.reserve(block.text.size());
+    {
+        size_t i = 0;
+        while (i < block.text.size()) {
+            Pos p = block.locate(i);
+            char32_t c = utf8::next(block.text, i);
+            in.push_back({c, p});
+        }
+    }
+    // 2. Look-alikes (Ð always; Cyrillic only next to Latin letters, so real
+    //    Cyrillic words are left alone).
+    std::vector<std::pair<size_t, char32_t>> lookalikes;  // index in `in`, original char
+    for (size_t i = 0; i < in.size(); ++i) {
+        char32_t repl = latin_lookalike(in[i].c);
+        if (!repl) continue;
+        if (is_cyrillic(in[i].c) && !latin_neighbour(in, i)) continue;
+        lookalikes.emplace_back(i, in[i].c);
+        in[i].c = repl;
+    }
+    // 3. NFC per combining sequence, white space folding, trimming.
+    std::string text;
+    std::vector<Anchor> anchors;
+    std::vector<size_t> in_to_out(in.size() + 1, 0);
+    Pos last_pos{};
+    bool have_last = false;
+    auto emit = [&](char32_t c, Pos p) {
+        if (!have_last || p.line != last_pos.line || p.column != last_pos.column + 1)
+            anchors.push_back({static_cast<uint32_t>(text.size()), p.line, p.column});
+        utf8::append(text, c);
+        last_pos = p;
+        have_last = true;
+    };
+    bool pending_space = false;
+    Pos space_pos{};
+    size_t i = 0;
+    while (i < in.size()) {
+        if (is_space_like(in[i].c)) {
+            if (!pending_space) space_pos = in[i].pos;
+            pending_space = true;
+            in_to_out[i] = text.size();
+            ++i;
+            continue;
+        }
+        if (pending_space && !text.empty()) emit(' ', space_pos);
+        pending_space = false;
+        size_t j = i + 1;
+        while (j < in.size() && utf8proc_get_property(static_cast<utf8proc_int32_t>(in[j].c))->combining_class != 0)
+            ++j;
+        for (size_t k = i; k < j; ++k) in_to_out[k] = text.size();
+        if (j - i == 1 && in[i].c < 0x300) {
+            emit(in[i].c, in[i].pos);
+        } else {
+            std::string seq;
+            for (size_t k = i; k < j; ++k) utf8::append(seq, in[k].c);
+            std::string composed = utf8::nfc(seq);
+            size_t q = 0;
+            while (q < composed.size()) emit(utf8::next(composed, q), in[i].pos);
+        }
+        i = j;
+    }
+    in_to_out[in.size()] = text.size();
+    if (anchors.empty()) {
+        Pos p = in.empty() ? block.locate(0) : in.front().pos;
+        anchors.push_back({0, p.line, p.column});
+    }
+    for (auto& [idx, orig] : lookalikes) {
+        Observation o;
+        o.kind = "text.mixed-script";
+        o.ref = {index, static_cast<uint32_t>(in_to_out[idx]),
+                 static_cast<uint32_t>(in_to_out[idx + 1] > in_to_out[idx] ? in_to_out[idx + 1]
+                                                                             : in_to_out[idx])};
+        // The replaced letter is one code point; make the range cover it.
+        size_t end = o.ref.begin;
+        if (end < text.size()) utf8::next(text, end);
+        o.ref.end = static_cast<uint32_t>(end);
+        std::string d;
+        utf8::append(d, orig);
+        o.detail = d;
+        observations.push_back(std::move(o));
+    }
+    block.text = std::move(text);
+    block.anchors = std::move(anchors);
+}
+
+void normalize(SourceDocument& doc) {
+    for (uint32_t b = 0; b < doc.blocks.size(); ++b) normalize_block(doc.blocks[b], b, doc.observations);
+}
+
+}  // namespace plancheck::normalize

@@ -1,0 +1,46 @@
+// The whole pipeline for one input: ingest -> normalize -> structure ->
+// extract -> rules. Used by the CLI, `rules test` and the corpus tests.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "ingest/ingest.h"
+#include "rules/engine.h"
+
+namespace plancheck::pipeline {
+
+// A document and its model. Heap-allocated because Model points into doc.
+struct Analysis {
+    SourceDocument doc;
+    Model model;
+};
+
+// normalize + structure + extract on an ingested document.
+std::unique_ptr<Analysis> analyze(SourceDocument doc);
+
+struct FileResult {
+    std::string path;
+    std::string format;
+    std::vector<Diagnostic> diagnostics;
+    bool unreadable = false;
+    std::vector<rules::AppliedSet> sets;  // empty when unreadable
+};
+
+struct Options {
+    ingest::Options ingest;
+    rules::CheckOptions check;
+    std::vector<std::string> rulesets;  // --ruleset
+};
+
+// Checks one file end to end. Unreadable input becomes one input.unreadable
+// diagnostic; this never throws for bad input.
+FileResult check_file(const std::string& path, const rules::RuleBook& book, const Options& opts);
+FileResult check_bytes(std::string_view bytes, std::string_view format, const std::string& path,
+                       const rules::RuleBook& book, const Options& opts);
+
+// The input.unreadable diagnostic for `path` (the contract's fixed shape).
+Diagnostic unreadable(const std::string& path, const UnreadableInput& why, const std::string& lang);
+
+}  // namespace plancheck::pipeline

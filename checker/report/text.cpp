@@ -1,0 +1,82 @@
+// Compiler-style output: file:line:col: severity: message [rule], the source
+// line, a caret underline, and the legal basis.
+#include <algorithm>
+
+#include "core/utf8.h"
+#include "report/report.h"
+
+namespace plancheck::report {
+
+namespace {
+const char* colour(Severity s) {
+    switch (s) {
+        case Severity::Error: return "\x1b[1;31m";
+        case Severity::Warning: return "\x1b[1;33m";
+        case Severity::Info: return "\x1b[1;36m";
+    }
+    return "";
+}
+
+std::string_view severity_word(Severity s, const std::string& lang) {
+    if (lang == "en") return to_string(s);
+    switch (s) {
+        case Severity::Error: return "lỗi";
+        case Severity::Warning: return "cảnh báo";
+        case Severity::Info: return "lưu ý";
+    }
+    return "";
+}
+
+void caret_line(std::ostream& os, const Diagnostic& d, bool color) {
+    if (d.excerpt.empty() || d.column == 0) return;
+    // Tabs in the excerpt are shown as single spaces so the caret lines up.
+    std::string shown;
+    for (size_t i = 0; i < d.excerpt.size();) {
+        char32_t c = utf8::next(d.excerpt, i);
+        utf8::append(shown, c == '\t' ? U' ' : c);
+    }
+    os << "    " << shown << "\n    ";
+    size_t width = utf8::count(shown);
+    size_t start = std::min<size_t>(d.column - 1, width);
+    size_t len = 1;
+    if (d.end_line == d.line && d.end_column > d.column) len = d.end_column - d.column;
+    if (d.end_line > d.line) len = width > start ? width - start : 1;
+    os << std::string(start, ' ');
+    if (color) os << "\x1b[1;32m";
+    os << '^' << std::string(len > 1 ? len - 1 : 0, '~');
+    if (color) os << "\x1b[0m";
+    os << "\n";
+}
+}  // namespace
+
+void write_text(std::ostream& os, const std::vector<FileReport>& files, const Options& opts) {
+    const bool en = opts.lang == "en";
+    for (const auto& f : files) {
+        for (const auto& d : f.diagnostics) {
+            if (opts.color) os << "\x1b[1m";
+            os << f.path << ":" << d.line << ":" << d.column << ": ";
+            if (opts.color) os << "\x1b[0m" << colour(d.severity);
+            os << severity_word(d.severity, opts.lang);
+            if (opts.color) os << "\x1b[0m";
+            os << ": " << d.message << " [" << d.rule << "]\n";
+            caret_line(os, d, opts.color);
+            if (!d.legal_basis.empty())
+                os << "    " << (en ? "basis: " : "căn cứ: ") << d.legal_basis << "\n";
+        }
+    }
+    if (!opts.summary) return;
+    Summary s = summarize(files);
+    if (en) {
+        os << s.files << (s.files == 1 ? " file" : " files") << " checked: " << s.errors << " errors, "
+           << s.warnings << " warnings, " << s.infos << " notes";
+        if (s.unreadable) os << ", " << s.unreadable << " unreadable";
+        os << "; " << s.clean << " clean\n";
+    } else {
+        os << "Đã kiểm tra " << s.files << " tệp: " << s.errors << " lỗi, " << s.warnings << " cảnh báo, "
+           << s.infos << " lưu ý";
+        if (s.unreadable) os << ", " << s.unreadable << " tệp không đọc được";
+        os << "; " << s.clean << " tệp không có vấn đề\n";
+    }
+}
+
+}  // namespace plancheck::report

@@ -1,0 +1,80 @@
+#include "core/utf8.h"
+#include "rules/rule.h"
+
+namespace plancheck::rules {
+
+std::string Emitter::render(const Args& args) const {
+    auto it = meta_.message.find(opts_.lang);
+    if (it == meta_.message.end()) it = meta_.message.find("vi");
+    std::string tpl = it == meta_.message.end() ? meta_.id : it->second;
+    std::string out;
+    for (size_t i = 0; i < tpl.size(); ++i) {
+        if (tpl[i] == '{') {
+            auto close = tpl.find('}', i);
+            if (close != std::string::npos) {
+                std::string name = tpl.substr(i + 1, close - i - 1);
+                bool found = false;
+                for (const auto& [k, v] : args)
+                    if (k == name) { out += v; found = true; break; }
+                if (found) { i = close; continue; }
+            }
+        }
+        out += tpl[i];
+    }
+    return out;
+}
+
+Diagnostic& Emitter::at(const TextRef& ref, const Args& args) {
+    const Block& b = model_.doc->blocks.at(ref.block);
+    Pos s = b.locate(ref.begin);
+    Pos e = b.locate(ref.end);
+    if (e.line == s.line && e.column <= s.column) e.column = s.column + 1;
+    Diagnostic d;
+    d.rule = meta_.id;
+    d.category = meta_.category;
+    d.severity = meta_.severity;
+    d.message = render(args);
+    d.line = s.line;
+    d.column = s.column;
+    d.end_line = e.line;
+    d.end_column = e.column;
+    d.excerpt = std::string(b.source_line(s.line));
+    d.legal_basis = meta_.legal_basis;
+    out_.push_back(std::move(d));
+    return out_.back();
+}
+
+Diagnostic& Emitter::at_block(uint32_t b, const Args& args) {
+    const Block& blk = model_.doc->blocks.at(b);
+    return at(TextRef{b, 0, static_cast<uint32_t>(blk.text.size())}, args);
+}
+
+Diagnostic& Emitter::missing_before(uint32_t b, const Args& args) {
+    const auto& blocks = model_.doc->blocks;
+    if (b < blocks.size()) {
+        Diagnostic& d = at(TextRef{b, 0, 0}, args);
+        d.end_line = d.line;
+        d.end_column = d.column;
+        return d;
+    }
+    if (!blocks.empty()) {
+        // Past the last block: point just after its end.
+        const Block& last = blocks.back();
+        auto n = static_cast<uint32_t>(last.text.size());
+        Diagnostic& d = at(TextRef{static_cast<uint32_t>(blocks.size() - 1), n, n}, args);
+        d.end_line = d.line;
+        d.end_column = d.column;
+        return d;
+    }
+    Diagnostic d;
+    d.rule = meta_.id;
+    d.category = meta_.category;
+    d.severity = meta_.severity;
+    d.message = render(args);
+    d.line = d.column = d.end_line = d.end_column = 1;
+    d.legal_basis = meta_.legal_basis;
+    out_.push_back(std::move(d));
+    return out_.back();
+}
+
+}  // namespace plancheck::rules

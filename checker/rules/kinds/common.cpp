@@ -1,0 +1,104 @@
+#include "rules/kinds/common.h"
+
+#include <algorithm>
+
+#include "core/utf8.h"
+
+namespace plancheck::rules {
+
+Scope read_scope(const Params& p, Scope fallback) {
+    if (!p.has("scope")) return fallback;
+    std::string s = p.str("scope");
+    if (s == "all") return Scope::All;
+    if (s == "header") return Scope::Header;
+    if (s == "title") return Scope::Title;
+    if (s == "bases") return Scope::Bases;
+    if (s == "body") return Scope::Body;
+    if (s == "closing") return Scope::Closing;
+    p.fail("scope", "expected all, header, title, bases, body or closing");
+}
+
+bool in_scope(const Model& m, uint32_t b, Scope s) {
+    const Outline& o = m.outline;
+    switch (s) {
+        case Scope::All: return true;
+        case Scope::Header: return b < o.header.end;
+        case Scope::Title: return std::find(o.header.title.begin(), o.header.title.end(), b) != o.header.title.end();
+        case Scope::Bases: return b >= o.header.end && b < o.body_begin;
+        case Scope::Body: return b >= o.body_begin && b < o.body_end;
+        case Scope::Closing: return b >= o.closing.begin;
+    }
+    return false;
+}
+
+namespace {
+bool word_char(char32_t c) { return utf8::is_letter(c) || utf8::is_digit(c) || (c >= 0x300 && c <= 0x36F); }
+}  // namespace
+
+std::vector<Word> words_of(std::string_view text) {
+    std::vector<Word> out;
+    size_t i = 0;
+    while (i < text.size()) {
+        size_t start = i;
+        char32_t c = utf8::next(text, i);
+        if (!word_char(c)) continue;
+        size_t end = i;
+        while (end < text.size()) {
+            size_t j = end;
+            char32_t d = utf8::next(text, j);
+            if (word_char(d)) { end = j; continue; }
+            if ((d == '/' || d == '-' || d == '.') && j < text.size()) {
+                size_t k = j;
+                if (word_char(utf8::next(text, k)) && d != '.') { end = j; continue; }
+                if (d == '.' && utf8::is_digit(utf8::next(text, k = j))) { end = j; continue; }
+            }
+            break;
+        }
+        out.push_back({static_cast<uint32_t>(start), static_cast<uint32_t>(end),
+                       utf8::lower(text.substr(start, end - start))});
+        i = end;
+    }
+    return out;
+}
+
+std::vector<std::pair<size_t, size_t>> find_words_ci(std::string_view hay, std::string_view needle) {
+    // Lower-case `hay` code point by code point, remembering where each lowered
+    // byte came from, so matches map back to original offsets.
+    std::string low;
+    std::vector<uint32_t> from;
+    low.reserve(hay.size());
+    for (size_t i = 0; i < hay.size();) {
+        size_t s = i;
+        char32_t c = utf8::next(hay, i);
+        std::string one;
+        utf8::append(one, c);
+        std::string l = utf8::lower(one);
+        low += l;
+        from.insert(from.end(), l.size(), static_cast<uint32_t>(s));
+    }
+    from.push_back(static_cast<uint32_t>(hay.size()));
+    std::string n = utf8::lower(needle);
+    std::vector<std::pair<size_t, size_t>> out;
+    if (n.empty()) return out;
+    for (size_t pos = low.find(n); pos != std::string::npos; pos = low.find(n, pos + 1)) {
+        size_t b = from[pos], e = from[pos + n.size()];
+        bool left_ok = b == 0 || !word_char([&] { size_t k = utf8::floor_boundary(hay, b - 1); return utf8::next(hay, k); }());
+        bool right_ok = e >= hay.size() || !word_char([&] { size_t k = e; return utf8::next(hay, k); }());
+        if (left_ok && right_ok) out.emplace_back(b, e);
+    }
+    return out;
+}
+
+std::string match_case(std::string_view like, std::string_view replacement) {
+    if (like.empty() || replacement.empty()) return std::string(replacement);
+    size_t i = 0, j = 0;
+    char32_t a = utf8::next(like, i);
+    std::string first;
+    utf8::append(first, a);
+    if (utf8::upper(first) != first) return std::string(replacement);  // lower case: keep as given
+    if (utf8::is_upper_text(like)) return utf8::upper(replacement);
+    utf8::next(replacement, j);
+    return utf8::upper(replacement.substr(0, j)) + std::string(replacement.substr(j));
+}
+
+}  // namespace plancheck::rules

@@ -1,0 +1,33 @@
+// Helpers shared by rule kinds: scopes, words, case-insensitive search.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rules/params.h"
+#include "rules/rule.h"
+
+namespace plancheck::rules {
+
+// Which blocks a rule looks at.
+enum class Scope { All, Header, Title, Bases, Body, Closing };
+Scope read_scope(const Params& p, Scope fallback);
+bool in_scope(const Model& m, uint32_t block, Scope s);
+
+struct Word {
+    uint32_t begin = 0, end = 0;  // byte offsets in the block text
+    std::string lower;            // lower-cased (accents kept)
+};
+// Words are maximal runs of letters, digits and in-word marks ('/', '-', '.'
+// between alphanumerics, as in "1676/QĐ-TTg").
+std::vector<Word> words_of(std::string_view text);
+
+// Every case-insensitive occurrence of `needle` in `hay` that starts and ends
+// on a word boundary. Offsets are in `hay`.
+std::vector<std::pair<size_t, size_t>> find_words_ci(std::string_view hay, std::string_view needle);
+
+// "Phân" + "phấn đấu" -> "Phấn đấu": keeps the case of the first letter.
+std::string match_case(std::string_view like, std::string_view replacement);
+
+}  // namespace plancheck::rules

@@ -1,0 +1,90 @@
+// A paragraph repeated word for word, or a clause (between ';') repeated
+// inside one paragraph. Leading "Căn cứ"/"Thực hiện" is ignored when comparing
+// clauses, so "Căn cứ X; X;" is caught.
+#include <map>
+
+#include "core/utf8.h"
+#include "rules/kinds/common.h"
+#include "rules/kinds/kinds.h"
+
+namespace plancheck::rules {
+namespace {
+
+std::string strip_lead(const std::string& folded) {
+    for (const char* lead : {"can cu theo ", "can cu ", "thuc hien ", "trien khai "}) {
+        std::string l(lead);
+        if (folded.compare(0, l.size(), l) == 0) return folded.substr(l.size());
+    }
+    return folded;
+}
+
+class DuplicateParagraph final : public Rule {
+public:
+    DuplicateParagraph(RuleMeta m, size_t min_chars, bool clauses, Scope scope, Scope clause_scope)
+        : Rule(std::move(m)), min_(min_chars), clauses_(clauses), scope_(scope), clause_scope_(clause_scope) {}
+
+    void check(const Context& ctx, Emitter& emit) const override {
+        const auto& blocks = ctx.model.doc->blocks;
+        std::map<std::string, uint32_t> seen;  // folded text -> first block
+        for (uint32_t b = 0; b < blocks.size(); ++b) {
+            if (!in_scope(ctx.model, b, scope_)) continue;
+            const std::string& t = blocks[b].text;
+            std::string f = utf8::fold(t);
+            if (f.size() >= min_) {
+                auto [it, fresh] = seen.emplace(f, b);
+                if (!fresh) {
+                    emit.at_block(b, {{"first_line", std::to_string(blocks[it->second].line())}});
+                    continue;
+                }
+            }
+            if (clauses_ && in_scope(ctx.model, b, clause_scope_)) check_clauses(b, t, emit, blocks[b].line());
+        }
+    }
+
+private:
+    void check_clauses(uint32_t b, const std::string& t, Emitter& emit, uint32_t line) const {
+        std::map<std::string, size_t> seen;
+        size_t start = 0;
+        while (start < t.size()) {
+            size_t end = t.find(';', start);
+            if (end == std::string::npos) end = t.size();
+            std::string_view clause = utf8::trim(std::string_view(t).substr(start, end - start));
+            std::string f = strip_lead(utf8::fold(clause));
+            if (f.size() >= min_) {
+                auto [it, fresh] = seen.emplace(f, start);
+                if (!fresh) {
+                    auto cb = static_cast<uint32_t>(clause.data() - t.data());
+                    emit.at({b, cb, static_cast<uint32_t>(cb + clause.size())},
+                            {{"first_line", std::to_string(line)}});
+                }
+            }
+            start = end + 1;
+        }
+    }
+    size_t min_;
+    bool clauses_;
+    Scope scope_, clause_scope_;
+};
+
+Scope parse_scope_value(const Params& p, const std::string& key, Scope fallback) {
+    if (!p.has(key)) return fallback;
+    std::string s = p.str(key);
+    if (s == "all") return Scope::All;
+    if (s == "body") return Scope::Body;
+    if (s == "bases") return Scope::Bases;
+    p.fail(key, "expected all, body or bases");
+}
+
+}  // namespace
+
+std::unique_ptr<Rule> make_duplicate_paragraph(RuleMeta meta, const Params& p) {
+    long min_chars = p.integer("min_chars", 40);
+    if (min_chars < 1) p.fail("min_chars", "must be positive");
+    bool clauses = p.boolean("clauses", true);
+    Scope scope = read_scope(p, Scope::All);
+    Scope clause_scope = parse_scope_value(p, "clause_scope", Scope::Body);
+    return std::make_unique<DuplicateParagraph>(std::move(meta), static_cast<size_t>(min_chars), clauses, scope,
+                                                clause_scope);
+}
+
+}  // namespace plancheck::rules

@@ -1,0 +1,37 @@
+#include "rules/kinds/kinds.h"
+
+#include <algorithm>
+
+namespace plancheck::rules {
+
+const std::vector<KindInfo>& rule_kinds() {
+    // Keep sorted by name: find_kind() binary-searches, and a test checks the order.
+    static const std::vector<KindInfo> kKinds = {
+        {"duplicate-heading", make_duplicate_heading,
+         "the same section heading appears twice under one parent"},
+        {"duplicate-paragraph", make_duplicate_paragraph,
+         "a paragraph, or a clause inside one, is repeated word for word"},
+        {"mixed-script", make_mixed_script,
+         "look-alike characters from another script (U+00D0 Ð instead of U+0110 Đ)"},
+        {"numbering", make_numbering,
+         "section labels skip a number, repeat one, or go backwards"},
+        {"pattern", make_pattern, "text matching an RE2 pattern (optionally only in some places)"},
+        {"repeated-phrase", make_repeated_phrase,
+         "a phrase written twice in a row (\"Quyết định số Quyết định số\")"},
+        {"required-section", make_required_section,
+         "a section (matched by title aliases) that the document must have"},
+        {"truncated", make_truncated,
+         "an item or sentence that stops on a word that needs a continuation"},
+        {"typo", make_typo, "known misspellings from a list, with the right spelling"},
+    };
+    return kKinds;
+}
+
+const KindInfo* find_kind(std::string_view name) {
+    const auto& k = rule_kinds();
+    auto it = std::lower_bound(k.begin(), k.end(), name,
+                               [](const KindInfo& a, std::string_view n) { return a.name < n; });
+    return (it != k.end() && it->name == name) ? &*it : nullptr;
+}
+
+}  // namespace plancheck::rules

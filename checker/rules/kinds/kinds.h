@@ -1,0 +1,36 @@
+// The rule kinds: one file per kind in this folder, registered in the one
+// sorted table in kinds.cpp. A kind's factory reads its own `params` strictly.
+#pragma once
+
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "rules/params.h"
+#include "rules/rule.h"
+
+namespace plancheck::rules {
+
+using KindFactory = std::unique_ptr<Rule> (*)(RuleMeta meta, const Params& params);
+
+struct KindInfo {
+    std::string_view name;     // as written in `kind:`
+    KindFactory make;
+    std::string_view summary;  // one line for `plancheck explain` and docs/rules.md
+};
+
+const std::vector<KindInfo>& rule_kinds();  // sorted by name
+const KindInfo* find_kind(std::string_view name);
+
+// Factories (defined in the kind's own file).
+std::unique_ptr<Rule> make_duplicate_heading(RuleMeta, const Params&);
+std::unique_ptr<Rule> make_duplicate_paragraph(RuleMeta, const Params&);
+std::unique_ptr<Rule> make_mixed_script(RuleMeta, const Params&);
+std::unique_ptr<Rule> make_numbering(RuleMeta, const Params&);
+std::unique_ptr<Rule> make_pattern(RuleMeta, const Params&);
+std::unique_ptr<Rule> make_repeated_phrase(RuleMeta, const Params&);
+std::unique_ptr<Rule> make_required_section(RuleMeta, const Params&);
+std::unique_ptr<Rule> make_truncated(RuleMeta, const Params&);
+std::unique_ptr<Rule> make_typo(RuleMeta, const Params&);
+
+}  // namespace plancheck::rules

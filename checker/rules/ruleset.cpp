@@ -1,0 +1,208 @@
+#include "rules/ruleset.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <fstream>
+#include <set>
+
+#include "core/utf8.h"
+#include "rules/kinds/kinds.h"
+
+namespace plancheck::rules {
+
+namespace fs = std::filesystem;
+
+RuleBook::RuleBook() = default;
+RuleBook::~RuleBook() = default;
+RuleBook::RuleBook(RuleBook&&) noexcept = default;
+RuleBook& RuleBook::operator=(RuleBook&&) noexcept = default;
+
+const RuleSet* RuleBook::find_set(const std::string& id) const {
+    for (const auto& s : sets)
+        if (s.id == id) return &s;
+    return nullptr;
+}
+
+const Rule* RuleBook::find_rule(const std::string& id) const {
+    for (const auto& s : sets)
+        for (const auto& r : s.rules)
+            if (r->meta().id == id) return r.get();
+    return nullptr;
+}
+
+namespace {
+
+std::optional<DocKind> parse_kind(const std::string& s) {
+    static const std::map<std::string, DocKind> kKinds = {
+        {"plan", DocKind::Plan},           {"report", DocKind::Report},
+        {"programme", DocKind::Programme}, {"decision", DocKind::Decision},
+        {"letter", DocKind::Letter},       {"resolution", DocKind::Resolution},
+        {"directive", DocKind::Directive}, {"other", DocKind::Other},
+        {"unknown", DocKind::Unknown},
+    };
+    auto it = kKinds.find(s);
+    if (it == kKinds.end()) return std::nullopt;
+    return it->second;
+}
+
+std::vector<Example> read_examples(const Params& ex, const std::string& key) {
+    std::vector<Example> out;
+    if (!ex.has(key)) return out;
+    YAML::Node n = ex.node()[key];
+    if (!n.IsSequence()) ex.fail(key, "expected a list of text snippets");
+    for (const auto& e : n) {
+        if (!e.IsScalar()) ex.fail_at(e, "examples." + key + ": expected text snippets");
+        out.push_back({e.Scalar(), static_cast<int>(e.Mark().line) + 1});
+    }
+    return out;
+}
+
+std::unique_ptr<Rule> read_rule(const Params& p, const std::string& set_id) {
+    RuleMeta meta;
+    meta.file = p.file();
+    meta.line = static_cast<int>(p.node().Mark().line) + 1;
+    meta.id = p.str("id");
+    meta.kind = p.str("kind");
+    meta.category = p.str("category");
+    if (!is_category(meta.category))
+        p.fail("category", "'" + meta.category + "' is not a diagnostic category (see docs/diagnostics.md)");
+    auto sev = parse_severity(p.str("severity"));
+    if (!sev) p.fail("severity", "expected error, warning or info");
+    meta.severity = *sev;
+    meta.legal_basis = p.str("legal_basis");
+    if (utf8::trim(meta.legal_basis).empty()) p.fail("legal_basis", "must say what the rule enforces");
+    meta.description = p.str("description", "");
+    Params msg = p.child("message");
+    for (const auto& lang : msg.keys()) {
+        if (lang != "vi" && lang != "en") msg.fail(lang, "languages are vi and en");
+        meta.message[lang] = msg.str(lang);
+    }
+    if (!meta.message.count("vi") || !meta.message.count("en"))
+        p.fail("message", "needs both 'vi' and 'en'");
+    msg.finish();
+    Params ex = p.child("examples");
+    meta.valid = read_examples(ex, "valid");
+    meta.invalid = read_examples(ex, "invalid");
+    ex.finish();
+    if (meta.invalid.empty()) p.fail("examples", "needs at least one 'invalid' snippet");
+    const KindInfo* kind = find_kind(meta.kind);
+    if (!kind) p.fail("kind", "unknown rule kind '" + meta.kind + "' (see `plancheck explain --kinds`)");
+    Params params = p.has("params") ? p.child("params") : Params(YAML::Node(YAML::NodeType::Map), p.file(), meta.id + ".params");
+    (void)set_id;
+    auto rule = kind->make(std::move(meta), params);
+    params.finish();
+    p.finish();
+    return rule;
+}
+
+RuleSet read_ruleset(const YAML::Node& root, const std::string& file) {
+    Params top(root, file, "ruleset");
+    RuleSet set;
+    set.file = file;
+    set.id = top.str("ruleset");
+    Params title = top.child("title");
+    set.title_vi = title.str("vi");
+    set.title_en = title.str("en");
+    title.finish();
+    top.str("description", "");
+    Params ap = top.child("applies");
+    set.applies.always = ap.boolean("always", false);
+    for (const auto& k : ap.strings_or_empty("kinds")) {
+        auto kind = parse_kind(k);
+        if (!kind) ap.fail("kinds", "unknown document kind '" + k + "'");
+        set.applies.kinds.push_back(*kind);
+    }
+    set.applies.cites = ap.strings_or_empty("cites");
+    for (auto& c : set.applies.cites) c = utf8::nfc(c);
+    set.applies.party = ap.boolean("party", false);
+    set.applies.state = ap.boolean("state", false);
+    ap.finish();
+    if (!set.applies.always && set.applies.kinds.empty() && set.applies.cites.empty())
+        ap.fail("always", "say when the set applies: always, kinds or cites");
+    std::set<std::string> ids;
+    for (const auto& rp : top.list("rules")) {
+        auto rule = read_rule(rp, set.id);
+        if (!ids.insert(rule->meta().id).second) rp.fail("id", "duplicate rule id '" + rule->meta().id + "'");
+        set.rules.push_back(std::move(rule));
+    }
+    top.finish();
+    return set;
+}
+
+YAML::Node parse_yaml(const std::string& text, const std::string& file) {
+    try {
+        return YAML::Load(text);
+    } catch (const YAML::Exception& e) {
+        throw RuleFileError(file, e.mark.line + 1, e.mark.column + 1, e.msg);
+    }
+}
+
+}  // namespace
+
+bool Applies::matches(const Model& m, std::string* why) const {
+    auto say = [&](const std::string& s) { if (why) *why = s; };
+    if (party && !m.outline.header.party) { say("not a Party document"); return false; }
+    if (state && m.outline.header.party) { say("a Party document"); return false; }
+    if (always) { say("applies to every document"); return true; }
+    if (!kinds.empty() && std::find(kinds.begin(), kinds.end(), m.outline.kind) == kinds.end()) {
+        say(std::string("document kind is ") + to_string(m.outline.kind));
+        return false;
+    }
+    if (cites.empty()) { say(std::string("document kind is ") + to_string(m.outline.kind)); return true; }
+    for (const auto& c : m.citations) {
+        for (const auto& want : cites) {
+            if (c.key == want) {
+                Pos p = m.doc->blocks[c.ref.block].locate(c.ref.begin);
+                say(std::string("document kind is ") + to_string(m.outline.kind) + " and it cites " + want +
+                    " (line " + std::to_string(p.line) + ")");
+                return true;
+            }
+        }
+    }
+    say("it does not cite " + cites.front());
+    return false;
+}
+
+RuleSet load_ruleset_text(const std::string& yaml, const std::string& name) {
+    return read_ruleset(parse_yaml(yaml, name), name);
+}
+
+RuleSet load_ruleset_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw RuleFileError(path, 0, 0, "cannot open rule file");
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    return load_ruleset_text(text, path);
+}
+
+RuleBook load_rulebook(const std::string& dir) {
+    RuleBook book;
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) throw RuleFileError(dir, 0, 0, "rules directory not found");
+    std::vector<std::string> files;
+    for (auto it = fs::recursive_directory_iterator(dir, ec); it != fs::recursive_directory_iterator(); ++it) {
+        if (it->is_directory() && it->path().filename() == "registry") {
+            it.disable_recursion_pending();
+            continue;
+        }
+        auto ext = it->path().extension();
+        if (it->is_regular_file() && (ext == ".yaml" || ext == ".yml")) files.push_back(it->path().string());
+    }
+    std::sort(files.begin(), files.end());
+    std::map<std::string, std::string> rule_files;
+    for (const auto& f : files) {
+        RuleSet set = load_ruleset_file(f);
+        if (book.find_set(set.id)) throw RuleFileError(f, 1, 1, "duplicate rule set id '" + set.id + "'");
+        for (const auto& r : set.rules) {
+            auto [it, fresh] = rule_files.emplace(r->meta().id, f);
+            if (!fresh)
+                throw RuleFileError(f, r->meta().line, 1,
+                                    "rule id '" + r->meta().id + "' is also defined in " + it->second);
+        }
+        book.sets.push_back(std::move(set));
+    }
+    book.registry = load_registry((fs::path(dir) / "registry").string());
+    return book;
+}
+
+}  // namespace plancheck::rules

@@ -1,0 +1,54 @@
+// Rule sets: YAML files under rules/, each a list of rules plus the condition
+// under which the set applies. Step 2 of loading: entries are compiled into
+// Rule objects once, at load.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "rules/registry.h"
+#include "rules/rule.h"
+
+namespace plancheck::rules {
+
+struct Applies {
+    bool always = false;
+    std::vector<DocKind> kinds;      // any of these kinds
+    std::vector<std::string> cites;  // and cites any of these registry keys (if given)
+    bool party = false;              // and (if set) only for Party documents
+    bool state = false;              // and (if set) only for State documents
+    // Why it applies (or not), for `plancheck outline`.
+    bool matches(const Model& m, std::string* why) const;
+};
+
+struct RuleSet {
+    std::string id;
+    std::string title_vi, title_en;
+    std::string file;
+    Applies applies;
+    std::vector<std::unique_ptr<Rule>> rules;
+};
+
+struct RuleBook {
+    RuleBook();
+    ~RuleBook();
+    RuleBook(RuleBook&&) noexcept;
+    RuleBook& operator=(RuleBook&&) noexcept;
+
+    std::vector<RuleSet> sets;
+    std::unique_ptr<Registry> registry;
+
+    const RuleSet* find_set(const std::string& id) const;
+    const Rule* find_rule(const std::string& id) const;
+};
+
+// Loads every *.yaml under `dir` (recursively; `registry/` holds the known
+// documents instead). Throws RuleFileError naming file:line for any mistake.
+RuleBook load_rulebook(const std::string& dir);
+
+// Reads one rule-set file (exposed for tests).
+RuleSet load_ruleset_file(const std::string& path);
+RuleSet load_ruleset_text(const std::string& yaml, const std::string& name);
+
+}  // namespace plancheck::rules
