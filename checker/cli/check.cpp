@@ -255,6 +255,10 @@ int cmd_check(const Args& args) {
     ropts.lang = ro.lang;
     ropts.summary = !quiet;
     ropts.tool_version = PLANCHECK_VERSION;
+#ifdef PLANCHECK_HOMEPAGE
+    ropts.tool_uri = PLANCHECK_HOMEPAGE;  // the project's public home, when the build knows it
+#endif
+    if (const char* uri = std::getenv("PLANCHECK_HOMEPAGE"); uri && *uri) ropts.tool_uri = uri;
     ropts.rules = rule_infos(book, ro.lang);
     ropts.fail_rank = severity_rank(fail_on);
 

@@ -41,7 +41,7 @@ struct Options {
     bool color = false;     // ANSI colours (text and summary table only)
     bool summary = true;    // print the closing summary (text only)
     std::string tool_version = "0";
-    std::string tool_uri = "https://github.com/plancheck/plancheck";  // SARIF informationUri
+    std::string tool_uri;   // SARIF informationUri; omitted when empty
     std::string rules_uri;  // where rule docs live, for SARIF helpUri ({id} is replaced)
     std::vector<RuleInfo> rules;  // every loaded rule, in rule-book order
     // Findings at least this severe fail (JUnit failure vs. a passing note);

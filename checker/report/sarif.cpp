@@ -130,8 +130,8 @@ void write_sarif(std::ostream& os, const std::vector<FileReport>& files, const O
     json driver = {{"name", "plancheck"},
                    {"version", opts.tool_version},
                    {"semanticVersion", opts.tool_version},
-                   {"informationUri", opts.tool_uri},
                    {"rules", rules}};
+    if (!opts.tool_uri.empty()) driver["informationUri"] = opts.tool_uri;
     json run = {{"tool", {{"driver", driver}}},
                 {"columnKind", "unicodeCodePoints"},
                 {"originalUriBaseIds", {{"%SRCROOT%", {{"description", {{"text", "The directory plancheck ran in"}}}}}}},

@@ -52,6 +52,7 @@ inline report::Options sample_options(std::string lang = "vi") {
     report::Options o;
     o.lang = std::move(lang);
     o.tool_version = "9.9.9";
+    o.tool_uri = "https://example.org/plancheck";
     o.rules = {{"text.typo.confusions", "text.typo", Severity::Warning, "Nghị định 30/2020/NĐ-CP, Điều 3",
                 "Sai chính tả: \"{wrong}\"", "Known misspellings from a confusion list."},
                {"structure.numbering-gap", "structure.numbering-gap", Severity::Error,
