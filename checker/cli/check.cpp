@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -82,6 +83,10 @@ void tell_fix(const std::string& path, const pipeline::FixOutcome& o, bool dry_r
             os << path << ": "
                << (en ? "not fixed: the file has " + o.detail + " hard links, which replacing it would separate"
                       : "không sửa: tệp có " + o.detail + " liên kết cứng (hard link), ghi lại sẽ tách chúng ra");
+            break;
+        case S::ReadOnly:
+            os << path << ": "
+               << (en ? "not fixed: the file is read-only" : "không sửa: tệp chỉ cho phép đọc (read-only)");
             break;
         case S::Changed:
             os << path << ": "
@@ -189,6 +194,25 @@ int cmd_check(const Args& args) {
         if (!book.find_set(id)) return usage_error("unknown rule set '" + id + "'");
 
     auto inputs = pipeline::collect_inputs(paths);
+    // A report written into a checked folder (say -o report.html) must not be
+    // read back as a document on the next run.
+    if (!output.empty())
+        inputs.erase(std::remove_if(inputs.begin(), inputs.end(),
+                                    [&](const pipeline::Input& in) { return same_file(in.path, output); }),
+                     inputs.end());
+    // The same file named twice (a.txt and ./a.txt, or a folder and a file in
+    // it) is fixed and reported once: two fixers racing on one file could lose
+    // a change, and the second report would be stale.
+    if (fix) {
+        std::set<std::string> seen;
+        inputs.erase(std::remove_if(inputs.begin(), inputs.end(),
+                                    [&](const pipeline::Input& in) {
+                                        std::error_code ec;
+                                        auto canon = std::filesystem::weakly_canonical(in.path, ec);
+                                        return !ec && !seen.insert(canon.string()).second;
+                                    }),
+                     inputs.end());
+    }
     std::vector<report::FileReport> reports(inputs.size());
     std::vector<pipeline::FixOutcome> fixes(fix ? inputs.size() : 0);
     std::atomic<size_t> next{0};

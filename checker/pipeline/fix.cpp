@@ -285,7 +285,12 @@ FixOutcome fix_file(const std::string& path, const rules::RuleBook& book, const 
         return out;
     }
     struct stat now {};
-    if (st.st_nlink > 1) {
+    if (::access(path.c_str(), W_OK) != 0 || (st.st_mode & 0222) == 0) {
+        // Replacing by rename only needs a writable folder; a read-only file
+        // is a request not to change it, as editors treat it (also for root,
+        // whom access() always allows: hence the mode bits).
+        out.status = FixStatus::ReadOnly;
+    } else if (st.st_nlink > 1) {
         out.status = FixStatus::HardLinks;
         out.detail = std::to_string(st.st_nlink);
     } else if (::stat(path.c_str(), &now) != 0 || !same_file_state(st, now)) {

@@ -43,6 +43,7 @@ enum class FixStatus {
     NotFixable,    // format other than .txt/.md: untouched
     NotUtf8,       // legacy/UTF-16 encoding (detail: its name): untouched
     HardLinks,     // several hard links (detail: how many): untouched
+    ReadOnly,      // the user may not write the file (a rename could, but should not): untouched
     Changed,       // modified by someone else while being fixed: untouched
     Unreadable,    // could not be read: untouched
     WriteFailed,   // the atomic replace failed (detail: why): untouched

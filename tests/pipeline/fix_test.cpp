@@ -161,6 +161,12 @@ TEST_CASE("fix_file: other formats, hard links and unreadable files are left alo
     CHECK(slurp(f) == kTypos);
     CHECK_FALSE(o.remaining.diagnostics.empty());  // still reported
 
+    fs::path ro = dir.path / "ro.txt";
+    spit(ro, kTypos);
+    REQUIRE(chmod(ro.c_str(), 0444) == 0);
+    CHECK(pipeline::fix_file(ro.string(), book(), {}, false).status == pipeline::FixStatus::ReadOnly);
+    CHECK(slurp(ro) == kTypos);
+
     CHECK(pipeline::fix_file((dir.path / "missing.txt").string(), book(), {}, false).status ==
           pipeline::FixStatus::Unreadable);
 }
