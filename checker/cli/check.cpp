@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "cli/commands.h"
+#include "cli/fix_report.h"
 #include "pipeline/atomic_file.h"
 #include "pipeline/collect.h"
 #include "pipeline/fix.h"
@@ -46,63 +47,6 @@ std::vector<report::RuleInfo> rule_infos(const rules::RuleBook& book, const std:
                            msg == m.message.end() ? std::string() : msg->second, m.description});
         }
     return out;
-}
-
-bool has_fix(const std::vector<Diagnostic>& diags) {
-    return std::any_of(diags.begin(), diags.end(), [](const Diagnostic& d) { return d.fix.has_value(); });
-}
-
-// One line on stderr per file --fix did (or could not do) something with.
-void tell_fix(const std::string& path, const pipeline::FixOutcome& o, bool dry_run, bool en) {
-    using S = pipeline::FixStatus;
-    std::ostream& os = std::cerr;
-    switch (o.status) {
-        case S::Fixed:
-            os << path << ": "
-               << (en ? (dry_run ? "would fix " : "fixed ") : (dry_run ? "sẽ sửa " : "đã sửa "))
-               << o.applied << (en ? (o.applied == 1 ? " problem" : " problems") : " chỗ");
-            break;
-        case S::NothingToFix:
-            if (!o.skipped) return;
-            os << path << ": " << (en ? "nothing fixed" : "không sửa chỗ nào");
-            break;
-        case S::NotFixable:
-            if (!has_fix(o.remaining.diagnostics)) return;
-            os << path << ": "
-               << (en ? "cannot be fixed automatically (only .txt and .md files can); left unchanged"
-                      : "không tự sửa được (chỉ sửa được tệp .txt và .md); tệp giữ nguyên");
-            break;
-        case S::NotUtf8:
-            os << path << ": "
-               << (en ? "not fixed: the file is encoded in " + o.detail +
-                            ", and plancheck rewrites only UTF-8 files; save it as UTF-8 first"
-                      : "không sửa: tệp dùng bảng mã " + o.detail +
-                            ", plancheck chỉ ghi lại tệp UTF-8; hãy lưu tệp dưới dạng UTF-8 trước");
-            break;
-        case S::HardLinks:
-            os << path << ": "
-               << (en ? "not fixed: the file has " + o.detail + " hard links, which replacing it would separate"
-                      : "không sửa: tệp có " + o.detail + " liên kết cứng (hard link), ghi lại sẽ tách chúng ra");
-            break;
-        case S::ReadOnly:
-            os << path << ": "
-               << (en ? "not fixed: the file is read-only" : "không sửa: tệp chỉ cho phép đọc (read-only)");
-            break;
-        case S::Changed:
-            os << path << ": "
-               << (en ? "not fixed: the file changed while it was being fixed; run again"
-                      : "không sửa: tệp bị thay đổi trong lúc sửa; hãy chạy lại");
-            break;
-        case S::WriteFailed:
-            os << path << ": " << (en ? "not fixed: cannot write the file: " : "không sửa: không ghi được tệp: ")
-               << o.detail;
-            break;
-        case S::Unreadable: return;  // the report says why
-    }
-    if (o.skipped)
-        os << (en ? " (" + std::to_string(o.skipped) + " skipped: overlapping or out of date)"
-                  : " (bỏ qua " + std::to_string(o.skipped) + " chỗ chồng lấn hoặc không còn khớp)");
-    os << "\n";
 }
 
 bool same_file(const std::string& a, const std::string& b) {
@@ -194,8 +138,8 @@ int cmd_check(const Args& args) {
         if (!book.find_set(id)) return usage_error("unknown rule set '" + id + "'");
 
     auto inputs = pipeline::collect_inputs(paths);
-    // A report written into a checked folder (say -o report.html) must not be
-    // read back as a document on the next run.
+    // The report file (left by an earlier run, e.g. -o report.html inside a
+    // checked folder) is never checked as a document.
     if (!output.empty())
         inputs.erase(std::remove_if(inputs.begin(), inputs.end(),
                                     [&](const pipeline::Input& in) { return same_file(in.path, output); }),
@@ -249,24 +193,12 @@ int cmd_check(const Args& args) {
     worker();
     for (auto& t : pool) t.join();
 
-    const bool en = ro.lang == "en";
     if (fix) {
-        size_t total = 0, files_fixed = 0;
-        for (size_t i = 0; i < inputs.size(); ++i) {
-            tell_fix(inputs[i].path, fixes[i], dry_run, en);
-            if (fixes[i].status == pipeline::FixStatus::Fixed) {
-                total += fixes[i].applied;
-                ++files_fixed;
-            }
-            if (dry_run) std::cout << fixes[i].diff;
-        }
-        if (!total)
-            std::cerr << (en ? "plancheck: nothing to fix automatically\n"
-                             : "plancheck: không có chỗ nào sửa tự động được\n");
-        else
-            std::cerr << "plancheck: " << (en ? (dry_run ? "would fix " : "fixed ") : (dry_run ? "sẽ sửa " : "đã sửa "))
-                      << total << (en ? " problems in " : " chỗ trong ") << files_fixed
-                      << (en ? (files_fixed == 1 ? " file" : " files") : " tệp") << "\n";
+        std::vector<std::string> names;
+        for (const auto& in : inputs) names.push_back(in.path);
+        tell_fixes(std::cerr, names, fixes, dry_run, ro.lang == "en");
+        if (dry_run)
+            for (const auto& f : fixes) std::cout << f.diff;
     }
 
     // NO_COLOR (https://no-color.org): any non-empty value turns off automatic colour;
