@@ -133,6 +133,9 @@ std::vector<Citation> extract_citations(const SourceDocument& doc, const Outline
     std::vector<Citation> out;
     std::set<uint32_t> bases;
     for (const auto& b : outline.bases) bases.insert(b.block);
+    // The trích yếu right under the type name ("KẾ HOẠCH / Triển khai Quyết định số
+    // 1676/QĐ-TTg ...") is the title even when it opens with a basis lead word.
+    if (outline.header.doc_type && outline.header.title.empty()) bases.erase(*outline.header.doc_type + 1);
     std::vector<uint32_t> start(doc.blocks.size(), 0);
     for (uint32_t b = 0; b < doc.blocks.size(); ++b) {
         if (outline.header.number && *outline.header.number == b) continue;  // the document's own number
