@@ -302,10 +302,11 @@ std::optional<Issuer> parse_issuer(const Text& x, size_t i) {
 
 bool name_stop(const Text& x, size_t j, std::string_view w) {
     static constexpr std::string_view kStops[] = {
-        "của", "về", "đã", "được", "hiện", "quy", "có", "thì", "để", "theo", "tại", "trong", "với",
+        "của", "về", "đã", "được", "hiện", "có", "thì", "để", "theo", "tại", "trong", "với",
         "cho", "đối", "khi", "này", "đó", "là", "mà", "nhằm", "cũng", "sẽ", "đang", "các", "những",
         "mới", "hướng", "và", "năm", "số", "ngày", "thực", "triển", "nêu", "trên", "gồm", "cùng"};
     if (x.upper_initial(j)) return false;
+    if (w == "quy") return x.lit(x.skip_spaces(x.word_end(j)), "định") > 0;  // "quy phạm" is in names
     for (auto s : kStops)
         if (w == s) return true;
     return false;
@@ -314,9 +315,9 @@ bool name_stop(const Text& x, size_t j, std::string_view w) {
 // NAME after "Luật": capitalised first word, then words up to a stop. Handles
 // "Luật Sửa đổi, bổ sung một số điều của Luật A và Luật B".
 size_t parse_law_name(const Text& x, size_t i) {
-    if (!x.upper_initial(i)) return i;
+    bool amending = x.lit(i, "sửa") && x.lit(x.skip_spaces(x.word_end(i)), "đổi");  // often lower case
+    if (!x.upper_initial(i) && !amending) return i;
     size_t end = i, j = i;
-    bool amending = x.lit(i, "sửa") && x.lit(x.skip_spaces(x.word_end(i)), "đổi");
     for (int words = 0; words < 24 && j < x.size(); ++words) {
         if (x.t[j] == ',' && amending) {  // ", bổ sung một số điều của"
             size_t n = x.skip_spaces(j + 1);
