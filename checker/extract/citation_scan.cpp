@@ -342,11 +342,11 @@ size_t parse_law_name(const Text& x, size_t i) {
             continue;
         }
         if (words > 0 && w == "luật" && x.upper_initial(j) && !amending) break;
-        if (words > 0 && name_stop(x, j, w)) break;
         if (w == "và" && x.upper_initial(n) && !match_type(x, n)) {  // "Khoa học và Công nghệ"
             j = n;
             continue;
         }
+        if (words > 0 && name_stop(x, j, w)) break;
         if (x.digit(j)) break;
         end = we;
         j = n;
@@ -484,6 +484,19 @@ private:
         c.type = std::string(tm->canonical);
         c.type_written = std::string(x_.t.substr(i, tm->end - i));
         size_t j = x_.skip_spaces(tm->end);
+        if (!tm->abbr && !x_.lit(j, "số") && !parse_numsym(x_, j)) {
+            // A qualifier between the type and "số": "Chương trình phối hợp số 15/...",
+            // "Kế hoạch liên tịch số ...": up to three lower-case words.
+            size_t k = j;
+            for (int w = 0; w < 3 && x_.word_char(k) && !x_.upper_initial(k) && !x_.digit(k); ++w) {
+                k = x_.skip_spaces(x_.word_end(k));
+                if (x_.lit(k, "số") && parse_numsym(x_, skip_so(k))) {
+                    c.type_written = std::string(x_.t.substr(i, x_.word_end(x_.prev(k - 1)) - i));
+                    j = k;
+                    break;
+                }
+            }
+        }
         size_t after_so = skip_so(j);
         bool has_so = after_so != j;
         size_t end = 0;
@@ -539,8 +552,11 @@ private:
         size_t n = x_.skip_spaces(j);
         if (n >= t.size() || !x_.word_char(n)) return j;  // punctuation or end
         std::string_view w = x_.low_word(n);
-        if (w == "của" || w == "và" || w == "về" || w == "đã" || w == "được" || w == "thì" || w == "là")
-            return j;
+        static constexpr std::string_view kFollow[] = {"của", "và", "về", "đã", "được", "thì", "là", "trong",
+                                                       "tại", "theo", "với", "đến", "cho", "nhằm", "để",
+                                                       "hoặc", "đó", "này", "nêu", "có", "sẽ", "cũng"};
+        for (auto f : kFollow)
+            if (w == f) return j;
         if (w == "ngày" && parse_ngay_date_at(t, n)) return j;
         if (x_.upper_initial(n) && !has_so) return std::nullopt;
         if (x_.upper_initial(n)) return j;

@@ -104,6 +104,16 @@ void mark_basis_items(const SourceDocument& doc, std::vector<Citation>& cits, si
 
 std::string identity_type(const Citation& c) { return c.type; }
 
+// "Số: 116/KH-UBND" or the Party "Số 45-KH/ĐUK" alone on its line is the
+// document's own number even where the header was not recognised.
+bool own_number_line(std::string_view t) {
+    std::string f = utf8::fold(t.substr(0, std::min<size_t>(t.size(), 4)));
+    if (f.rfind("so", 0) != 0) return false;
+    auto cits = scan_citations(t);
+    return cits.size() == 1 && cits[0].ref.end == utf8::trim(t).size() && cits[0].ref.begin <= 5 &&
+           cits[0].date.empty() && cits[0].issuer.empty();
+}
+
 // "Quyết định 1676" -> the key of the document's full citation of Quyết định 1676,
 // when exactly one key fits; a Law named again without its number likewise.
 void resolve_back_references(std::vector<Citation>& cits) {
@@ -140,6 +150,7 @@ std::vector<Citation> extract_citations(const SourceDocument& doc, const Outline
     for (uint32_t b = 0; b < doc.blocks.size(); ++b) {
         if (outline.header.number && *outline.header.number == b) continue;  // the document's own number
         const std::string& text = doc.blocks[b].text;
+        if (own_number_line(text)) continue;
         bool join = joinable(doc, outline, b);
         std::string joined = join ? text + " " + doc.blocks[b + 1].text : std::string();
         auto len = static_cast<uint32_t>(text.size());

@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "core/utf8.h"
+
 namespace plancheck::extract {
 namespace {
 
@@ -20,8 +22,8 @@ size_t read_int(std::string_view t, size_t pos, size_t max, int& out) {
 
 bool word_end(std::string_view t, size_t i) {
     if (i >= t.size()) return true;
-    unsigned char c = static_cast<unsigned char>(t[i]);
-    return !(digit(t[i]) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c >= 0x80);
+    char32_t c = utf8::next(t, i);
+    return !(utf8::is_letter(c) || utf8::is_digit(c));
 }
 
 // Case-insensitive match of an ASCII-or-Vietnamese lower-case literal whose
