@@ -3,6 +3,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -212,11 +213,30 @@ std::vector<const RegistryEntry*> Registry::by_name(std::string_view type, std::
     return out;
 }
 
+namespace {
+
+// `name` inside `written`, not as the tail of a different body: "Chính phủ" is
+// not "Thủ tướng Chính phủ" nor "Văn phòng Chính phủ".
+bool names_body(const std::string& written, const std::string& name) {
+    static const char* kHeads[] = {" thu tuong", " van phong", " bo truong", " chu tich"};
+    for (size_t at = written.find(name); at != std::string::npos; at = written.find(name, at + 1)) {
+        bool other = false;
+        for (const char* h : kHeads) {
+            size_t n = std::strlen(h);
+            if (at >= n && written.compare(at - n, n, h) == 0 && name.find(h) != 0) other = true;
+        }
+        if (!other) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
 bool Registry::issuer_matches(const RegistryEntry& e, std::string_view issuer) const {
     std::string w = issuer_form(issuer);
-    if (w.find(issuer_form(e.issuer)) != std::string::npos) return true;
+    if (names_body(w, issuer_form(e.issuer))) return true;
     for (const auto& a : e.issuer_aliases)
-        if (w.find(issuer_form(a)) != std::string::npos) return true;
+        if (names_body(w, issuer_form(a))) return true;
     return false;
 }
 

@@ -22,7 +22,13 @@ public:
                 if (!c.key.empty() && extract::loose_key(c.key) == extract::loose_key(key)) found = true;
             }
             if (found) continue;
-            uint32_t at = m.outline.bases.empty() ? m.outline.body_begin : m.outline.bases.front().block;
+            // Before the first basis; a trích yếu under the type name is not one (see extract).
+            uint32_t at = m.outline.body_begin;
+            for (const auto& b : m.outline.bases) {
+                bool title = m.outline.header.doc_type && m.outline.header.title.empty() &&
+                             b.block == *m.outline.header.doc_type + 1;
+                if (!title) { at = b.block; break; }
+            }
             emit.missing_before(at, {{"key", key}});
         }
     }

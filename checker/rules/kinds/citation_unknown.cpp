@@ -23,6 +23,20 @@ bool code_matches(const std::string& code, const std::vector<std::string>& patte
     return false;
 }
 
+// Number, type and full date of a known document: citation.mismatch reports
+// the miscopied symbol; the document is not unknown.
+bool miscopied(const Registry& reg, const Citation& c) {
+    if (!c.date.complete()) return false;
+    auto number = [](std::string k) {
+        k = k.substr(0, k.find_first_of("/-"));
+        while (k.size() > 1 && k[0] == '0') k.erase(0, 1);
+        return k;
+    };
+    for (const auto& e : reg.entries())
+        if (!e.local && e.type == c.type && e.date == c.date && number(e.key) == number(c.key)) return true;
+    return false;
+}
+
 class Unknown final : public Rule {
 public:
     Unknown(RuleMeta m, std::vector<std::string> issuers) : Rule(std::move(m)), issuers_(std::move(issuers)) {}
@@ -32,7 +46,7 @@ public:
         for (const auto& c : ctx.model.citations) {
             if (c.key.empty() || c.type.empty() || c.symbol.empty()) continue;
             if (!code_matches(extract::symbol_parts(c).issuer_code, issuers_)) continue;
-            if (lookup(ctx, c).entry || !seen.insert(c.key).second) continue;
+            if (lookup(ctx, c).entry || miscopied(*ctx.registry, c) || !seen.insert(c.key).second) continue;
             emit.at(c.number_ref, {{"cited", cite_label(ctx.model, c)}});
         }
     }
