@@ -159,6 +159,14 @@ void scan_header(const SourceDocument& doc, Outline& out) {
     }
     // Header fields: everything above the type name (or the first blocks if none).
     uint32_t limit = type_at < n ? type_at : std::min(scan, n);
+    if (type_at >= n) {
+        // No type name: the header can only be above the first numbered item or basis.
+        for (uint32_t b = 0; b < limit; ++b)
+            if (parse_label(doc.blocks[b].text).kind != LabelKind::None || !basis_lead(doc.blocks[b].text).empty()) {
+                limit = b;
+                break;
+            }
+    }
     for (uint32_t b = 0; b < limit; ++b) {
         const std::string& t = doc.blocks[b].text;
         std::string f = utf8::fold(t);
@@ -167,7 +175,11 @@ void scan_header(const SourceDocument& doc, Outline& out) {
         else if (is_national_title(f)) { h.national_title = b; used = true; }
         if (is_motto(f)) { h.motto = b; used = true; }
         if (is_number_line(t)) { h.number = b; used = true; }
-        else if (is_place_date(f) && !h.place_date) { h.place_date = b; used = true; }
+        else if (is_place_date(f) && !h.place_date && parse_label(t).kind == LabelKind::None &&
+                 utf8::count(t) < 160) {
+            h.place_date = b;
+            used = true;
+        }
         if (!used && type_at < n && utf8::is_upper_text(t) && !basis_lead(t).size()) h.agency.push_back(b);
         if (used && (h.national_title == b) && !is_motto(f)) {
             // "SỞ TÀI NGUYÊN ...   CỘNG HÒA XÃ HỘI ..." on one line: agency text before the title.
@@ -188,7 +200,14 @@ void scan_header(const SourceDocument& doc, Outline& out) {
     uint32_t b = type_at + 1;
     for (; b < n && b < type_at + 5; ++b) {
         const std::string& t = doc.blocks[b].text;
-        if (!basis_lead(t).empty() || parse_label(t).kind != LabelKind::None) break;
+        // The line right after the type name is the summary even when it opens
+        // with a basis word ("Triển khai Quyết định số 1676/QĐ-TTg ..."); only
+        // "Căn cứ" ends the title there.
+        std::string lead = basis_lead(t);
+        bool first = h.title.empty();
+        if ((!lead.empty() && (!first || utf8::fold(lead) == "can cu")) ||
+            parse_label(t).kind != LabelKind::None)
+            break;
         std::string f = utf8::fold(t);
         if (f.empty()) { ++b; break; }  // "-----" separator
         h.title.push_back(b);
