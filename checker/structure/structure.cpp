@@ -65,10 +65,27 @@ bool is_number_line(std::string_view text) {
     return rest.find(':') != std::string_view::npos || rest.find('/') != std::string_view::npos ||
            std::any_of(rest.begin() + 3, rest.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
-bool is_place_date(std::string_view f) {
+// "<place>, ngày dd tháng mm năm yyyy" or "<place>, ngày dd/mm/yyyy" (folded).
+// `placeless` also accepts a line that starts with "ngày" (place left out),
+// which is only safe above a type name.
+bool is_place_date(std::string_view f, bool placeless = false) {
     auto ngay = f.find("ngay");
-    return ngay != std::string_view::npos && f.find("thang", ngay) != std::string_view::npos &&
-           f.find("nam", ngay) != std::string_view::npos && ngay > 0 && ngay < 60;
+    if (ngay == std::string_view::npos || ngay >= 60 || (ngay == 0 && !placeless)) return false;
+    if (ngay > 0 && f[ngay - 1] != ' ') return false;
+    if (f.find("thang", ngay) != std::string_view::npos && f.find("nam", ngay) != std::string_view::npos) return true;
+    // Slash form folds to "ngay 12 3 2023".
+    std::string_view rest = f.substr(ngay + 4);
+    int groups = 0;
+    size_t i = 0;
+    while (i < rest.size() && groups < 3) {
+        if (rest[i] != ' ') return false;
+        size_t j = ++i;
+        while (j < rest.size() && rest[j] >= '0' && rest[j] <= '9') ++j;
+        if (j == i) return false;
+        ++groups;
+        i = j;
+    }
+    return groups == 3;
 }
 // "KẾ HOẠCH" alone (upper case) or as the first words of an upper-case line.
 std::optional<TypeName> type_line(std::string_view text) {
@@ -175,7 +192,7 @@ void scan_header(const SourceDocument& doc, Outline& out) {
         else if (is_national_title(f)) { h.national_title = b; used = true; }
         if (is_motto(f)) { h.motto = b; used = true; }
         if (is_number_line(t)) { h.number = b; used = true; }
-        else if (is_place_date(f) && !h.place_date && parse_label(t).kind == LabelKind::None &&
+        if (is_place_date(f, type_at < n) && !h.place_date && parse_label(t).kind == LabelKind::None &&
                  utf8::count(t) < 160) {
             h.place_date = b;
             used = true;
