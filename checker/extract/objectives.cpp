@@ -44,7 +44,10 @@ int year_in(std::string_view s) {
     re2::StringPiece b[3];
     while (pos < s.size() && bare_year_re().Match(in, pos, s.size(), RE2::UNANCHORED, b, 3)) {
         std::string_view before = s.substr(0, static_cast<size_t>(b[0].data() - s.data()) + b[1].size());
-        std::string f = utf8::fold(before.substr(before.size() > 12 ? before.size() - 12 : 0));
+        size_t from = before.size() > 12 ? before.size() - 12 : 0;
+        // Start on a code point boundary (fold leaves invalid UTF-8 unfolded).
+        while (from > 0 && (static_cast<unsigned char>(before[from]) & 0xC0) == 0x80) --from;
+        std::string f = utf8::fold(before.substr(from));
         bool date = f.size() >= 5 && f.find("thang") != std::string::npos;
         if (!date) year = std::stoi(std::string(b[2].data(), b[2].size()));
         pos = static_cast<size_t>(b[0].data() - s.data() + b[0].size());

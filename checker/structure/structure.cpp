@@ -57,7 +57,8 @@ bool is_motto(std::string_view f) {
                                                            f.find("hanh phuc") != std::string_view::npos);
 }
 bool is_number_line(std::string_view text) {
-    std::string f = utf8::fold(text.substr(0, std::min<size_t>(text.size(), 12)));
+    // Cut on a code point boundary: fold() leaves invalid UTF-8 unfolded.
+    std::string f = utf8::fold(text.substr(0, utf8::floor_boundary(text, std::min<size_t>(text.size(), 12))));
     if (!starts_with(f, "so")) return false;
     if (f.size() > 2 && f[2] != ' ') return false;  // "sở", "số lượng" fold to "so ..." too:
     // require a colon, a digit or a slash soon after "Số".
@@ -98,7 +99,7 @@ std::optional<TypeName> type_line(std::string_view text) {
 
 const char* kBasisLeads[] = {"can cu", "thuc hien", "trien khai", "theo de nghi", "xet de nghi"};
 std::string basis_lead(std::string_view text) {
-    std::string f = utf8::fold(text.substr(0, std::min<size_t>(text.size(), 40)));
+    std::string f = utf8::fold(text.substr(0, utf8::floor_boundary(text, std::min<size_t>(text.size(), 40))));
     for (const char* lead : kBasisLeads)
         if (starts_with(f, lead) && (f.size() == std::strlen(lead) || f[std::strlen(lead)] == ' ')) {
             // Return the original words for display.
@@ -374,6 +375,14 @@ Outline build_outline(const SourceDocument& doc) {
     const auto n = static_cast<uint32_t>(doc.blocks.size());
     scan_header(doc, out);
     if (out.kind == DocKind::Unknown) out.kind = kind_from_number(doc, out.header);
+    if (out.kind == DocKind::Unknown && out.header.number) {
+        // An official letter (công văn) has no type name; its summary is a
+        // "V/v ..." line under the number ("529/LĐTBXH-BHXH").
+        for (uint32_t b = 0; b < std::min<uint32_t>(n, kHeaderScan); ++b) {
+            std::string f = utf8::fold(doc.blocks[b].text);
+            if (f.rfind("v v ", 0) == 0 || f.rfind("ve viec ", 0) == 0) { out.kind = DocKind::Letter; break; }
+        }
+    }
     scan_closing(doc, out);
     out.body_end = out.closing.begin;
     if (out.header.end > out.body_end) out.header.end = out.body_end;

@@ -57,7 +57,7 @@ private:
         for (size_t at = t.find(';'); at != std::string_view::npos && at + 1 < t.size(); at = t.find(';', at + 1)) {
             size_t s = at + 1;
             while (s < t.size() && t[s] == ' ') ++s;
-            std::string f = utf8::fold(t.substr(s, 40));
+            std::string f = utf8::fold(t.substr(s, utf8::floor_boundary(t, std::min(t.size(), s + 40)) - s));
             for (const auto& type : types_) {
                 if (f.compare(0, type.size(), type) == 0 && (f.size() == type.size() || f[type.size()] == ' ')) {
                     emit.at({b, static_cast<uint32_t>(s), static_cast<uint32_t>(t.size())});

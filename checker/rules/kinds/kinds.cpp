@@ -42,6 +42,8 @@ const std::vector<KindInfo>& rule_kinds() {
          "a phrase written twice in a row (\"Quyết định số Quyết định số\")"},
         {"required-section", make_required_section,
          "a section (matched by title aliases) that the document must have"},
+        {"title-pattern", make_title_pattern,
+         "the summary title must state something (a report's period), given as an RE2 pattern"},
         {"truncated", make_truncated,
          "an item or sentence that stops on a word that needs a continuation"},
         {"type-name", make_type_name,

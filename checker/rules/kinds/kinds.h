@@ -41,6 +41,7 @@ std::unique_ptr<Rule> make_phase_roadmap(RuleMeta, const Params&);
 std::unique_ptr<Rule> make_place_date(RuleMeta, const Params&);
 std::unique_ptr<Rule> make_repeated_phrase(RuleMeta, const Params&);
 std::unique_ptr<Rule> make_required_section(RuleMeta, const Params&);
+std::unique_ptr<Rule> make_title_pattern(RuleMeta, const Params&);
 std::unique_ptr<Rule> make_truncated(RuleMeta, const Params&);
 std::unique_ptr<Rule> make_type_name(RuleMeta, const Params&);
 std::unique_ptr<Rule> make_typo(RuleMeta, const Params&);
