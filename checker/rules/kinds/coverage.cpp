@@ -18,12 +18,13 @@ struct Item {
 
 class Coverage final : public Rule {
 public:
-    Coverage(RuleMeta m, std::vector<Item> items) : Rule(std::move(m)), items_(std::move(items)) {}
+    Coverage(RuleMeta m, std::vector<Item> items, std::vector<std::string> within)
+        : Rule(std::move(m)), items_(std::move(items)), within_(std::move(within)) {}
 
     void check(const Context& ctx, Emitter& emit) const override {
         const Model& m = ctx.model;
         for (const auto& row : rows(m))
-            if (!row.block) emit.missing_before(m.outline.body_end, {{"group", row.group}, {"item", row.name}});
+            if (!row.block) emit.missing_before(where(m), {{"group", row.group}, {"item", row.name}});
     }
 
     std::vector<CoverageRow> rows(const Model& m) const {
@@ -41,7 +42,16 @@ public:
     }
 
 private:
+    // The heading of the section where the items belong (first alias found),
+    // else the end of the body.
+    uint32_t where(const Model& m) const {
+        for (const auto& w : within_)
+            for (const auto& sec : m.outline.sections)
+                if (sec.depth == 0 && utf8::fold(sec.title).compare(0, w.size(), w) == 0) return sec.block;
+        return m.outline.body_end;
+    }
     std::vector<Item> items_;
+    std::vector<std::string> within_;
 };
 
 }  // namespace
@@ -58,7 +68,9 @@ std::unique_ptr<Rule> make_coverage(RuleMeta meta, const Params& p) {
         ip.finish();
         items.push_back(std::move(it));
     }
-    return std::make_unique<Coverage>(std::move(meta), std::move(items));
+    std::vector<std::string> within;
+    for (const auto& w : p.strings_or_empty("within")) within.push_back(utf8::fold(w));
+    return std::make_unique<Coverage>(std::move(meta), std::move(items), std::move(within));
 }
 
 }  // namespace plancheck::rules
