@@ -60,7 +60,9 @@ int cmd_coverage(const Args& args) {
     auto rows = nlohmann::json::array();
     std::vector<std::string> used_sets;
     size_t missing = 0;
-    for (const auto& s : sets) {
+    for (auto& s : sets) {
+        // Coverage sets apply only on request; this command is that request.
+        if (!s.applies && rulesets.empty()) s.applies = s.set->applies.matches(a->model, &s.why, true);
         if (!s.applies) continue;
         for (const auto& rule : s.set->rules) {
             auto got = rules::coverage_rows(*rule, a->model);

@@ -126,6 +126,7 @@ RuleSet read_ruleset(const YAML::Node& root, const std::string& file) {
     set.applies.party = ap.boolean("party", false);
     set.applies.state = ap.boolean("state", false);
     set.applies.formal = ap.boolean("formal", false);
+    set.applies.on_request = ap.boolean("on_request", false);
     for (const auto& t : ap.strings_or_empty("title")) set.applies.title.push_back(utf8::fold(t));
     ap.finish();
     if (!set.applies.always && set.applies.kinds.empty() && set.applies.cites.empty())
@@ -150,8 +151,14 @@ YAML::Node parse_yaml(const std::string& text, const std::string& file) {
 
 }  // namespace
 
-bool Applies::matches(const Model& m, std::string* why) const {
+bool Applies::matches(const Model& m, std::string* why, bool ignore_on_request) const {
     auto say = [&](const std::string& s) { if (why) *why = s; };
+    if (on_request && !ignore_on_request) {
+        std::string inner;
+        bool would = matches(m, &inner, true);
+        say(std::string("only on request (--ruleset)") + (would ? "; it would apply: " : "; ") + inner);
+        return false;
+    }
     if (party && !m.outline.header.party) { say("not a Party document"); return false; }
     if (state && m.outline.header.party) { say("a Party document"); return false; }
     const HeaderInfo& h = m.outline.header;

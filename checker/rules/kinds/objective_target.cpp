@@ -5,8 +5,12 @@
 //   check: below    a value below the parent's for the same subject and year
 //   check: year     a subject's target set for a year the parent has none for
 //   check: missing  a target marked `required` that the plan does not state
+// A plan whose title names its horizon ("giai đoạn 2021 - 2025", "năm 2023")
+// is not asked for targets due after it.
 // A target with `status: single-source` is reported at most as a warning (the
 // facts policy: only confirmed facts may be errors).
+#include <re2/re2.h>
+
 #include "core/utf8.h"
 #include "rules/kinds/kinds.h"
 #include "rules/kinds/phrases.h"
@@ -70,11 +74,27 @@ private:
     static void cap(Emitter& emit, Diagnostic& d, const Target& t) {
         if (t.single_source && d.severity == Severity::Error) emit.with_severity(d, Severity::Warning);
     }
+    // The last year the plan covers, from its title; 0 when the title does not say.
+    static int horizon(const Model& m) {
+        int end = 0;
+        for (const auto& p : m.phases)
+            if (p.in_title) end = std::max(end, p.to);
+        if (end) return end;
+        // "năm 2023", but not the year of a date ("ngày 21 tháng 11 năm 2019").
+        static const RE2 year("(?i)(tháng[ \\t]+[0-9]{1,2}[ \\t]+)?năm[ \\t]+((?:19|20)[0-9]{2})");
+        for (uint32_t b : m.outline.header.title) {
+            re2::StringPiece in(m.doc->blocks[b].text), date, y;
+            while (RE2::FindAndConsume(&in, year, &date, &y))
+                if (date.empty()) end = std::max(end, std::stoi(std::string(y.data(), y.size())));
+        }
+        return end;
+    }
     void missing(const Model& m, const std::vector<std::pair<const Objective*, const Subject*>>& found,
                  Emitter& emit) const {
+        const int until = horizon(m);
         for (const auto& s : subjects_) {
             for (const auto& t : s.targets) {
-                if (!t.required) continue;
+                if (!t.required || (until && t.year > until)) continue;
                 bool stated = false;
                 for (auto [o, subj] : found) stated = stated || (subj == &s && o->year == t.year);
                 if (stated) continue;

@@ -34,13 +34,17 @@ std::vector<const Phase*> top_phases(const Model& m) {
     return out;
 }
 
+// "Kế hoạch ... năm 2023" (one year), not "đến năm 2030" (a horizon) nor the
+// year of a date ("tháng 11 năm 2019").
 bool annual_title(const Model& m) {
-    static const RE2 year("(?i)năm[ \\t]+(?:19|20)[0-9]{2}");
-    for (uint32_t b : m.outline.header.title)
-        if (RE2::PartialMatch(m.doc->blocks[b].text, year)) {
-            bool ranged = std::any_of(m.phases.begin(), m.phases.end(), [](const Phase& p) { return p.in_title && p.from != p.to; });
-            if (!ranged) return true;
-        }
+    static const RE2 year("(?i)(đến|tới|tháng[ \\t]+[0-9]{1,2})?[ \\t]*năm[ \\t]+(?:19|20)[0-9]{2}");
+    if (std::any_of(m.phases.begin(), m.phases.end(), [](const Phase& p) { return p.in_title && p.from != p.to; }))
+        return false;
+    for (uint32_t b : m.outline.header.title) {
+        re2::StringPiece in(m.doc->blocks[b].text), lead;
+        while (RE2::FindAndConsume(&in, year, &lead))
+            if (lead.empty()) return true;
+    }
     return false;
 }
 
