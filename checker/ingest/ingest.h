@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <variant>
+#include <vector>
 
 #include "plancheck/document.h"
 
@@ -42,5 +43,8 @@ Result read_markdown(std::string_view bytes, const std::string& path, const Opti
 Result read_html(std::string_view bytes, const std::string& path, const Options& opts);
 Result read_docx(std::string_view bytes, const std::string& path, const Options& opts);
 Result read_pdf(std::string_view bytes, const std::string& path, const Options& opts);
+
+// Splits decoded text into one block per non-blank physical line (1-based).
+std::vector<Block> split_lines(std::string_view text);
 
 }  // namespace plancheck::ingest
