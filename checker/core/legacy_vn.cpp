@@ -224,17 +224,19 @@ std::string encode_table(std::string_view utf8s, Encoding e) {
     for (size_t i = 0; i < utf8s.size();) {
         char32_t c = utf8::next(utf8s, i);
         if (put(out, c)) continue;
+        // Base letter with its vowel modifiers (circumflex, breve, horn), then
+        // the tone marks (NFD orders a dot below before a breve).
         std::u32string d = decompose(c);
         std::string piece;
         bool ok = !d.empty();
-        size_t k = 1;
         char32_t base = ok ? d[0] : 0;
-        if (d.size() >= 2 && !is_tone(d[1])) {
-            base = compose2(d[0], d[1]);
-            k = 2;
+        std::u32string tones;
+        for (size_t k = 1; ok && k < d.size(); ++k) {
+            if (is_tone(d[k])) tones += d[k];
+            else base = compose2(base, d[k]);
         }
         ok = ok && base && put(piece, base);
-        for (; ok && k < d.size(); ++k) ok = put(piece, d[k]);
+        for (size_t k = 0; ok && k < tones.size(); ++k) ok = put(piece, tones[k]);
         if (!ok) piece = ascii_fallback(c);
         out += piece;
     }

@@ -74,7 +74,7 @@ TEST_CASE("legacy tables round-trip Vietnamese letters") {
 TEST_CASE("syllable checker separates Vietnamese from mojibake") {
     for (const char* w : {"người", "nghiêng", "quyết", "gì", "khỏe", "thuở", "Đại", "HOẠCH", "giữ", "xã"})
         CHECK(legacy::is_syllable(w));
-    for (const char* w : {"KÕ", "ho¹ch", "ờỡ", "tuyªn", "ñaïi", "xyz"}) CHECK_FALSE(legacy::is_syllable(w));
+    for (const char* w : {"hiÓm", "ho¹ch", "ờỡ", "tuyªn", "ñaïi", "xyz"}) CHECK_FALSE(legacy::is_syllable(w));
 }
 
 TEST_CASE("BOMs and UTF-16") {

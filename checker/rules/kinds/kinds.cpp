@@ -11,6 +11,8 @@ const std::vector<KindInfo>& rule_kinds() {
          "the same section heading appears twice under one parent"},
         {"duplicate-paragraph", make_duplicate_paragraph,
          "a paragraph, or a clause inside one, is repeated word for word"},
+        {"encoding", make_encoding,
+         "text not in Unicode: legacy TCVN3/VNI/Windows-1258 table, mojibake, lost characters"},
         {"mixed-script", make_mixed_script,
          "look-alike characters from another script (U+00D0 Ð instead of U+0110 Đ)"},
         {"numbering", make_numbering,

@@ -25,6 +25,7 @@ const KindInfo* find_kind(std::string_view name);
 // Factories (defined in the kind's own file).
 std::unique_ptr<Rule> make_duplicate_heading(RuleMeta, const Params&);
 std::unique_ptr<Rule> make_duplicate_paragraph(RuleMeta, const Params&);
+std::unique_ptr<Rule> make_encoding(RuleMeta, const Params&);
 std::unique_ptr<Rule> make_mixed_script(RuleMeta, const Params&);
 std::unique_ptr<Rule> make_numbering(RuleMeta, const Params&);
 std::unique_ptr<Rule> make_pattern(RuleMeta, const Params&);
