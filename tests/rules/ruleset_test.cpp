@@ -110,3 +110,11 @@ TEST_CASE("the shipped rule book loads") {
     CHECK(book.sets.size() >= 3);
     CHECK(book.find_rule("text.typo.confusions") != nullptr);
 }
+
+TEST_CASE("message variants load and need both languages") {
+    std::string ok = with("    params:", "    variants:\n      first: {vi: \"đầu {found}\", en: \"first {found}\"}\n    params:");
+    auto set = load_ruleset_text(ok, "t.yaml");
+    CHECK(set.rules[0]->meta().variants.at("first").at("en") == "first {found}");
+    std::string bad = with("    params:", "    variants:\n      first: {vi: \"đầu\"}\n    params:");
+    CHECK_THAT(load_error(bad), Catch::Contains("variants.first"));
+}
