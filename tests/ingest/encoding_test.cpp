@@ -102,7 +102,7 @@ TEST_CASE("BOMs and UTF-16") {
     }
 }
 
-TEST_CASE("--encoding forces a table and rejects unknown names") {
+TEST_CASE("a forced encoding (--encoding) overrides detection and unknown names are refused") {
     std::string bytes = legacy::encode(kSample, legacy::Encoding::Vni);
     ingest::Options o;
     o.encoding = "vni";
