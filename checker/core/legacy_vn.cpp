@@ -326,12 +326,27 @@ std::string_view display_name(Encoding e) {
     }
 }
 
+// TCVN 5712 VN1 also puts capitals with tones on C0 control bytes (glibc
+// iconv writes them); no text file uses those bytes as controls.
+char32_t tcvn3_control(unsigned char b) {
+    switch (b) {
+        case 0x01: return 0x00DA; case 0x02: return 0x1EE4; case 0x04: return 0x1EEA;
+        case 0x05: return 0x1EEC; case 0x06: return 0x1EEE; case 0x11: return 0x1EE8;
+        case 0x12: return 0x1EF0; case 0x13: return 0x1EF2; case 0x14: return 0x1EF6;
+        case 0x15: return 0x1EF8; case 0x16: return 0x00DD; case 0x17: return 0x1EF4;
+        default: return b;
+    }
+}
+
 std::string decode(std::string_view bytes, Encoding e) {
     if (e == Encoding::Vni) return decode_vni(bytes);
     const auto& t = table(e);
     std::string out;
     out.reserve(bytes.size() * 2);
-    for (unsigned char b : bytes) utf8::append(out, b < 0x80 ? char32_t(b) : t[b - 0x80]);
+    for (unsigned char b : bytes) {
+        char32_t c = b >= 0x80 ? t[b - 0x80] : (e == Encoding::Tcvn3 && b < 0x20) ? tcvn3_control(b) : char32_t(b);
+        utf8::append(out, c);
+    }
     return out;
 }
 

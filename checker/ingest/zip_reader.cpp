@@ -60,7 +60,7 @@ std::variant<std::optional<std::string>, UnreadableInput> ZipReader::read(const 
     auto too_big = [&] {
         return UnreadableInput{"the .docx inflates beyond the safety limit (" + name + "; limit " + mib(budget_) +
                                    ", or " + std::to_string(max_ratio_) + " times the file size); it may be a zip bomb",
-                               "if the document is genuine, raise the limit with --max-size or split it"};
+                               "if the document is genuine, remove large embedded objects or split it"};
     };
     if ((st.valid & ZIP_STAT_SIZE) && st.size > budget_) return too_big();
     if ((st.valid & ZIP_STAT_SIZE) && (st.valid & ZIP_STAT_COMP_SIZE) && st.size > 1 << 16 &&
