@@ -78,4 +78,41 @@ inline std::string txt_to_docx(std::string_view text, bool auto_numbering) {
     return w.build();
 }
 
+// Markdown: every text line becomes its own block (a blank line after each),
+// so text line n is Markdown line 2n - 1. Markup characters are escaped; typed
+// labels "1." "-" "+" become Markdown list markers, which the reader returns
+// as container labels.
+inline std::string txt_to_md(std::string_view text) {
+    std::string out;
+    for (const auto& raw : physical_lines(text)) {
+        std::string_view line = raw;
+        while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+        std::string esc;
+        for (size_t i = 0; i < line.size(); ++i) {
+            char c = line[i];
+            bool marker = i == 0 && (c == '-' || c == '+') && line.size() > 1 && line[1] == ' ';
+            if (!marker && std::string_view("\\*_`[]<>#|").find(c) != std::string_view::npos) esc += '\\';
+            esc += c;
+        }
+        out += esc + "\n\n";
+    }
+    return out;
+}
+
+// HTML: one <p> per text line, on the same line number.
+inline std::string txt_to_html(std::string_view text) {
+    std::string out = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><style>p{margin:0}</style></head><body>";
+    for (const auto& line : physical_lines(text)) {
+        std::string esc;
+        for (char c : line) {
+            if (c == '&') esc += "&amp;";
+            else if (c == '<') esc += "&lt;";
+            else if (c == '>') esc += "&gt;";
+            else esc += c;
+        }
+        out += "<p>" + esc + "</p>\n";
+    }
+    return out + "</body></html>\n";
+}
+
 }  // namespace plancheck::test

@@ -1,7 +1,8 @@
 // The same plan must give the same findings whatever its container. Each
 // corpus plan (and the seed plan, when ../shared is present) is checked as
 // UTF-8 text and again as .docx with Word automatic numbering, as .docx with
-// typed labels, and as TCVN3 and VNI text; the (line, category, rule) of every
+// typed labels, as TCVN3 and VNI text, as HTML and as Markdown (whose lines
+// map back: Markdown line 2n - 1 is text line n); the (line, category, rule) of every
 // diagnostic must match. In the .docx files each text line is one paragraph,
 // so paragraph numbers and line numbers coincide. Legacy copies must in
 // addition get the text.encoding finding.
@@ -34,11 +35,12 @@ std::string slurp(const fs::path& p) {
 
 // Legacy copies are compared without text.encoding (which they add) and
 // text.mixed-script: a look-alike such as U+00D0 cannot exist in TCVN3/VNI.
-std::set<Finding> findings(const pipeline::FileResult& r, bool legacy) {
+// `line_map` turns the format's line back into the text line.
+std::set<Finding> findings(const pipeline::FileResult& r, bool legacy, uint32_t (*line_map)(uint32_t) = nullptr) {
     std::set<Finding> out;
     for (const auto& d : r.diagnostics)
         if (!(legacy && (d.category == "text.encoding" || d.category == "text.mixed-script")))
-            out.insert({d.line, d.category, d.rule});
+            out.insert({line_map && d.line ? line_map(d.line) : d.line, d.category, d.rule});
     return out;
 }
 
@@ -64,7 +66,7 @@ std::vector<fs::path> plans() {
 
 }  // namespace
 
-TEST_CASE("format invariance: .docx (auto-numbered and typed) and TCVN3/VNI text give the text's findings") {
+TEST_CASE("format invariance: .docx, TCVN3/VNI text, HTML and Markdown give the text's findings") {
     auto book = rules::load_rulebook(test::source_dir() + "/rules");
     pipeline::Options opts;
     opts.check.today = {23, 11, 2026};
@@ -81,18 +83,21 @@ TEST_CASE("format invariance: .docx (auto-numbered and typed) and TCVN3/VNI text
         struct Variant {
             std::string name, bytes, format;
             bool legacy;
+            uint32_t (*line_map)(uint32_t) = nullptr;
         };
         std::vector<Variant> variants = {
             {"docx, automatic numbering", test::txt_to_docx(text, true), "docx", false},
             {"docx, typed labels", test::txt_to_docx(text, false), "docx", false},
             {"TCVN3 text", legacy::encode(text, legacy::Encoding::Tcvn3), "txt", true},
             {"VNI text", legacy::encode(text, legacy::Encoding::Vni), "txt", true},
+            {"HTML", test::txt_to_html(text), "html", false},
+            {"Markdown", test::txt_to_md(text), "md", false, [](uint32_t l) { return (l + 1) / 2; }},
         };
         for (const auto& v : variants) {
             INFO(p.filename().string() << " as " << v.name);
             auto r = pipeline::check_bytes(v.bytes, v.format, p.string(), book, opts);
             REQUIRE_FALSE(r.unreadable);
-            auto got = findings(r, v.legacy);
+            auto got = findings(r, v.legacy, v.line_map);
             auto want = v.legacy ? findings(pipeline::check_bytes(text, "txt", p.string(), book, opts), true) : base;
             INFO("text findings:\n" << show(base) << "this format's findings:\n" << show(got));
             CHECK(got == want);
