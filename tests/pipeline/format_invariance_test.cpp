@@ -6,10 +6,13 @@
 // diagnostic must match. In the .docx files each text line is one paragraph,
 // so paragraph numbers and line numbers coincide. Legacy copies must in
 // addition get the text.encoding finding.
-// PDF is not covered: no PDF writer with a text layer is installed for tests.
+// PDF: tests/ingest/pdf_writer.h writes a real text layer (paragraphs wrapped
+// at 100 characters, a blank text line as a vertical gap); its line numbers
+// map back through the writer's record of which text line each PDF line shows.
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <functional>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -18,6 +21,7 @@
 #include "core/legacy_vn.h"
 #include "helpers.h"
 #include "ingest/convert.h"
+#include "ingest/pdf_writer.h"
 
 namespace fs = std::filesystem;
 using namespace plancheck;
@@ -36,7 +40,9 @@ std::string slurp(const fs::path& p) {
 // Legacy copies are compared without text.encoding (which they add) and
 // text.mixed-script: a look-alike such as U+00D0 cannot exist in TCVN3/VNI.
 // `line_map` turns the format's line back into the text line.
-std::set<Finding> findings(const pipeline::FileResult& r, bool legacy, uint32_t (*line_map)(uint32_t) = nullptr) {
+using LineMap = std::function<uint32_t(uint32_t)>;
+
+std::set<Finding> findings(const pipeline::FileResult& r, bool legacy, const LineMap& line_map = nullptr) {
     std::set<Finding> out;
     for (const auto& d : r.diagnostics)
         if (!(legacy && (d.category == "text.encoding" || d.category == "text.mixed-script")))
@@ -83,8 +89,14 @@ TEST_CASE("format invariance: .docx, TCVN3/VNI text, HTML and Markdown give the 
         struct Variant {
             std::string name, bytes, format;
             bool legacy;
-            uint32_t (*line_map)(uint32_t) = nullptr;
+            LineMap line_map = nullptr;
         };
+        test::PdfWriter pdf;
+        {
+            uint32_t n = 0;
+            for (const auto& line : test::physical_lines(text)) pdf.paragraph(line, ++n);
+        }
+        auto pdf_lines = pdf.source_lines();
         std::vector<Variant> variants = {
             {"docx, automatic numbering", test::txt_to_docx(text, true), "docx", false},
             {"docx, typed labels", test::txt_to_docx(text, false), "docx", false},
@@ -92,6 +104,8 @@ TEST_CASE("format invariance: .docx, TCVN3/VNI text, HTML and Markdown give the 
             {"VNI text", legacy::encode(text, legacy::Encoding::Vni), "txt", true},
             {"HTML", test::txt_to_html(text), "html", false},
             {"Markdown", test::txt_to_md(text), "md", false, [](uint32_t l) { return (l + 1) / 2; }},
+            {"PDF", pdf.build(), "pdf", false,
+             [&](uint32_t l) { return l <= pdf_lines.size() ? pdf_lines[l - 1] : 0u; }},
         };
         for (const auto& v : variants) {
             INFO(p.filename().string() << " as " << v.name);
