@@ -69,6 +69,10 @@ int cmd_check(const Args& args) {
         std::cerr << "plancheck: --fail-on must be error, warning, info or none\n";
         return kExitUsage;
     }
+    if (!ingest::known_encoding(encoding)) {
+        std::cerr << "plancheck: unknown --encoding '" << encoding << "' (auto, utf-8, utf-16le, utf-16be, cp1258, tcvn3, vni)\n";
+        return kExitUsage;
+    }
     if (max_mb <= 0) {
         std::cerr << "plancheck: --max-size must be positive\n";
         return kExitUsage;

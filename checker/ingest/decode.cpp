@@ -90,6 +90,8 @@ Decoded decode_as(std::string_view b, Encoding e) {
 
 }  // namespace
 
+bool known_encoding(std::string_view name) { return name == "auto" || legacy::parse_encoding(name).has_value(); }
+
 std::variant<Decoded, UnreadableInput> decode_text(std::string_view b, const Options& opts) {
     bool bom8 = b.substr(0, 3) == "\xEF\xBB\xBF";
     bool bom16le = b.substr(0, 2) == "\xFF\xFE";

@@ -26,6 +26,9 @@ struct Options {
 
 using Result = std::variant<SourceDocument, UnreadableInput>;
 
+// True for "auto" and every name --encoding accepts (see Options::encoding).
+bool known_encoding(std::string_view name);
+
 // Format from the file name's extension ("txt", "md", "html", "docx", "pdf"), or
 // "" when the extension is not one plancheck reads.
 std::string format_of(std::string_view path);
