@@ -133,6 +133,8 @@ int cmd_check(const Args& args) {
         for (const auto& f : fmts) list += (list.empty() ? "" : ", ") + f;
         return usage_error("unknown --format '" + format + "' (one of: " + list + ")");
     }
+    if (!ingest::known_encoding(encoding))
+        return usage_error("unknown --encoding '" + encoding + "' (auto, utf-8, utf-16le, utf-16be, cp1258, tcvn3, vni)");
     if (severity_rank(fail_on) == 3 && fail_on != "none")
         return usage_error("--fail-on must be error, warning, info or none");
     if (color != "auto" && color != "always" && color != "never")

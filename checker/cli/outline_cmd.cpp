@@ -133,6 +133,10 @@ int cmd_outline(const Args& args) {
         std::cerr << "plancheck outline: --format must be tree or json\n";
         return kExitUsage;
     }
+    if (!ingest::known_encoding(encoding)) {
+        std::cerr << "plancheck outline: unknown --encoding '" << encoding << "'\n";
+        return kExitUsage;
+    }
     rules::RuleBook book;
     if (!load_rules(ro, book)) return kExitUsage;
     ingest::Options io;

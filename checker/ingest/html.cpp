@@ -1,10 +1,226 @@
-// PLACEHOLDER owned by the formats work (issue 3): replaced by the real reader.
+// HTML (.html/.htm/.xhtml) with tree-sitter-html: the visible text in document
+// order. <script>, <style>, <head>, <template> and comments are dropped;
+// block elements (p, div, li, h1-h6, td, th, tr, br, ...) end a block; entities
+// are decoded. Every character keeps the original line/column of its text (a
+// decoded entity: the position of its '&').
+#include <tree_sitter/api.h>
+
+#include <algorithm>
+#include <memory>
+
+#include "ingest/block_builder.h"
+#include "ingest/decode.h"
 #include "ingest/ingest.h"
+
+extern "C" const TSLanguage* tree_sitter_html();
 
 namespace plancheck::ingest {
 
-Result read_html(std::string_view, const std::string&, const Options&) {
-    return UnreadableInput{"reading this format is not available in this build", "convert it to .txt"};
+namespace {
+
+struct Named {
+    std::string_view name;
+    char32_t cp;
+};
+// The entities Vietnamese pages use: markup, punctuation, and the Latin-1
+// letters Vietnamese shares (the rest are written as numeric references).
+constexpr Named kEntities[] = {
+    {"amp", '&'}, {"lt", '<'}, {"gt", '>'}, {"quot", '"'}, {"apos", '\''}, {"nbsp", 0xA0},
+    {"ndash", 0x2013}, {"mdash", 0x2014}, {"hellip", 0x2026}, {"lsquo", 0x2018}, {"rsquo", 0x2019},
+    {"ldquo", 0x201C}, {"rdquo", 0x201D}, {"laquo", 0xAB}, {"raquo", 0xBB}, {"bull", 0x2022},
+    {"middot", 0xB7}, {"deg", 0xB0}, {"copy", 0xA9}, {"reg", 0xAE}, {"times", 0xD7}, {"shy", 0xAD},
+    {"agrave", 0xE0}, {"aacute", 0xE1}, {"acirc", 0xE2}, {"atilde", 0xE3}, {"egrave", 0xE8},
+    {"eacute", 0xE9}, {"ecirc", 0xEA}, {"igrave", 0xEC}, {"iacute", 0xED}, {"ograve", 0xF2},
+    {"oacute", 0xF3}, {"ocirc", 0xF4}, {"otilde", 0xF5}, {"ugrave", 0xF9}, {"uacute", 0xFA},
+    {"yacute", 0xFD}, {"Agrave", 0xC0}, {"Aacute", 0xC1}, {"Acirc", 0xC2}, {"Atilde", 0xC3},
+    {"Egrave", 0xC8}, {"Eacute", 0xC9}, {"Ecirc", 0xCA}, {"Igrave", 0xCC}, {"Iacute", 0xCD},
+    {"Ograve", 0xD2}, {"Oacute", 0xD3}, {"Ocirc", 0xD4}, {"Otilde", 0xD5}, {"Ugrave", 0xD9},
+    {"Uacute", 0xDA}, {"Yacute", 0xDD}, {"ETH", 0xD0}, {"eth", 0xF0},
+};
+
+// The code point of an entity ("&amp;", "&#7897;", "&#x1EA1;"), or 0.
+char32_t entity(std::string_view e) {
+    if (e.size() < 3 || e.front() != '&' || e.back() != ';') return 0;
+    std::string_view body = e.substr(1, e.size() - 2);
+    if (body[0] == '#') {
+        bool hex = body.size() > 1 && (body[1] == 'x' || body[1] == 'X');
+        std::string digits(body.substr(hex ? 2 : 1));
+        if (digits.empty() || digits.size() > 7) return 0;
+        try {
+            unsigned long v = std::stoul(digits, nullptr, hex ? 16 : 10);
+            return (v == 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) ? 0xFFFD : static_cast<char32_t>(v);
+        } catch (...) {
+            return 0;
+        }
+    }
+    for (const auto& n : kEntities)
+        if (n.name == body) return n.cp;
+    return 0;
+}
+
+bool is_block_tag(std::string_view t) {
+    static constexpr std::string_view kTags[] = {
+        "p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "tr", "table",
+        "br", "hr", "section", "article", "header", "footer", "blockquote", "pre", "dt", "dd", "dl",
+        "caption", "main", "nav", "aside", "body", "html", "center", "address", "figure", "figcaption"};
+    return std::find(std::begin(kTags), std::end(kTags), t) != std::end(kTags);
+}
+
+class HtmlReader {
+public:
+    HtmlReader(std::string_view text, SourceDocument& doc) : t_(text), src_(text), doc_(doc) {}
+
+    void visit(TSNode n, int depth) {
+        if (depth > 256) return;
+        std::string_view type = ts_node_type(n);
+        if (type == "script_element" || type == "style_element" || type == "comment" || type == "doctype") return;
+        if (type == "text") {
+            size_t b = ts_node_start_byte(n), e = std::min<size_t>(ts_node_end_byte(n), t_.size());
+            gap(b);
+            last_end_ = e;
+            for (size_t i = b; i < e;) {
+                Pos p = src_.at(i);
+                char32_t c = utf8::next(t_, i);
+                if (c != '\r') bb_.add(c == '\n' || c == '\t' ? ' ' : c, p);
+            }
+            return;
+        }
+        if (type == "entity") {
+            size_t b = ts_node_start_byte(n);
+            std::string_view raw = t_.substr(b, ts_node_end_byte(n) - b);
+            gap(b);
+            last_end_ = ts_node_end_byte(n);
+            char32_t c = entity(raw);
+            Pos p = src_.at(b);
+            if (c) bb_.add(c, p);
+            else
+                for (size_t i = 0; i < raw.size();) bb_.add(utf8::next(raw, i), p);
+            return;
+        }
+        if (type == "element") {
+            std::string tag = tag_name(n);
+            if (tag == "head" || tag == "template" || tag == "title" || tag == "noscript") return;
+            bool block = is_block_tag(tag);
+            if (block) flush();
+            BlockKind saved_kind = kind_;
+            int saved_level = level_;
+            std::string saved_label = label_;
+            bool saved_table = in_table_;
+            int saved_ol = ol_counter_;
+            if (tag.size() == 2 && tag[0] == 'h' && tag[1] >= '1' && tag[1] <= '6') kind_ = BlockKind::Heading, level_ = tag[1] - '0';
+            if (tag == "td" || tag == "th") kind_ = BlockKind::TableCell, in_table_ = true;
+            if (tag == "ol") ol_counter_ = start_of(n);
+            if (tag == "ul") ol_counter_ = -1;
+            if (tag == "li") {
+                kind_ = BlockKind::ListItem;
+                label_ = ol_counter_ >= 0 ? std::to_string(ol_counter_++) + "." : "•";
+                saved_ol = ol_counter_;
+            }
+            for (uint32_t i = 0; i < ts_node_child_count(n); ++i) visit(ts_node_child(n, i), depth + 1);
+            if (block) flush();
+            kind_ = saved_kind, level_ = saved_level, label_ = saved_label, in_table_ = saved_table, ol_counter_ = saved_ol;
+            return;
+        }
+        if (type == "start_tag" || type == "end_tag" || type == "erroneous_end_tag") return;
+        if (type == "self_closing_tag") {
+            if (is_block_tag(tag_name(n))) flush();
+            return;
+        }
+        for (uint32_t i = 0; i < ts_node_child_count(n); ++i) visit(ts_node_child(n, i), depth + 1);
+    }
+
+    void flush() {
+        Block b;
+        if (bb_.take(b, kind_, src_)) {
+            b.level = level_;
+            b.label = label_;
+            b.in_table = in_table_;
+            label_.clear();  // a list item's label goes on its first block only
+            doc_.blocks.push_back(std::move(b));
+        }
+    }
+
+private:
+    // White space between two pieces of text lies outside every text node
+    // ("Đoạn &amp; <b>đậm</b>"): one space for any outside the tags in between.
+    void gap(size_t b) {
+        bool in_tag = false;
+        for (size_t i = last_end_; i < b && i < t_.size(); ++i) {
+            char c = t_[i];
+            if (c == '<') in_tag = true;
+            else if (c == '>') in_tag = false;
+            else if (!in_tag && (c == ' ' || c == '\n' || c == '\t' || c == '\r')) {
+                if (!bb_.text().empty()) bb_.add(' ', src_.at(i));
+                return;
+            }
+        }
+    }
+
+    std::string tag_name(TSNode el) const {
+        TSNode start = ts_node_child(el, 0);
+        std::string_view st = ts_node_type(start);
+        if (st != "start_tag" && st != "self_closing_tag") start = el;
+        for (uint32_t i = 0; i < ts_node_child_count(start); ++i) {
+            TSNode c = ts_node_child(start, i);
+            if (std::string_view(ts_node_type(c)) == "tag_name") {
+                std::string s(t_.substr(ts_node_start_byte(c), ts_node_end_byte(c) - ts_node_start_byte(c)));
+                std::transform(s.begin(), s.end(), s.begin(), [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+                return s;
+            }
+        }
+        return {};
+    }
+    int start_of(TSNode ol) const {
+        std::string_view tag = t_.substr(ts_node_start_byte(ts_node_child(ol, 0)),
+                                         ts_node_end_byte(ts_node_child(ol, 0)) - ts_node_start_byte(ts_node_child(ol, 0)));
+        auto p = tag.find("start=");
+        if (p == std::string_view::npos) return 1;
+        p += 6;
+        if (p < tag.size() && (tag[p] == '"' || tag[p] == '\'')) ++p;
+        int v = 0;
+        while (p < tag.size() && tag[p] >= '0' && tag[p] <= '9' && v < 100000) v = v * 10 + (tag[p++] - '0');
+        return v ? v : 1;
+    }
+
+    std::string_view t_;
+    SourceWalker src_;
+    SourceDocument& doc_;
+    BlockBuilder bb_;
+    BlockKind kind_ = BlockKind::Paragraph;
+    int level_ = 0;
+    std::string label_;
+    bool in_table_ = false;
+    int ol_counter_ = -1;
+    size_t last_end_ = 0;
+};
+
+struct ParserDeleter {
+    void operator()(TSParser* p) const { ts_parser_delete(p); }
+};
+struct TreeDeleter {
+    void operator()(TSTree* t) const { ts_tree_delete(t); }
+};
+
+}  // namespace
+
+Result read_html(std::string_view bytes, const std::string& path, const Options& opts) {
+    auto decoded = decode_text(bytes, opts);
+    if (auto* bad = std::get_if<UnreadableInput>(&decoded)) return *bad;
+    const Decoded& d = std::get<Decoded>(decoded);
+    SourceDocument doc;
+    doc.path = path;
+    doc.format = "html";
+    std::unique_ptr<TSParser, ParserDeleter> parser(ts_parser_new());
+    if (!ts_parser_set_language(parser.get(), tree_sitter_html()))
+        return UnreadableInput{"the HTML grammar could not be loaded", "save the page as .txt"};
+    std::unique_ptr<TSTree, TreeDeleter> tree(
+        ts_parser_parse_string(parser.get(), nullptr, d.text.data(), static_cast<uint32_t>(d.text.size())));
+    if (!tree) return UnreadableInput{"the HTML could not be parsed", "save the page as .txt"};
+    HtmlReader reader(d.text, doc);
+    reader.visit(ts_tree_root_node(tree.get()), 0);
+    reader.flush();
+    record_decoding(doc, d);
+    return doc;
 }
 
 }  // namespace plancheck::ingest

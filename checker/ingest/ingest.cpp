@@ -23,6 +23,7 @@ std::string format_of(std::string_view path) {
 }
 
 namespace {
+
 UnreadableInput unsupported(std::string_view path) {
     std::string ext = fs::path(std::string(path)).extension().string();
     if (ext.empty()) ext = "(none)";
@@ -36,14 +37,30 @@ UnreadableInput unsupported(std::string_view path) {
 }
 }  // namespace
 
-Result read_bytes(std::string_view bytes, std::string_view format, const std::string& path,
-                  const Options& opts) {
+namespace {
+Result read_one(std::string_view bytes, std::string_view format, const std::string& path,
+                const Options& opts) {
     if (format == "txt") return read_text(bytes, path, opts);
     if (format == "md") return read_markdown(bytes, path, opts);
     if (format == "html") return read_html(bytes, path, opts);
     if (format == "docx") return read_docx(bytes, path, opts);
     if (format == "pdf") return read_pdf(bytes, path, opts);
     return unsupported(path);
+}
+}  // namespace
+
+Result read_bytes(std::string_view bytes, std::string_view format, const std::string& path,
+                  const Options& opts) {
+    // A linter must say so when there is nothing to check, in every container.
+    if (bytes.empty()) return UnreadableInput{"the file is empty", "check that the right file was saved"};
+    if (bytes.size() > opts.max_bytes)
+        return UnreadableInput{"the input is too large (" + std::to_string(bytes.size() >> 20) +
+                                   " MiB; the limit is " + std::to_string(opts.max_bytes >> 20) + " MiB)",
+                               "split the document, or raise the limit with --max-size"};
+    Result r = read_one(bytes, format, path, opts);
+    if (auto* doc = std::get_if<SourceDocument>(&r); doc && doc->blocks.empty())
+        return UnreadableInput{"the document contains no text", "check that the right file was saved"};
+    return r;
 }
 
 Result read_file(const std::string& path, const Options& opts) {

@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <variant>
+#include <vector>
 
 #include "plancheck/document.h"
 
@@ -24,6 +25,9 @@ struct Options {
 };
 
 using Result = std::variant<SourceDocument, UnreadableInput>;
+
+// True for "auto" and every name --encoding accepts (see Options::encoding).
+bool known_encoding(std::string_view name);
 
 // Format from the file name's extension ("txt", "md", "html", "docx", "pdf"), or
 // "" when the extension is not one plancheck reads.
@@ -42,5 +46,8 @@ Result read_markdown(std::string_view bytes, const std::string& path, const Opti
 Result read_html(std::string_view bytes, const std::string& path, const Options& opts);
 Result read_docx(std::string_view bytes, const std::string& path, const Options& opts);
 Result read_pdf(std::string_view bytes, const std::string& path, const Options& opts);
+
+// Splits decoded text into one block per non-blank physical line (1-based).
+std::vector<Block> split_lines(std::string_view text);
 
 }  // namespace plancheck::ingest

@@ -1,10 +1,211 @@
-// PLACEHOLDER owned by the formats work (issue 3): replaced by the real reader.
+// Markdown (.md) with the tree-sitter-markdown block grammar.
+//
+// Blocks: headings (level from the #'s), paragraphs (a paragraph over several
+// lines is one block; its lines are joined with '\n', each character keeping
+// its own original line/column), list items (the marker "1.", "-", "+" goes to
+// Block::label, as a container label the structure stage parses), and table
+// cells. Code blocks, HTML blocks and rules are not prose and are skipped.
+// The block grammar leaves inline markup alone, so strip_inline() removes
+// emphasis, code ticks, link targets and escapes while keeping positions.
+#include <tree_sitter/api.h>
+
+#include <cstring>
+#include <map>
+#include <memory>
+
+#include "ingest/block_builder.h"
+#include "ingest/decode.h"
 #include "ingest/ingest.h"
+
+extern "C" const TSLanguage* tree_sitter_markdown();
 
 namespace plancheck::ingest {
 
-Result read_markdown(std::string_view, const std::string&, const Options&) {
-    return UnreadableInput{"reading this format is not available in this build", "convert it to .txt"};
+namespace {
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool is_alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) >= 0x80); }
+
+// Appends text[b, e) to `out` without inline markup; positions from `src`.
+void strip_inline(std::string_view t, size_t b, size_t e, SourceWalker& src, BlockBuilder& out) {
+    std::map<size_t, size_t> jumps;  // a link's "](url)" -> where the text resumes
+    bool line_start = false;
+    size_t i = b;
+    while (i < e) {
+        if (auto j = jumps.find(i); j != jumps.end()) {
+            i = j->second;
+            continue;
+        }
+        char c = t[i];
+        if (line_start && (c == ' ' || c == '\t' || c == '>')) {  // continuation indent, quote markers
+            ++i;
+            continue;
+        }
+        line_start = false;
+        if (c == '\\' && i + 1 < e && std::ispunct(static_cast<unsigned char>(t[i + 1]))) {
+            out.add(static_cast<unsigned char>(t[i + 1]), src.at(i + 1));
+            i += 2;
+            continue;
+        }
+        if (c == '`') {
+            while (i < e && t[i] == '`') ++i;
+            continue;
+        }
+        if (c == '*' || c == '_') {
+            size_t r = i;
+            while (r < e && t[r] == c) ++r;
+            char prev = i > b ? t[i - 1] : ' ', next = r < e ? t[r] : ' ';
+            bool both_space = is_space(prev) && is_space(next);
+            bool intraword = c == '_' && is_alnum(prev) && is_alnum(next);
+            if (!both_space && !intraword) {
+                i = r;
+                continue;
+            }
+        }
+        if (c == '[' || (c == '!' && i + 1 < e && t[i + 1] == '[')) {
+            size_t open = c == '!' ? i + 1 : i;
+            size_t close = t.find(']', open);
+            if (close != std::string_view::npos && close + 1 < e && t[close + 1] == '(') {
+                size_t paren = t.find(')', close);
+                if (paren != std::string_view::npos && paren < e) {
+                    jumps[close] = paren + 1;
+                    i = open + 1;
+                    continue;
+                }
+            }
+        }
+        if (c == '<' && (t.substr(i, 5) == "<http" || t.substr(i, 5) == "<mail" || t.substr(i, 4) == "<www")) {
+            size_t close = t.find('>', i);
+            if (close != std::string_view::npos && close < e) {
+                jumps[close] = close + 1;
+                ++i;
+                continue;
+            }
+        }
+        Pos p = src.at(i);
+        size_t k = i;
+        char32_t cp = utf8::next(t, k);
+        if (cp == '\r') {
+            i = k;
+            continue;
+        }
+        out.add(cp, p);
+        if (cp == '\n') line_start = true;
+        i = k;
+    }
+}
+
+class MdReader {
+public:
+    MdReader(std::string_view text, SourceDocument& doc) : t_(text), src_(text), doc_(doc) {}
+
+    void visit(TSNode n, int depth) {
+        if (depth > 256) return;  // pathological nesting: the rest is ignored, not recursed
+        std::string_view type = ts_node_type(n);
+        if (type == "atx_heading") {
+            int level = 1;
+            TSNode content{};
+            bool has = false;
+            for (uint32_t i = 0; i < ts_node_child_count(n); ++i) {
+                TSNode c = ts_node_child(n, i);
+                std::string_view ct = ts_node_type(c);
+                if (ct.rfind("atx_h", 0) == 0 && ct.size() > 6) level = ct[5] - '0';
+                if (ct == "inline") content = c, has = true;
+            }
+            if (has) emit(content, BlockKind::Heading, level);
+            return;
+        }
+        if (type == "setext_heading") {
+            int level = 1;
+            for (uint32_t i = 0; i < ts_node_child_count(n); ++i)
+                if (std::string_view(ts_node_type(ts_node_child(n, i))) == "setext_h2_underline") level = 2;
+            for (uint32_t i = 0; i < ts_node_child_count(n); ++i) {
+                TSNode c = ts_node_child(n, i);
+                if (std::string_view(ts_node_type(c)) == "paragraph") emit(c, BlockKind::Heading, level);
+            }
+            return;
+        }
+        if (type == "paragraph") {
+            emit(n, label_.empty() ? BlockKind::Paragraph : BlockKind::ListItem, list_depth_);
+            return;
+        }
+        if (type == "list_item") {
+            std::string saved = label_;
+            ++list_depth_;
+            for (uint32_t i = 0; i < ts_node_child_count(n); ++i) {
+                TSNode c = ts_node_child(n, i);
+                std::string_view ct = ts_node_type(c);
+                if (ct.rfind("list_marker", 0) == 0) {
+                    label_ = std::string(utf8::trim(slice(c)));
+                    continue;
+                }
+                visit(c, depth + 1);
+                label_.clear();  // only the item's first block carries the label
+            }
+            --list_depth_;
+            label_ = saved;
+            return;
+        }
+        if (type == "pipe_table_cell") {
+            emit(n, BlockKind::TableCell, 0, true);
+            return;
+        }
+        if (type == "pipe_table_delimiter_row" || type == "fenced_code_block" || type == "indented_code_block" ||
+            type == "html_block" || type == "thematic_break" || type == "link_reference_definition")
+            return;
+        for (uint32_t i = 0; i < ts_node_child_count(n); ++i) visit(ts_node_child(n, i), depth + 1);
+    }
+
+private:
+    std::string_view slice(TSNode n) const {
+        return t_.substr(ts_node_start_byte(n), ts_node_end_byte(n) - ts_node_start_byte(n));
+    }
+    void emit(TSNode n, BlockKind kind, int level, bool in_table = false) {
+        size_t b = ts_node_start_byte(n), e = std::min<size_t>(ts_node_end_byte(n), t_.size());
+        while (e > b && (t_[e - 1] == '\n' || t_[e - 1] == '\r')) --e;
+        BlockBuilder bb;
+        strip_inline(t_, b, e, src_, bb);
+        Block blk;
+        if (!bb.take(blk, kind, src_)) return;
+        blk.label = label_;
+        blk.level = level;
+        blk.in_table = in_table;
+        doc_.blocks.push_back(std::move(blk));
+    }
+
+    std::string_view t_;
+    SourceWalker src_;
+    SourceDocument& doc_;
+    std::string label_;
+    int list_depth_ = 0;
+};
+
+struct ParserDeleter {
+    void operator()(TSParser* p) const { ts_parser_delete(p); }
+};
+struct TreeDeleter {
+    void operator()(TSTree* t) const { ts_tree_delete(t); }
+};
+
+}  // namespace
+
+Result read_markdown(std::string_view bytes, const std::string& path, const Options& opts) {
+    auto decoded = decode_text(bytes, opts);
+    if (auto* bad = std::get_if<UnreadableInput>(&decoded)) return *bad;
+    const Decoded& d = std::get<Decoded>(decoded);
+    SourceDocument doc;
+    doc.path = path;
+    doc.format = "md";
+    std::unique_ptr<TSParser, ParserDeleter> parser(ts_parser_new());
+    if (!ts_parser_set_language(parser.get(), tree_sitter_markdown()))
+        return UnreadableInput{"the Markdown grammar could not be loaded", "convert the file to .txt"};
+    std::unique_ptr<TSTree, TreeDeleter> tree(
+        ts_parser_parse_string(parser.get(), nullptr, d.text.data(), static_cast<uint32_t>(d.text.size())));
+    if (!tree) return UnreadableInput{"the Markdown could not be parsed", "convert the file to .txt"};
+    MdReader reader(d.text, doc);
+    reader.visit(ts_tree_root_node(tree.get()), 0);
+    record_decoding(doc, d);
+    return doc;
 }
 
 }  // namespace plancheck::ingest

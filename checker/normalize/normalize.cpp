@@ -134,6 +134,7 @@ void normalize_block(Block& block, uint32_t index, std::vector<Observation>& obs
 
 void normalize(SourceDocument& doc) {
     for (uint32_t b = 0; b < doc.blocks.size(); ++b) normalize_block(doc.blocks[b], b, doc.observations);
+    detect_mojibake(doc);
 }
 
 }  // namespace plancheck::normalize

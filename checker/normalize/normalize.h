@@ -18,6 +18,10 @@ void normalize(SourceDocument& doc);
 
 // Normalizes one block in place (exposed for tests). Observations are appended
 // with ref.block == index.
+// Records an "encoding.mojibake" Observation when the (normalized) text is
+// legacy TCVN3/VNI text shown through a Western code page (mojibake.cpp).
+void detect_mojibake(SourceDocument& doc);
+
 void normalize_block(Block& block, uint32_t index, std::vector<Observation>& observations);
 
 }  // namespace plancheck::normalize

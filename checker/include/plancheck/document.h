@@ -22,6 +22,10 @@ struct SourceDocument {
     std::string format;    // "txt", "md", "html", "docx", "pdf"
     std::string encoding;  // detected or forced input encoding, e.g. "utf-8", "tcvn3"
     std::vector<Block> blocks;  // body blocks in reading order
+    // Text outside the body flow (Word headers/footers, footnotes, comments):
+    // kept apart so the structure stage, which scans `blocks` in order, is not
+    // disturbed. A comment's or footnote's line is the paragraph it is attached to.
+    std::vector<Block> aside;
     std::vector<Observation> observations;
 };
 

@@ -34,6 +34,8 @@ const std::vector<KindInfo>& rule_kinds() {
          "the same section heading appears twice under one parent"},
         {"duplicate-paragraph", make_duplicate_paragraph,
          "a paragraph, or a clause inside one, is repeated word for word"},
+        {"encoding", make_encoding,
+         "text not in Unicode: legacy TCVN3/VNI/Windows-1258 table, mojibake, lost characters"},
         {"header-part", make_header_part,
          "a Decree 30 header component (agency, national title, motto, number, place-date) is missing"},
         {"mixed-script", make_mixed_script,

@@ -1,0 +1,99 @@
+// Building blocks from markup (Markdown, HTML) while keeping every output code
+// point tied to its original (line, column): text is appended code point by
+// code point with its position, and an anchor is added wherever positions
+// stop being consecutive. Readers walk their source forward with SourceWalker,
+// so positions cost O(1) per byte (no quadratic rescans on long lines).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/utf8.h"
+#include "plancheck/source.h"
+
+namespace plancheck::ingest {
+
+// Tracks (line, column) while moving forward through decoded text.
+class SourceWalker {
+public:
+    explicit SourceWalker(std::string_view text) : text_(text) {}
+    // Position of byte `offset` (must not go backwards between calls, except
+    // by restarting from a known point with reset()).
+    Pos at(size_t offset) {
+        if (offset < off_) reset();
+        while (off_ < offset && off_ < text_.size()) {
+            size_t i = off_;
+            char32_t c = utf8::next(text_, i);
+            if (c == '\n') {
+                ++line_;
+                col_ = 1;
+            } else if (!(c == '\r' && i < text_.size() && text_[i] == '\n')) {
+                ++col_;
+            }
+            off_ = i;
+        }
+        return {line_, col_};
+    }
+    void reset() { off_ = 0, line_ = 1, col_ = 1; }
+    std::string_view text() const { return text_; }
+    // The full physical lines first..last, for Block::source.
+    std::string lines(uint32_t first, uint32_t last) const {
+        size_t start = 0;
+        for (uint32_t l = 1; l < first && start != std::string_view::npos; ++l) {
+            start = text_.find('\n', start);
+            if (start != std::string_view::npos) ++start;
+        }
+        if (start == std::string_view::npos) return {};
+        size_t end = start;
+        for (uint32_t l = first; l <= last && end != std::string_view::npos; ++l) {
+            end = text_.find('\n', end);
+            if (end != std::string_view::npos && l < last) ++end;
+        }
+        std::string s(text_.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+        std::string out;
+        for (char c : s)
+            if (c != '\r') out += c;
+        return out;
+    }
+
+private:
+    std::string_view text_;
+    size_t off_ = 0;
+    uint32_t line_ = 1, col_ = 1;
+};
+
+class BlockBuilder {
+public:
+    void add(char32_t c, Pos p) {
+        if (anchors_.empty() || p.line != last_.line || p.column != last_.column + 1)
+            anchors_.push_back({static_cast<uint32_t>(text_.size()), p.line, p.column});
+        utf8::append(text_, c);
+        last_ = p;
+        if (!first_line_) first_line_ = p.line;
+        last_line_ = std::max(last_line_, p.line);
+    }
+    bool blank() const { return utf8::trim(text_).empty(); }
+    const std::string& text() const { return text_; }
+    // The block, or nothing when only white space was added. Clears the builder.
+    bool take(Block& out, BlockKind kind, const SourceWalker& src) {
+        bool ok = !blank();
+        if (ok) {
+            out = Block{};
+            out.kind = kind;
+            out.text = std::move(text_);
+            out.anchors = std::move(anchors_);
+            out.source = src.lines(first_line_, last_line_);
+        }
+        *this = BlockBuilder{};
+        return ok;
+    }
+
+private:
+    std::string text_;
+    std::vector<Anchor> anchors_;
+    Pos last_{};
+    uint32_t first_line_ = 0, last_line_ = 0;
+};
+
+}  // namespace plancheck::ingest

@@ -1,0 +1,127 @@
+// A minimal PDF writer for tests: text with a real text layer in any BMP
+// characters (Vietnamese included), written with a Type0/Identity-H font whose
+// CIDs are the Unicode code points and a ToUnicode CMap saying so. No font
+// program is embedded: viewers substitute one; text extraction needs none.
+// Every glyph is 5 pt wide (size 10, /DW 500), lines are 12 pt apart.
+#pragma once
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "core/utf8.h"
+
+namespace plancheck::test {
+
+class PdfWriter {
+public:
+    // Adds a paragraph wrapped at `width` code points; returns nothing. An empty
+    // paragraph leaves a blank line (a vertical gap).
+    void paragraph(std::string_view text, uint32_t source_line, size_t width = 100) {
+        std::vector<std::string> words;
+        size_t i = 0;
+        while (i < text.size()) {
+            while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
+            size_t s = i;
+            while (i < text.size() && text[i] != ' ' && text[i] != '\t') ++i;
+            if (i > s) words.emplace_back(text.substr(s, i - s));
+        }
+        if (words.empty()) {
+            line("", 0);
+            return;
+        }
+        std::string cur;
+        for (const auto& w : words) {
+            if (!cur.empty() && utf8::count(cur) + 1 + utf8::count(w) > width) {
+                line(cur, source_line);
+                cur.clear();
+            }
+            cur += (cur.empty() ? "" : " ") + w;
+        }
+        line(cur, source_line);
+    }
+
+    // The text line each extracted (non-blank) PDF line comes from, in order.
+    const std::vector<uint32_t>& source_lines() const { return source_; }
+
+    std::string build() const {
+        std::vector<std::string> objs;  // 1-based object numbers
+        std::string kids;
+        size_t npages = pages_.size();
+        // 1 catalog, 2 pages, 3 font, 4 cidfont, 5 tounicode, then page/content pairs
+        objs.push_back("<< /Type /Catalog /Pages 2 0 R >>");
+        for (size_t p = 0; p < npages; ++p) kids += std::to_string(6 + 2 * p) + " 0 R ";
+        objs.push_back("<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(npages) + " >>");
+        objs.push_back("<< /Type /Font /Subtype /Type0 /BaseFont /DejaVuSans /Encoding /Identity-H "
+                       "/DescendantFonts [4 0 R] /ToUnicode 5 0 R >>");
+        objs.push_back("<< /Type /Font /Subtype /CIDFontType2 /BaseFont /DejaVuSans /CIDToGIDMap /Identity /DW 500 "
+                       "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> "
+                       "/FontDescriptor << /Type /FontDescriptor /FontName /DejaVuSans /Flags 32 "
+                       "/FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 800 /Descent -200 /CapHeight 700 /StemV 80 >> >>");
+        std::string cmap =
+            "/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /UCS def /CMapType 2 def\n"
+            "1 begincodespacerange <0000> <FFFF> endcodespacerange\n";
+        for (int block = 0; block < 256; block += 100) {
+            int n = std::min(100, 256 - block);
+            cmap += std::to_string(n) + " beginbfrange\n";
+            for (int h = block; h < block + n; ++h) {
+                char buf[64];
+                std::snprintf(buf, sizeof buf, "<%02X00> <%02XFF> <%02X00>\n", h, h, h);
+                cmap += buf;
+            }
+            cmap += "endbfrange\n";
+        }
+        cmap += "endcmap CMapName currentdict /CMap defineresource pop end end\n";
+        objs.push_back(stream(cmap));
+        for (const auto& content : pages_) {
+            objs.push_back("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
+                           "/Contents " + std::to_string(objs.size() + 2) + " 0 R >>");
+            objs.push_back(stream(content));
+        }
+        std::string out = "%PDF-1.4\n%\xE2\xE3\xCF\xD3\n";
+        std::vector<size_t> offsets;
+        for (size_t i = 0; i < objs.size(); ++i) {
+            offsets.push_back(out.size());
+            out += std::to_string(i + 1) + " 0 obj\n" + objs[i] + "\nendobj\n";
+        }
+        size_t xref = out.size();
+        out += "xref\n0 " + std::to_string(objs.size() + 1) + "\n0000000000 65535 f \n";
+        for (size_t off : offsets) {
+            char buf[32];
+            std::snprintf(buf, sizeof buf, "%010zu 00000 n \n", off);
+            out += buf;
+        }
+        out += "trailer\n<< /Size " + std::to_string(objs.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
+               std::to_string(xref) + "\n%%EOF\n";
+        return out;
+    }
+
+private:
+    static std::string stream(const std::string& data) {
+        return "<< /Length " + std::to_string(data.size()) + " >>\nstream\n" + data + "\nendstream";
+    }
+    void line(const std::string& text, uint32_t source_line) {
+        if (pages_.empty() || y_ < 60) {
+            pages_.emplace_back();
+            y_ = 800;
+        }
+        if (!text.empty()) {
+            std::string hex;
+            for (size_t i = 0; i < text.size();) {
+                char32_t c = utf8::next(text, i);
+                char buf[8];
+                std::snprintf(buf, sizeof buf, "%04X", static_cast<unsigned>(c > 0xFFFF ? 0xFFFD : c));
+                hex += buf;
+            }
+            pages_.back() += "BT /F1 10 Tf 1 0 0 1 50 " + std::to_string(y_) + " Tm <" + hex + "> Tj ET\n";
+            source_.push_back(source_line);
+        }
+        y_ -= 12;
+    }
+
+    std::vector<std::string> pages_;
+    std::vector<uint32_t> source_;
+    int y_ = 0;
+};
+
+}  // namespace plancheck::test
