@@ -102,3 +102,11 @@ TEST_CASE("seed plan: phases and targets agree with Decision 1676; coverage show
     CHECK(has("Giám sát, đánh giá kết quả tuyên truyền"));
     CHECK_FALSE(has("tháng vận động"));
 }
+
+TEST_CASE("header: the number on a line shared with the date is judged alone") {
+    auto ok = check("Số: 12/KH-STNMT\tKhánh Hòa, ngày 05 tháng 3 năm 2021\nKẾ HOẠCH\nTuyên truyền\n", {"nd30-header"});
+    CHECK_FALSE(find(ok, "nd30.header.number-format"));
+    auto bad = check("Số: 5/KH - STNMT\tKhánh Hòa, ngày 05 tháng 3 năm 2021\nKẾ HOẠCH\nTuyên truyền\n", {"nd30-header"});
+    REQUIRE(find(bad, "nd30.header.number-format"));
+    CHECK(find(bad, "nd30.header.number-format")->message.find("\"Số: 05/KH-STNMT\"") != std::string::npos);
+}
