@@ -198,6 +198,11 @@ void scan_header(const SourceDocument& doc, Outline& out) {
             h.place_date = b;
             used = true;
         }
+        if (!used && b > 0 && h.national_title == b - 1) {
+            // "CỘNG HÒA XÃ HỘI CHỦ NGHĨA" / "VIỆT NAM": the title typed on two lines.
+            std::string prev = utf8::fold(doc.blocks[b - 1].text);
+            used = prev.find("viet nam") == std::string::npos && (prev + " " + f).find("chu nghia viet nam") != std::string::npos;
+        }
         if (!used && type_at < n && utf8::is_upper_text(t) && !basis_lead(t).size()) h.agency.push_back(b);
         if (used && (h.national_title == b) && !is_motto(f)) {
             // "SỞ TÀI NGUYÊN ...   CỘNG HÒA XÃ HỘI ..." on one line: agency text before the title.

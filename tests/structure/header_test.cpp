@@ -75,3 +75,12 @@ TEST_CASE("header: two columns merged into one line per row (Word export)") {
     CHECK(line_of(*a, h.place_date) == 3);
     CHECK(a->model.issue_date == Date{5, 3, 2021});
 }
+
+TEST_CASE("header: the national title typed on two lines is not an issuing body") {
+    auto a = analyze_text("UBND TỈNH KHÁNH HÒA\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA\nVIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+                          "Số: 12/KH-UBND\nKẾ HOẠCH\nTuyên truyền năm 2021\n");
+    const HeaderInfo& h = a->model.outline.header;
+    REQUIRE(h.agency.size() == 1);
+    CHECK(line_of(*a, h.agency[0]) == 1);
+    CHECK(line_of(*a, h.national_title) == 2);
+}
