@@ -2,7 +2,7 @@
 #include <re2/re2.h>
 
 #include "core/utf8.h"
-#include "extract/dates.h"
+#include "extract/date_line.h"
 #include "extract/extract.h"
 
 namespace plancheck::extract {

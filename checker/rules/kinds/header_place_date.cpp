@@ -7,7 +7,7 @@
 //   check: future  later than today (CheckOptions::today)
 //   check: place   no place name before the date
 #include "core/utf8.h"
-#include "extract/dates.h"
+#include "extract/date_line.h"
 #include "rules/kinds/kinds.h"
 
 namespace plancheck::rules {
