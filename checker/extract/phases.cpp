@@ -64,10 +64,15 @@ std::vector<Phase> extract_phases(const SourceDocument& doc, const Outline& outl
             p.ref = {b, static_cast<uint32_t>(at), static_cast<uint32_t>(at + m[0].size())};
             p.section = sec;
             p.in_title = is_title;
-            const bool opens = near_start(lead, at) || doc.blocks[b].in_table;
+            // A table cell is a roadmap row only in a roadmap section: elsewhere
+            // table periods are the deadlines of individual tasks.
+            const bool in_table = doc.blocks[b].in_table;
+            const bool opens = near_start(lead, at) && (!in_table || roadmap_section);
             p.heading = label_block && opens;
+            // In a roadmap section, "Giai đoạn 1 (2020 - 2025)" counts too.
+            const bool early = roadmap_section && at >= lead && at - lead <= 40;
             p.roadmap = !is_title && word != "nhiem ky" &&
-                        (opens || (roadmap_section && word == "giai doan"));
+                        (opens || (roadmap_section && (word == "giai doan" || early)));
             out.push_back(p);
         }
         re2::StringPiece y[2];
@@ -77,7 +82,7 @@ std::vector<Phase> extract_phases(const SourceDocument& doc, const Outline& outl
             bool covered = std::any_of(out.begin(), out.end(), [&](const Phase& p) {
                 return p.ref.block == b && p.from <= year && year <= p.to && p.roadmap;
             });
-            if (!covered && (roadmap_section || doc.blocks[b].in_table)) {
+            if (!covered && roadmap_section) {
                 Phase p;
                 p.from = p.to = year;
                 size_t at = static_cast<size_t>(y[0].data() - t.data());

@@ -198,11 +198,23 @@ void scan_header(const SourceDocument& doc, Outline& out) {
             h.place_date = b;
             used = true;
         }
+        if (!used && b > 0 && h.national_title == b - 1) {
+            // "CỘNG HÒA XÃ HỘI CHỦ NGHĨA" / "VIỆT NAM": the title typed on two lines.
+            std::string prev = utf8::fold(doc.blocks[b - 1].text);
+            used = prev.find("viet nam") == std::string::npos && (prev + " " + f).find("chu nghia viet nam") != std::string::npos;
+        }
         if (!used && type_at < n && utf8::is_upper_text(t) && !basis_lead(t).size()) h.agency.push_back(b);
         if (used && (h.national_title == b) && !is_motto(f)) {
             // "SỞ TÀI NGUYÊN ...   CỘNG HÒA XÃ HỘI ..." on one line: agency text before the title.
             auto pos = f.find(h.party ? "dang cong san" : "cong hoa");
             if (pos != std::string::npos && pos > 3) h.agency.push_back(b);
+        } else if (used && h.motto == b && std::find(h.agency.begin(), h.agency.end(), b) == h.agency.end()) {
+            // "SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG   Độc lập - Tự do - Hạnh phúc": the
+            // second line of the issuing body shares the line with the motto.
+            auto pos = f.find("doc lap");
+            if (pos != std::string::npos && pos > 3 &&
+                utf8::is_upper_text(t.substr(0, utf8::floor_boundary(t, std::min<size_t>(t.size(), 12)))))
+                h.agency.push_back(b);
         }
     }
     if (type_at >= n) {

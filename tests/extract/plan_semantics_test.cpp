@@ -102,3 +102,30 @@ TEST_CASE("seed plan: phases and targets agree with Decision 1676; coverage show
     CHECK(has("Giám sát, đánh giá kết quả tuyên truyền"));
     CHECK_FALSE(has("tháng vận động"));
 }
+
+TEST_CASE("header: the number on a line shared with the date is judged alone") {
+    auto ok = check("Số: 12/KH-STNMT\tKhánh Hòa, ngày 05 tháng 3 năm 2021\nKẾ HOẠCH\nTuyên truyền\n", {"nd30-header"});
+    CHECK_FALSE(find(ok, "nd30.header.number-format"));
+    auto bad = check("Số: 5/KH - STNMT\tKhánh Hòa, ngày 05 tháng 3 năm 2021\nKẾ HOẠCH\nTuyên truyền\n", {"nd30-header"});
+    REQUIRE(find(bad, "nd30.header.number-format"));
+    CHECK(find(bad, "nd30.header.number-format")->message.find("\"Số: 05/KH-STNMT\"") != std::string::npos);
+}
+
+TEST_CASE("header: line breaks inside the national title and motto are accepted") {
+    auto ds = check("CỘNG HÒA XÃ HỘI CHỦ NGHĨA\nVIỆT NAM\nĐộc lập - Tự do\n- Hạnh phúc\nSố: 12/KH-UBND\nKẾ HOẠCH\nTuyên truyền\n",
+                    {"nd30-header"});
+    CHECK_FALSE(find(ds, "nd30.header.national-title-text"));
+    CHECK_FALSE(find(ds, "nd30.header.motto-text"));
+}
+
+TEST_CASE("phases: task deadlines in a table outside the roadmap are not phases of it") {
+    // Tables come from .docx/.html/.md cells; mark the period lines as cells.
+    auto r = ingest::read_text("I. NHIỆM VỤ\n1. Tổ chức hội nghị\n2021 - 2022\n2021 - 2025\n", "t.txt", {});
+    auto sd = std::get<SourceDocument>(std::move(r));
+    for (auto& b : sd.blocks)
+        if (b.text.rfind("2021", 0) == 0) b.in_table = true;
+    auto t = pipeline::analyze(std::move(sd));
+    REQUIRE(t->model.phases.size() == 2);
+    CHECK_FALSE(t->model.phases[0].roadmap);
+    CHECK_FALSE(t->model.phases[1].roadmap);
+}

@@ -61,3 +61,26 @@ TEST_CASE("header: a full Decree 30 header") {
     CHECK(line_of(*a, o.closing.signer_name) == 16);
     CHECK(a->model.issue_date == Date{5, 3, 2021});
 }
+
+TEST_CASE("header: two columns merged into one line per row (Word export)") {
+    auto a = analyze_text(
+        "UBND TỈNH KHÁNH HÒA\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG\tĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 12/KH-STNMT\tKhánh Hòa, ngày 05 tháng 3 năm 2021\nKẾ HOẠCH\nTuyên truyền năm 2021\nI. MỤC TIÊU\n");
+    const HeaderInfo& h = a->model.outline.header;
+    CHECK(h.agency.size() == 2);  // the superior body and the department
+    CHECK(line_of(*a, h.national_title) == 1);
+    CHECK(line_of(*a, h.motto) == 2);
+    CHECK(line_of(*a, h.number) == 3);
+    CHECK(line_of(*a, h.place_date) == 3);
+    CHECK(a->model.issue_date == Date{5, 3, 2021});
+}
+
+TEST_CASE("header: the national title typed on two lines is not an issuing body") {
+    auto a = analyze_text("UBND TỈNH KHÁNH HÒA\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA\nVIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+                          "Số: 12/KH-UBND\nKẾ HOẠCH\nTuyên truyền năm 2021\n");
+    const HeaderInfo& h = a->model.outline.header;
+    REQUIRE(h.agency.size() == 1);
+    CHECK(line_of(*a, h.agency[0]) == 1);
+    CHECK(line_of(*a, h.national_title) == 2);
+}

@@ -54,6 +54,7 @@ public:
         // The line may also hold the agency or the other line (merged columns):
         // find the span whose folded text equals the expected folded text.
         auto span = find_span(t);
+        if (!span && continues_on_next_line(ctx.model, *at)) return;
         if (!span) {
             // Found by its first words but worse than a misplaced accent: show the line.
             std::string_view whole = utf8::trim(t);
@@ -67,6 +68,14 @@ public:
     }
 
 private:
+    // "CỘNG HÒA XÃ HỘI CHỦ NGHĨA" / "VIỆT NAM" typed on two lines: judged as
+    // typed line breaks, not as a misspelling.
+    bool continues_on_next_line(const Model& m, uint32_t b) const {
+        if (b + 1 >= m.doc->blocks.size()) return false;
+        std::string joined = utf8::fold(m.doc->blocks[b].text + " " + m.doc->blocks[b + 1].text);
+        return joined.find(folded_) != std::string::npos &&
+               utf8::fold(m.doc->blocks[b].text).find(folded_) == std::string::npos;
+    }
     std::optional<std::pair<size_t, size_t>> find_span(std::string_view t) const {
         for (size_t b = 0; b < t.size();) {
             size_t i = b;

@@ -35,9 +35,25 @@ NumberLine parse(std::string_view t) {
     while (i < t.size() && (t[i] == ' ' || t[i] == '\t')) ++i;
     n.value_begin = i;
     n.value = utf8::trim(t.substr(i));
-    // Two header columns merged into one line: the other column follows a wide gap.
-    size_t gap = std::min(n.value.find("  "), n.value.find('\t'));
-    if (gap != std::string_view::npos) n.value = utf8::trim(n.value.substr(0, gap));
+    // Two header columns merged into one line ("Số: 12/KH-STNMT Khánh Hòa, ngày
+    // ..."): the symbol ends before the first word with a lower-case letter or
+    // a comma. Symbols are upper case, digits and separators only.
+    for (size_t w = 0; w < n.value.size();) {
+        size_t e = n.value.find(' ', w);
+        if (e == std::string_view::npos) e = n.value.size();
+        std::string_view word = n.value.substr(w, e - w);
+        bool lower = false;
+        for (size_t k = 0; k < word.size();) {
+            std::string one;
+            utf8::append(one, utf8::next(word, k));
+            lower = lower || utf8::upper(one) != one;
+        }
+        if (w > 0 && (lower || word.back() == ',')) {
+            n.value = utf8::trim(n.value.substr(0, w));
+            break;
+        }
+        w = e + 1;
+    }
     size_t k = 0;
     while (k < n.value.size() && std::isdigit(static_cast<unsigned char>(n.value[k]))) n.number += n.value[k++];
     std::string group;
