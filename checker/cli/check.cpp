@@ -197,7 +197,8 @@ int cmd_check(const Args& args) {
             try {
                 pipeline::FileResult fr;
                 if (fix) {
-                    fixes[i] = pipeline::fix_file(in.path, book, opts, dry_run);
+                    fixes[i] = pipeline::fix_file(in.path, book, opts, dry_run,
+                                                  [&](std::vector<Diagnostic>& d) { pipeline::apply_config(cfg, d); });
                     fr = std::move(fixes[i].remaining);
                 } else {
                     fr = pipeline::check_file(in.path, book, opts);

@@ -226,7 +226,21 @@ bool same_file_state(const struct stat& a, const struct stat& b) {
 }
 }  // namespace
 
-FixOutcome fix_file(const std::string& path, const rules::RuleBook& book, const Options& opts, bool dry_run) {
+namespace {
+FixOutcome fix_unadjusted(const std::string& path, const rules::RuleBook& book, const Options& opts,
+                          bool dry_run, const Adjust& adjust);
+}  // namespace
+
+FixOutcome fix_file(const std::string& path, const rules::RuleBook& book, const Options& opts, bool dry_run,
+                    const Adjust& adjust) {
+    FixOutcome out = fix_unadjusted(path, book, opts, dry_run, adjust);
+    if (adjust) adjust(out.remaining.diagnostics);
+    return out;
+}
+
+namespace {
+FixOutcome fix_unadjusted(const std::string& path, const rules::RuleBook& book, const Options& opts,
+                          bool dry_run, const Adjust& adjust) {
     FixOutcome out;
     std::string format = ingest::format_of(path);
     if (format != "txt" && format != "md") {
@@ -271,6 +285,7 @@ FixOutcome fix_file(const std::string& path, const rules::RuleBook& book, const 
         out.remaining = std::move(before);
         return out;
     }
+    if (adjust) adjust(before.diagnostics);
     FixPlan plan = plan_fixes(bytes, before.diagnostics);
     out.skipped = plan.overlapping + plan.out_of_range;
     if (plan.edits.empty() || plan.result == bytes) {
@@ -307,5 +322,7 @@ FixOutcome fix_file(const std::string& path, const rules::RuleBook& book, const 
     out.remaining = std::move(before);
     return out;
 }
+
+}  // namespace
 
 }  // namespace plancheck::pipeline

@@ -241,3 +241,14 @@ TEST_CASE("cli: --fix rewrites only files with fixes, atomically; --diff writes 
     CHECK(again.code == 0);
     CHECK(again.err.find("nothing to fix") != std::string::npos);
 }
+
+TEST_CASE("cli: --fix leaves alone what .plancheck.yaml disables") {
+    Workspace w;
+    spit(w.dir / ".plancheck.yaml", "disable: [text.typo.confusions]\n");
+    std::string warn = slurp(w.dir / "warn.txt");
+    Run r = w.run("check --fix --fail-on warning warn.txt");
+    CHECK(r.code == 0);
+    CHECK(slurp(w.dir / "warn.txt") == warn);
+    Run without = w.run("check --fix --no-config warn.txt");
+    CHECK(slurp(w.dir / "warn.txt") != warn);
+}
