@@ -224,21 +224,7 @@ bool same_file_state(const struct stat& a, const struct stat& b) {
     return a.st_ino == b.st_ino && a.st_dev == b.st_dev && a.st_size == b.st_size &&
            a.st_mtim.tv_sec == b.st_mtim.tv_sec && a.st_mtim.tv_nsec == b.st_mtim.tv_nsec;
 }
-}  // namespace
 
-namespace {
-FixOutcome fix_unadjusted(const std::string& path, const rules::RuleBook& book, const Options& opts,
-                          bool dry_run, const Adjust& adjust);
-}  // namespace
-
-FixOutcome fix_file(const std::string& path, const rules::RuleBook& book, const Options& opts, bool dry_run,
-                    const Adjust& adjust) {
-    FixOutcome out = fix_unadjusted(path, book, opts, dry_run, adjust);
-    if (adjust) adjust(out.remaining.diagnostics);
-    return out;
-}
-
-namespace {
 FixOutcome fix_unadjusted(const std::string& path, const rules::RuleBook& book, const Options& opts,
                           bool dry_run, const Adjust& adjust) {
     FixOutcome out;
@@ -324,5 +310,12 @@ FixOutcome fix_unadjusted(const std::string& path, const rules::RuleBook& book, 
 }
 
 }  // namespace
+
+FixOutcome fix_file(const std::string& path, const rules::RuleBook& book, const Options& opts, bool dry_run,
+                    const Adjust& adjust) {
+    FixOutcome out = fix_unadjusted(path, book, opts, dry_run, adjust);
+    if (adjust) adjust(out.remaining.diagnostics);
+    return out;
+}
 
 }  // namespace plancheck::pipeline
