@@ -71,7 +71,7 @@ int cmd_check(const Args& args) {
         ("format,f", po::value(&format)->default_value("text")->value_name("FMT"),
          "output format: text, json, sarif, junit, html, csv")
         ("output,o", po::value(&output)->value_name("FILE"),
-         "write the report to FILE (replaced atomically) instead of standard output")
+         "write the report to FILE (replaced atomically) instead of standard output; - is standard output")
         ("summary", po::bool_switch(&summary),
          "print a table of findings per category and the files needing attention first "
          "(instead of each finding; with --output, in addition to the report file)")
@@ -142,6 +142,7 @@ int cmd_check(const Args& args) {
     if (max_mb <= 0) return usage_error("--max-size must be positive");
     if (diff) fix = dry_run = true;
     if (dry_run && !fix) return usage_error("--dry-run needs --fix (or use --diff)");
+    if (output == "-") output.clear();
     if (summary && output.empty() && format != "text")
         return usage_error("--summary prints a table instead of the report; to get both, write the " + format +
                            " report to a file with --output");
@@ -199,7 +200,8 @@ int cmd_check(const Args& args) {
             try {
                 pipeline::FileResult fr;
                 if (fix) {
-                    fixes[i] = pipeline::fix_file(in.path, book, opts, dry_run);
+                    fixes[i] = pipeline::fix_file(in.path, book, opts, dry_run,
+                                                  [&](std::vector<Diagnostic>& d) { pipeline::apply_config(cfg, d); });
                     fr = std::move(fixes[i].remaining);
                 } else {
                     fr = pipeline::check_file(in.path, book, opts);

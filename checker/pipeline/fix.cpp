@@ -224,9 +224,9 @@ bool same_file_state(const struct stat& a, const struct stat& b) {
     return a.st_ino == b.st_ino && a.st_dev == b.st_dev && a.st_size == b.st_size &&
            a.st_mtim.tv_sec == b.st_mtim.tv_sec && a.st_mtim.tv_nsec == b.st_mtim.tv_nsec;
 }
-}  // namespace
 
-FixOutcome fix_file(const std::string& path, const rules::RuleBook& book, const Options& opts, bool dry_run) {
+FixOutcome fix_unadjusted(const std::string& path, const rules::RuleBook& book, const Options& opts,
+                          bool dry_run, const Adjust& adjust) {
     FixOutcome out;
     std::string format = ingest::format_of(path);
     if (format != "txt" && format != "md") {
@@ -271,6 +271,7 @@ FixOutcome fix_file(const std::string& path, const rules::RuleBook& book, const 
         out.remaining = std::move(before);
         return out;
     }
+    if (adjust) adjust(before.diagnostics);
     FixPlan plan = plan_fixes(bytes, before.diagnostics);
     out.skipped = plan.overlapping + plan.out_of_range;
     if (plan.edits.empty() || plan.result == bytes) {
@@ -305,6 +306,15 @@ FixOutcome fix_file(const std::string& path, const rules::RuleBook& book, const 
     }
     out.applied = 0;
     out.remaining = std::move(before);
+    return out;
+}
+
+}  // namespace
+
+FixOutcome fix_file(const std::string& path, const rules::RuleBook& book, const Options& opts, bool dry_run,
+                    const Adjust& adjust) {
+    FixOutcome out = fix_unadjusted(path, book, opts, dry_run, adjust);
+    if (adjust) adjust(out.remaining.diagnostics);
     return out;
 }
 

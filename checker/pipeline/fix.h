@@ -7,6 +7,7 @@
 // overlapping fixes the first (in diagnostic order) wins, the rest are skipped.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -58,8 +59,14 @@ struct FixOutcome {
     FileResult remaining;   // diagnostics after fixing (in a dry run: what would remain)
 };
 
+// Project settings applied to a file's diagnostics before anything else
+// (.plancheck.yaml disable/severity): a disabled rule's fix is not applied.
+using Adjust = std::function<void(std::vector<Diagnostic>&)>;
+
 // Checks `path`, applies its fixes and writes the file atomically (unless
-// `dry_run`, which only fills `diff`), then re-checks the result.
-FixOutcome fix_file(const std::string& path, const rules::RuleBook& book, const Options& opts, bool dry_run);
+// `dry_run`, which only fills `diff`), then re-checks the result. `adjust`,
+// when given, filters the diagnostics of every check it makes.
+FixOutcome fix_file(const std::string& path, const rules::RuleBook& book, const Options& opts, bool dry_run,
+                    const Adjust& adjust = {});
 
 }  // namespace plancheck::pipeline

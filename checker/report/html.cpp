@@ -35,7 +35,7 @@ th{background:#f0f0f0}td.n{text-align:right;font-variant-numeric:tabular-nums;wh
 .cards{display:flex;flex-wrap:wrap;gap:.6em;margin:.8em 0}.card{border:1px solid #ccc;border-radius:6px;padding:.4em .9em;min-width:7em}
 .card b{display:block;font-size:1.5em}.error{color:#b00020}.warning{color:#9a6700}.info{color:#0b6e99}.ok{color:#1a7f37}
 td.sev{white-space:nowrap;font-weight:bold}code{font-family:ui-monospace,Consolas,monospace;white-space:pre-wrap;word-break:break-word}
-mark{background:#ffe08a}.basis{color:#555;font-size:.9em}a{color:#0645ad}
+mark{background:#ffe08a}a.up{font-size:.8em;text-decoration:none}.basis{color:#555;font-size:.9em}a{color:#0645ad}
 @media print{a{color:inherit;text-decoration:none}section{break-inside:avoid-page}}
 )";
 
@@ -111,7 +111,7 @@ void write_html(std::ostream& os, const std::vector<FileReport>& files, const Op
     }
 
     auto rows = file_rows(files);
-    os << "<h2>" << L.file_index << "</h2>\n<table>\n<tr><th>" << L.file << "</th><th>" << L.errors << "</th><th>"
+    os << "<h2 id=\"files\">" << L.file_index << "</h2>\n<table>\n<tr><th>" << L.file << "</th><th>" << L.errors << "</th><th>"
        << L.warnings << "</th><th>" << L.notes << "</th></tr>\n";
     for (const auto& r : rows) {
         std::string path = xml_escape(display_path(files[r.index].path));
@@ -129,7 +129,8 @@ void write_html(std::ostream& os, const std::vector<FileReport>& files, const Op
     for (size_t i = 0; i < files.size(); ++i) {
         const auto& f = files[i];
         if (f.diagnostics.empty()) continue;
-        os << "<section id=\"f" << i << "\">\n<h3>" << xml_escape(display_path(f.path)) << "</h3>\n<table>\n<tr><th>"
+        os << "<section id=\"f" << i << "\">\n<h3>" << xml_escape(display_path(f.path))
+           << " <a class=\"up\" href=\"#files\" title=\"" << L.file_index << "\">↑</a></h3>\n<table>\n<tr><th>"
            << L.line << "</th><th>" << L.severity << "</th><th>" << L.rule << "</th><th>" << L.message
            << "</th><th>" << L.excerpt << "</th></tr>\n";
         for (const auto& d : f.diagnostics) {

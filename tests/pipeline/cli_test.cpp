@@ -241,3 +241,38 @@ TEST_CASE("cli: --fix rewrites only files with fixes, atomically; --diff writes 
     CHECK(again.code == 0);
     CHECK(again.err.find("nothing to fix") != std::string::npos);
 }
+
+TEST_CASE("cli: --fix leaves alone what .plancheck.yaml disables") {
+    Workspace w;
+    spit(w.dir / ".plancheck.yaml", "disable: [text.typo.confusions]\n");
+    std::string warn = slurp(w.dir / "warn.txt");
+    Run r = w.run("check --fix --fail-on warning warn.txt");
+    CHECK(r.code == 0);
+    CHECK(slurp(w.dir / "warn.txt") == warn);
+    Run without = w.run("check --fix --no-config warn.txt");
+    CHECK(slurp(w.dir / "warn.txt") != warn);
+}
+
+TEST_CASE("cli: the pre-commit hook checks the staged version and stops the commit") {
+    if (system("command -v git >/dev/null 2>&1") != 0) {
+        WARN("skipped: git not available");
+        return;
+    }
+    Workspace w;
+    std::string hook = quote(std::string(PLANCHECK_SOURCE_DIR) + "/ci/hooks/pre-commit");
+    std::string env = "PLANCHECK=" + quote(PLANCHECK_BINARY) + " GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1 ";
+    REQUIRE(w.shell("git init -q . && git config user.email t@example.org && git config user.name t && "
+                    "cp " + hook + " .git/hooks/pre-commit && chmod +x .git/hooks/pre-commit").code == 0);
+    // Stage the numbering gap, then repair it in the working tree only: the
+    // commit must still be stopped, because the staged text is what is committed.
+    REQUIRE(w.shell("git add err.txt").code == 0);
+    spit(w.dir / "err.txt", "I. MỤC TIÊU\n1. Tuyên truyền rộng rãi.\n2. Phổ biến chính sách.\n");
+    Run blocked = w.shell(env + "git commit -qm plan");
+    CHECK(blocked.code != 0);
+    CHECK(blocked.err.find("err.txt:3:1:") != std::string::npos);  // git sends hook output to stderr
+    CHECK(w.shell("git rev-parse -q --verify HEAD").code != 0);  // nothing committed
+    REQUIRE(w.shell("git add err.txt").code == 0);
+    Run ok = w.shell(env + "git commit -qm plan");
+    CHECK(ok.code == 0);
+    CHECK(w.shell("git rev-parse -q --verify HEAD").code == 0);
+}

@@ -197,3 +197,19 @@ TEST_CASE("fix_file: through a symbolic link the target is fixed and the link ke
     CHECK(slurp(f).find("phấn đấu") != std::string::npos);
     CHECK(dir.names() == std::vector<std::string>{"alias.txt", "kh.txt"});
 }
+
+TEST_CASE("fix_file: a rule the project disabled is not fixed") {
+    TempDir dir;
+    fs::path f = dir.path / "kh.txt";
+    spit(f, kTypos);
+    auto drop_typos = [](std::vector<Diagnostic>& diags) {
+        diags.erase(std::remove_if(diags.begin(), diags.end(),
+                                   [](const Diagnostic& d) { return d.category == "text.typo"; }),
+                    diags.end());
+    };
+    auto o = pipeline::fix_file(f.string(), book(), {}, false, drop_typos);
+    CHECK(o.status == pipeline::FixStatus::Fixed);
+    CHECK(o.applied == 1);  // the repeated phrase only
+    CHECK(slurp(f) == "Đến năm 2025, phân đầu 100% cán bộ.\nQuyết định số 1676/QĐ-TTg\n");
+    for (const auto& d : o.remaining.diagnostics) CHECK(d.category != "text.typo");
+}
