@@ -372,8 +372,10 @@ std::pair<size_t, size_t> summary_span(const Text& x, size_t i) {
     if (j >= t.size() || t[j] == ',' || t[j] == ';' || t[j] == '.' || t[j] == ':' || t[j] == ')') return {j, j};
     size_t b = j;
     bool quoted = false;
-    size_t e = t.size();
-    for (size_t k = j; k < t.size(); ++k) {
+    // Bounded so that a block of many citations without a ';' stays linear.
+    size_t e = std::min(t.size(), j + 2000);
+    e = utf8::floor_boundary(t, e);
+    for (size_t k = j; k < e; ++k) {
         if (t.substr(k, 3) == "“") quoted = true;
         else if (t.substr(k, 3) == "”") quoted = false;
         else if (t[k] == '"') quoted = !quoted;

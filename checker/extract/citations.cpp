@@ -84,10 +84,15 @@ bool only_connectors(std::string_view gap) {
 void mark_basis_items(const SourceDocument& doc, std::vector<Citation>& cits, size_t from, size_t to) {
     const Citation* last_item = nullptr;
     size_t last_item_no = static_cast<size_t>(-1);
+    uint32_t breaks_of = static_cast<uint32_t>(-1);
+    std::vector<uint32_t> breaks;
     for (size_t n = from; n < to; ++n) {
         Citation& c = cits[n];
         const std::string& t = doc.blocks[c.ref.block].text;
-        auto breaks = item_breaks(t);
+        if (breaks_of != c.ref.block) {  // once per block: linear
+            breaks = item_breaks(t);
+            breaks_of = c.ref.block;
+        }
         size_t item = 0;
         while (item < breaks.size() && breaks[item] < c.ref.begin) ++item;
         if (item != last_item_no) {

@@ -1,5 +1,5 @@
-// citation.mismatch: a known document cited with another date, issuer, type or
-// symbol than the registry's. One rule per field (params.field), so each has
+// citation.mismatch: a known document cited with another date, issuer, type,
+// symbol or (for a Law) name than the registry's. One rule per field (params.field), so each has
 // its own message and severity; facts not CONFIRMED give warnings at most.
 #include "core/utf8.h"
 #include "extract/citation_lexicon.h"
@@ -10,7 +10,7 @@
 namespace plancheck::rules {
 namespace {
 
-enum class Field { Date, Issuer, Type, Symbol };
+enum class Field { Date, Issuer, Type, Symbol, Name };
 
 // A number is unique only within a year (Decree 30): a citation of
 // "1676/QĐ-TTg" from another year is another document unless its summary
@@ -68,6 +68,13 @@ public:
                 args.push_back({"expected", e.issuer});
                 auto& d = emit.at(c.issuer_ref, args);
                 emit.with_severity(d, capped(d.severity, e.confidence));
+            } else if (field_ == Field::Name && !c.name.empty() && !e.name.empty() && !c.key.empty() &&
+                       utf8::fold(c.name) != utf8::fold(e.name)) {
+                // "Luật Việc làm số 58/2014/QH13": the number names another law.
+                args.push_back({"found", c.name});
+                args.push_back({"expected", e.name});
+                auto& d = emit.at(c.summary_ref, args);
+                emit.with_severity(d, capped(d.severity, e.confidence));
             } else if (field_ == Field::Type && !c.type_written.empty() && !c.type.empty() && c.type != e.type &&
                        c.type != "Văn bản") {
                 // A symbol that carries a type abbreviation is citation.malformed's business.
@@ -108,7 +115,8 @@ std::unique_ptr<Rule> make_citation_mismatch(RuleMeta meta, const Params& p) {
     else if (f == "issuer") field = Field::Issuer;
     else if (f == "type") field = Field::Type;
     else if (f == "symbol") field = Field::Symbol;
-    else p.fail("field", "expected date, issuer, type or symbol");
+    else if (f == "name") field = Field::Name;
+    else p.fail("field", "expected date, issuer, type, symbol or name");
     return std::make_unique<Mismatch>(std::move(meta), field);
 }
 
