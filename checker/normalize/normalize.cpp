@@ -50,11 +50,21 @@ void normalize_block(Block& block, uint32_t index, std::vector<Observation>& obs
     std::vector<Cp> in;
     in.reserve(block.text.size());
     {
-        size_t i = 0;
+        // One pass over text and anchors together (calling locate() per code
+        // point would be quadratic on long paragraphs).
+        size_t i = 0, a = 0;
+        Pos p{};
         while (i < block.text.size()) {
-            Pos p = block.locate(i);
+            if (a < block.anchors.size() && block.anchors[a].offset <= i) {
+                while (a + 1 < block.anchors.size() && block.anchors[a + 1].offset <= i) ++a;
+                p = {block.anchors[a].line, block.anchors[a].column + static_cast<uint32_t>(utf8::count(
+                                                std::string_view(block.text).substr(block.anchors[a].offset,
+                                                                                    i - block.anchors[a].offset)))};
+                ++a;
+            }
             char32_t c = utf8::next(block.text, i);
             in.push_back({c, p});
+            ++p.column;
         }
     }
     // 2. Look-alikes (Ð always; Cyrillic only next to Latin letters, so real
@@ -73,8 +83,12 @@ void normalize_block(Block& block, uint32_t index, std::vector<Observation>& obs
     std::vector<size_t> in_to_out(in.size() + 1, 0);
     Pos last_pos{};
     bool have_last = false;
+    // An anchor wherever positions stop advancing one by one, and at least every
+    // kAnchorStride bytes so Block::locate() never counts far.
+    constexpr size_t kAnchorStride = 256;
     auto emit = [&](char32_t c, Pos p) {
-        if (!have_last || p.line != last_pos.line || p.column != last_pos.column + 1)
+        if (!have_last || p.line != last_pos.line || p.column != last_pos.column + 1 ||
+            text.size() - anchors.back().offset >= kAnchorStride)
             anchors.push_back({static_cast<uint32_t>(text.size()), p.line, p.column});
         utf8::append(text, c);
         last_pos = p;
