@@ -58,33 +58,13 @@ int cmd_citations(const Args& args) {
         "Lists every citation of a legal or Party document found in FILE: position, type,\n"
         "number, symbol, year, date, issuer, whether it is in the legal bases, and its\n"
         "status in the registry of known documents (rules/registry/).";
-    RuleOptions ro;
-    std::string format = "text", file, encoding = "auto";
-    po::options_description desc("Options");
-    add_rule_options(desc, ro);
-    desc.add_options()
-        ("format,f", po::value(&format)->default_value("text"), "text or json")
-        ("encoding", po::value(&encoding)->default_value("auto"), "text encoding (see `check --help`)")
-        ("file", po::value(&file)->required(), "document");
-    po::positional_options_description pos;
-    pos.add("file", 1);
-    po::variables_map vm;
     int code = 0;
-    if (!parse(args, desc, pos, vm, kUsage, code)) return code;
-    if (format != "text" && format != "json") {
-        std::cerr << "plancheck citations: --format must be text or json\n";
-        return kExitUsage;
-    }
-    rules::RuleBook book;
-    if (!load_rules(ro, book)) return kExitUsage;
-    ingest::Options io;
-    io.encoding = encoding;
-    auto r = ingest::read_file(file, io);
-    if (auto* bad = std::get_if<UnreadableInput>(&r)) {
-        std::cerr << pipeline::unreadable(file, *bad, ro.lang).message << "\n";
-        return kExitUsage;
-    }
-    auto a = pipeline::analyze(std::move(std::get<SourceDocument>(r)));
+    auto doc = open_document(args, {"citations", kUsage, {"text", "json"}, false}, code);
+    if (!doc) return code;
+    const auto& ro = doc->ro;
+    const auto& book = doc->book;
+    const auto& a = doc->analysis;
+    const std::string& format = doc->format;
     std::vector<Row> rows;
     for (const auto& c : a->model.citations) {
         const TextRef& last = c.continued ? c.tail : c.ref;

@@ -6,6 +6,7 @@
 
 #include <boost/program_options.hpp>
 
+#include "pipeline/pipeline.h"
 #include "rules/ruleset.h"
 
 namespace plancheck::cli {
@@ -40,6 +41,26 @@ std::string default_rules_dir();
 bool parse(const Args& args, const po::options_description& desc,
            const po::positional_options_description& pos, po::variables_map& vm,
            const char* usage, int& code);
+
+// Commands that look at one document (outline, citations, coverage) share their
+// options (--format, --encoding, --rules, --lang, optionally --ruleset), rule
+// loading and reading. open_document() does all of it; on failure it has
+// printed why and returns nullptr with `code` set.
+struct DocumentRequest {
+    const char* name;                  // "outline"
+    const char* usage;
+    std::vector<std::string> formats;  // accepted --format values, the first is the default
+    bool rulesets = false;             // accepts --ruleset
+};
+struct OpenDocument {
+    RuleOptions ro;
+    std::string format;
+    std::vector<std::string> rulesets;
+    rules::RuleBook book;
+    std::unique_ptr<pipeline::Analysis> analysis;
+    std::vector<rules::AppliedSet> sets;  // filled when the request takes --ruleset
+};
+std::unique_ptr<OpenDocument> open_document(const Args& args, const DocumentRequest& req, int& code);
 
 int cmd_check(const Args&);
 int cmd_citations(const Args&);

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -64,6 +65,53 @@ bool parse(const Args& args, const po::options_description& desc,
         return false;
     }
     return true;
+}
+
+std::unique_ptr<OpenDocument> open_document(const Args& args, const DocumentRequest& req, int& code) {
+    auto doc = std::make_unique<OpenDocument>();
+    std::string file, encoding = "auto", formats;
+    for (const auto& f : req.formats) formats += (formats.empty() ? "" : " or ") + f;
+    po::options_description desc("Options");
+    add_rule_options(desc, doc->ro);
+    desc.add_options()
+        ("format,f", po::value(&doc->format)->default_value(req.formats.front()), formats.c_str())
+        ("encoding", po::value(&encoding)->default_value("auto"), "text encoding (see `check --help`)");
+    if (req.rulesets)
+        desc.add_options()("ruleset", po::value(&doc->rulesets)->value_name("ID"), "force rule sets, as in `check`");
+    desc.add_options()("file", po::value(&file)->required(), "document");
+    po::positional_options_description pos;
+    pos.add("file", 1);
+    po::variables_map vm;
+    if (!parse(args, desc, pos, vm, req.usage, code)) return nullptr;
+    auto fail = [&](const std::string& msg) {
+        std::cerr << "plancheck " << req.name << ": " << msg << "\n";
+        code = kExitUsage;
+        return nullptr;
+    };
+    if (std::find(req.formats.begin(), req.formats.end(), doc->format) == req.formats.end())
+        return fail("--format must be " + formats);
+    if (!ingest::known_encoding(encoding)) return fail("unknown --encoding '" + encoding + "'");
+    if (!load_rules(doc->ro, doc->book)) {
+        code = kExitUsage;
+        return nullptr;
+    }
+    ingest::Options io;
+    io.encoding = encoding;
+    auto r = ingest::read_file(file, io);
+    if (auto* bad = std::get_if<UnreadableInput>(&r)) {
+        std::cerr << pipeline::unreadable(file, *bad, doc->ro.lang).message << "\n";
+        code = kExitUsage;
+        return nullptr;
+    }
+    doc->analysis = pipeline::analyze(std::move(std::get<SourceDocument>(r)));
+    if (req.rulesets) {
+        try {
+            doc->sets = rules::select_sets(doc->book, doc->analysis->model, doc->rulesets);
+        } catch (const std::exception& e) {
+            return fail(e.what());
+        }
+    }
+    return doc;
 }
 
 }  // namespace plancheck::cli

@@ -20,42 +20,15 @@ int cmd_coverage(const Args& args) {
         "where the plan addresses each, or \"not addressed\".\n"
         "Exit codes: 0 everything addressed, 1 some item not addressed, 2 usage error or\n"
         "unreadable input.";
-    RuleOptions ro;
-    std::string format = "text", file, encoding = "auto";
-    std::vector<std::string> rulesets;
-    po::options_description desc("Options");
-    add_rule_options(desc, ro);
-    desc.add_options()
-        ("format,f", po::value(&format)->default_value("text"), "text or json")
-        ("encoding", po::value(&encoding)->default_value("auto"), "text encoding (see `check --help`)")
-        ("ruleset", po::value(&rulesets)->value_name("ID"), "force rule sets, as in `check`")
-        ("file", po::value(&file)->required(), "document");
-    po::positional_options_description pos;
-    pos.add("file", 1);
-    po::variables_map vm;
     int code = 0;
-    if (!parse(args, desc, pos, vm, kUsage, code)) return code;
-    if (format != "text" && format != "json") {
-        std::cerr << "plancheck coverage: --format must be text or json\n";
-        return kExitUsage;
-    }
-    rules::RuleBook book;
-    if (!load_rules(ro, book)) return kExitUsage;
-    ingest::Options io;
-    io.encoding = encoding;
-    auto r = ingest::read_file(file, io);
-    if (auto* bad = std::get_if<UnreadableInput>(&r)) {
-        std::cerr << pipeline::unreadable(file, *bad, ro.lang).message << "\n";
-        return kExitUsage;
-    }
-    auto a = pipeline::analyze(std::move(std::get<SourceDocument>(r)));
-    std::vector<rules::AppliedSet> sets;
-    try {
-        sets = rules::select_sets(book, a->model, rulesets);
-    } catch (const std::exception& e) {
-        std::cerr << "plancheck coverage: " << e.what() << "\n";
-        return kExitUsage;
-    }
+    auto doc = open_document(args, {"coverage", kUsage, {"text", "json"}, true}, code);
+    if (!doc) return code;
+    const auto& ro = doc->ro;
+    const auto& rulesets = doc->rulesets;
+    auto& sets = doc->sets;
+    const auto& a = doc->analysis;
+    const std::string& format = doc->format;
+    const std::string& file = a->doc.path;
     const bool en = ro.lang == "en";
     auto rows = nlohmann::json::array();
     std::vector<std::string> used_sets;

@@ -114,46 +114,13 @@ int cmd_outline(const Args& args) {
         "Prints what plancheck recognised in the document: header fields, title, legal bases,\n"
         "numbered sections, closing, and which rule sets apply and why. Line numbers are the\n"
         "ones diagnostics use (for .docx: paragraph numbers).";
-    RuleOptions ro;
-    std::string format = "tree", file, encoding = "auto";
-    std::vector<std::string> rulesets;
-    po::options_description desc("Options");
-    add_rule_options(desc, ro);
-    desc.add_options()
-        ("format,f", po::value(&format)->default_value("tree"), "tree or json")
-        ("encoding", po::value(&encoding)->default_value("auto"), "text encoding (see `check --help`)")
-        ("ruleset", po::value(&rulesets)->value_name("ID"), "force rule sets, as in `check`")
-        ("file", po::value(&file)->required(), "document");
-    po::positional_options_description pos;
-    pos.add("file", 1);
-    po::variables_map vm;
     int code = 0;
-    if (!parse(args, desc, pos, vm, kUsage, code)) return code;
-    if (format != "tree" && format != "json") {
-        std::cerr << "plancheck outline: --format must be tree or json\n";
-        return kExitUsage;
-    }
-    if (!ingest::known_encoding(encoding)) {
-        std::cerr << "plancheck outline: unknown --encoding '" << encoding << "'\n";
-        return kExitUsage;
-    }
-    rules::RuleBook book;
-    if (!load_rules(ro, book)) return kExitUsage;
-    ingest::Options io;
-    io.encoding = encoding;
-    auto r = ingest::read_file(file, io);
-    if (auto* bad = std::get_if<UnreadableInput>(&r)) {
-        std::cerr << pipeline::unreadable(file, *bad, ro.lang).message << "\n";
-        return kExitUsage;
-    }
-    auto a = pipeline::analyze(std::move(std::get<SourceDocument>(r)));
-    std::vector<rules::AppliedSet> sets;
-    try {
-        sets = rules::select_sets(book, a->model, rulesets);
-    } catch (const std::exception& e) {
-        std::cerr << "plancheck outline: " << e.what() << "\n";
-        return kExitUsage;
-    }
+    auto doc = open_document(args, {"outline", kUsage, {"tree", "json"}, true}, code);
+    if (!doc) return code;
+    const auto& ro = doc->ro;
+    const auto& sets = doc->sets;
+    const auto& a = doc->analysis;
+    const std::string& format = doc->format;
     Printer p{*a};
     if (format == "json") std::cout << p.json(sets).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     else p.tree(std::cout, sets, ro.lang == "en");
