@@ -3,11 +3,18 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "core/utf8.h"
 #include "pipeline/pipeline.h"
 
 namespace plancheck::cli {
 
 namespace {
+
+// At most n bytes of s, cut on a code point boundary, with "…" when cut.
+std::string clip(const std::string& s, size_t n) {
+    if (s.size() <= n) return s;
+    return s.substr(0, utf8::floor_boundary(s, n)) + "…";
+}
 
 struct Printer {
     const pipeline::Analysis& a;
@@ -80,12 +87,12 @@ struct Printer {
         field("tên loại", "type", o.header.doc_type);
         for (auto b : o.header.title) field("trích yếu", "title", b);
         os << (en ? "Legal bases\n" : "Căn cứ\n");
-        for (const auto& b : o.bases) os << "  [" << line(b.block) << "] " << text(b.block).substr(0, 100) << (text(b.block).size() > 100 ? "…" : "") << "\n";
+        for (const auto& b : o.bases) os << "  [" << line(b.block) << "] " << clip(text(b.block), 100) << "\n";
         os << (en ? "Sections\n" : "Các phần\n");
         for (const auto& s : o.sections) {
             if (s.label_kind == LabelKind::Dash || s.label_kind == LabelKind::Plus || s.label_kind == LabelKind::Bullet) continue;
             os << "  [" << line(s.block) << "] " << std::string(static_cast<size_t>(s.depth) * 2, ' ') << s.label << " "
-               << s.title.substr(0, 90) << (s.title.size() > 90 ? "…" : "") << "\n";
+               << clip(s.title, 90) << "\n";
         }
         os << (en ? "Closing\n" : "Phần kết\n");
         field("nơi nhận", "recipients", o.closing.recipients);

@@ -3,10 +3,15 @@
 
 namespace plancheck::rules {
 
-std::string Emitter::render(const Args& args) const {
-    auto it = meta_.message.find(opts_.lang);
-    if (it == meta_.message.end()) it = meta_.message.find("vi");
-    std::string tpl = it == meta_.message.end() ? meta_.id : it->second;
+std::string Emitter::render(const Args& args, const std::string& variant) const {
+    const auto* messages = &meta_.message;
+    if (!variant.empty()) {
+        auto v = meta_.variants.find(variant);
+        if (v != meta_.variants.end()) messages = &v->second;
+    }
+    auto it = messages->find(opts_.lang);
+    if (it == messages->end()) it = messages->find("vi");
+    std::string tpl = it == messages->end() ? meta_.id : it->second;
     std::string out;
     for (size_t i = 0; i < tpl.size(); ++i) {
         if (tpl[i] == '{') {
@@ -24,7 +29,7 @@ std::string Emitter::render(const Args& args) const {
     return out;
 }
 
-Diagnostic& Emitter::at(const TextRef& ref, const Args& args) {
+Diagnostic& Emitter::at(const TextRef& ref, const Args& args, const std::string& variant) {
     const Block& b = model_.doc->blocks.at(ref.block);
     Pos s = b.locate(ref.begin);
     Pos e = b.locate(ref.end);
@@ -33,7 +38,7 @@ Diagnostic& Emitter::at(const TextRef& ref, const Args& args) {
     d.rule = meta_.id;
     d.category = meta_.category;
     d.severity = meta_.severity;
-    d.message = render(args);
+    d.message = render(args, variant);
     d.line = s.line;
     d.column = s.column;
     d.end_line = e.line;

@@ -26,6 +26,8 @@ struct RuleMeta {
     Severity severity = Severity::Warning;
     std::string legal_basis;  // copied into every diagnostic
     std::map<std::string, std::string> message;  // lang -> template with {placeholders}
+    // Named alternative messages for special cases (`variants: {first: {vi, en}}`).
+    std::map<std::string, std::map<std::string, std::string>> variants;
     std::string description;  // for `plancheck explain` and docs
     std::vector<Example> valid, invalid;
     std::string file;  // rule file and line, for errors and `explain`
@@ -48,7 +50,8 @@ public:
         : meta_(meta), model_(model), opts_(opts), out_(out) {}
 
     // A diagnostic over `ref`; {placeholders} in the message come from args.
-    Diagnostic& at(const TextRef& ref, const Args& args = {});
+    // `variant` names one of the rule's message variants ("" = the main message).
+    Diagnostic& at(const TextRef& ref, const Args& args = {}, const std::string& variant = {});
     // Over the whole of block `b`.
     Diagnostic& at_block(uint32_t b, const Args& args = {});
     // Where something is missing: before block `b` (or line 1 when the document is empty).
@@ -59,7 +62,7 @@ public:
     const CheckOptions& options() const { return opts_; }
 
 private:
-    std::string render(const Args& args) const;
+    std::string render(const Args& args, const std::string& variant = {}) const;
     const RuleMeta& meta_;
     const Model& model_;
     const CheckOptions& opts_;

@@ -73,14 +73,22 @@ std::unique_ptr<Rule> read_rule(const Params& p, const std::string& set_id) {
     meta.legal_basis = p.str("legal_basis");
     if (utf8::trim(meta.legal_basis).empty()) p.fail("legal_basis", "must say what the rule enforces");
     meta.description = p.str("description", "");
-    Params msg = p.child("message");
-    for (const auto& lang : msg.keys()) {
-        if (lang != "vi" && lang != "en") msg.fail(lang, "languages are vi and en");
-        meta.message[lang] = msg.str(lang);
+    auto read_message = [&](const Params& msg, const std::string& key) {
+        std::map<std::string, std::string> out;
+        for (const auto& lang : msg.keys()) {
+            if (lang != "vi" && lang != "en") msg.fail(lang, "languages are vi and en");
+            out[lang] = msg.str(lang);
+        }
+        if (!out.count("vi") || !out.count("en")) p.fail(key, "needs both 'vi' and 'en'");
+        msg.finish();
+        return out;
+    };
+    meta.message = read_message(p.child("message"), "message");
+    if (p.has("variants")) {
+        Params vars = p.child("variants");
+        for (const auto& name : vars.keys()) meta.variants[name] = read_message(vars.child(name), "variants." + name);
+        vars.finish();
     }
-    if (!meta.message.count("vi") || !meta.message.count("en"))
-        p.fail("message", "needs both 'vi' and 'en'");
-    msg.finish();
     Params ex = p.child("examples");
     meta.valid = read_examples(ex, "valid");
     meta.invalid = read_examples(ex, "invalid");

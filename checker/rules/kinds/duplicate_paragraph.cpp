@@ -20,8 +20,9 @@ std::string strip_lead(const std::string& folded) {
 
 class DuplicateParagraph final : public Rule {
 public:
-    DuplicateParagraph(RuleMeta m, size_t min_chars, bool clauses, Scope scope, Scope clause_scope)
-        : Rule(std::move(m)), min_(min_chars), clauses_(clauses), scope_(scope), clause_scope_(clause_scope) {}
+    DuplicateParagraph(RuleMeta m, size_t min_chars, size_t min_clause, bool clauses, Scope scope, Scope clause_scope)
+        : Rule(std::move(m)), min_(min_chars), min_clause_(min_clause), clauses_(clauses), scope_(scope),
+          clause_scope_(clause_scope) {}
 
     void check(const Context& ctx, Emitter& emit) const override {
         const auto& blocks = ctx.model.doc->blocks;
@@ -33,16 +34,19 @@ public:
             if (f.size() >= min_) {
                 auto [it, fresh] = seen.emplace(f, b);
                 if (!fresh) {
-                    emit.at_block(b, {{"first_line", std::to_string(blocks[it->second].line())}});
+                    Pos first = blocks[it->second].locate(0);
+                    emit.at_block(b, {{"first_line", std::to_string(first.line)},
+                                      {"first_column", std::to_string(first.column)}});
                     continue;
                 }
             }
-            if (clauses_ && in_scope(ctx.model, b, clause_scope_)) check_clauses(b, t, emit, blocks[b].line());
+            if (clauses_ && in_scope(ctx.model, b, clause_scope_)) check_clauses(b, blocks[b], emit);
         }
     }
 
 private:
-    void check_clauses(uint32_t b, const std::string& t, Emitter& emit, uint32_t line) const {
+    void check_clauses(uint32_t b, const Block& blk, Emitter& emit) const {
+        const std::string& t = blk.text;
         std::map<std::string, size_t> seen;
         size_t start = 0;
         while (start < t.size()) {
@@ -50,18 +54,20 @@ private:
             if (end == std::string::npos) end = t.size();
             std::string_view clause = utf8::trim(std::string_view(t).substr(start, end - start));
             std::string f = strip_lead(utf8::fold(clause));
-            if (f.size() >= min_) {
-                auto [it, fresh] = seen.emplace(f, start);
+            if (f.size() >= min_clause_) {
+                auto cb = static_cast<size_t>(clause.data() - t.data());
+                auto [it, fresh] = seen.emplace(f, cb);
                 if (!fresh) {
-                    auto cb = static_cast<uint32_t>(clause.data() - t.data());
-                    emit.at({b, cb, static_cast<uint32_t>(cb + clause.size())},
-                            {{"first_line", std::to_string(line)}});
+                    Pos first = blk.locate(it->second);
+                    emit.at({b, static_cast<uint32_t>(cb), static_cast<uint32_t>(cb + clause.size())},
+                            {{"first_line", std::to_string(first.line)},
+                             {"first_column", std::to_string(first.column)}});
                 }
             }
             start = end + 1;
         }
     }
-    size_t min_;
+    size_t min_, min_clause_;
     bool clauses_;
     Scope scope_, clause_scope_;
 };
@@ -80,10 +86,13 @@ Scope parse_scope_value(const Params& p, const std::string& key, Scope fallback)
 std::unique_ptr<Rule> make_duplicate_paragraph(RuleMeta meta, const Params& p) {
     long min_chars = p.integer("min_chars", 40);
     if (min_chars < 1) p.fail("min_chars", "must be positive");
+    long min_clause = p.integer("min_clause_chars", 20);
+    if (min_clause < 1) p.fail("min_clause_chars", "must be positive");
     bool clauses = p.boolean("clauses", true);
     Scope scope = read_scope(p, Scope::All);
     Scope clause_scope = parse_scope_value(p, "clause_scope", Scope::Body);
-    return std::make_unique<DuplicateParagraph>(std::move(meta), static_cast<size_t>(min_chars), clauses, scope,
+    return std::make_unique<DuplicateParagraph>(std::move(meta), static_cast<size_t>(min_chars),
+                                                static_cast<size_t>(min_clause), clauses, scope,
                                                 clause_scope);
 }
 

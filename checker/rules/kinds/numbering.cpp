@@ -50,7 +50,7 @@ public:
             if (r.used.count(n)) {
                 if (!gaps_) emit.at(at, args);
             } else if (n != r.last + 1 && gaps_) {
-                emit.at(at, args);
+                emit.at(at, args, r.last == 0 ? "first" : "");
             } else if (gaps_ && s.label_kind == LabelKind::MultiArabic && s.parent >= 0) {
                 // "3.1" under "2." : the prefix must be the parent's number.
                 const Section& p = secs[static_cast<size_t>(s.parent)];

@@ -1,6 +1,10 @@
 // A phrase of two or more words written twice in a row: "Quyết định số Quyết
 // định số 1676". Single repeated words are left alone (Vietnamese reduplication
-// such as "từ từ" is correct).
+// such as "từ từ" is correct), except the function words listed in
+// `single_words` ("của của", "và và"), which never double.
+#include <algorithm>
+
+#include "core/utf8.h"
 #include "rules/kinds/common.h"
 #include "rules/kinds/kinds.h"
 
@@ -9,8 +13,8 @@ namespace {
 
 class RepeatedPhrase final : public Rule {
 public:
-    RepeatedPhrase(RuleMeta m, size_t min_words, size_t max_words, Scope scope)
-        : Rule(std::move(m)), min_(min_words), max_(max_words), scope_(scope) {}
+    RepeatedPhrase(RuleMeta m, size_t min_words, size_t max_words, std::vector<std::string> singles, Scope scope)
+        : Rule(std::move(m)), min_(min_words), max_(max_words), singles_(std::move(singles)), scope_(scope) {}
 
     void check(const Context& ctx, Emitter& emit) const override {
         const auto& blocks = ctx.model.doc->blocks;
@@ -23,6 +27,9 @@ public:
                 for (size_t len = std::min(max_, (w.size() - i) / 2); len >= min_ && len > 0; --len) {
                     if (same(t, w, i, len)) { found = len; break; }
                 }
+                if (!found && i + 1 < w.size() && same(t, w, i, 1) &&
+                    std::find(singles_.begin(), singles_.end(), w[i].lower) != singles_.end())
+                    found = 1;
                 if (!found) { ++i; continue; }
                 const Word& first = w[i + found];
                 const Word& last = w[i + 2 * found - 1];
@@ -48,6 +55,7 @@ private:
         return true;
     }
     size_t min_, max_;
+    std::vector<std::string> singles_;
     Scope scope_;
 };
 
@@ -57,8 +65,10 @@ std::unique_ptr<Rule> make_repeated_phrase(RuleMeta meta, const Params& p) {
     long mn = p.integer("min_words", 2), mx = p.integer("max_words", 8);
     if (mn < 1) p.fail("min_words", "must be at least 1");
     if (mx < mn) p.fail("max_words", "must be at least min_words");
+    std::vector<std::string> singles;
+    for (const auto& w : p.strings_or_empty("single_words")) singles.push_back(utf8::lower(utf8::nfc(w)));
     return std::make_unique<RepeatedPhrase>(std::move(meta), static_cast<size_t>(mn), static_cast<size_t>(mx),
-                                            read_scope(p, Scope::All));
+                                            std::move(singles), read_scope(p, Scope::All));
 }
 
 }  // namespace plancheck::rules

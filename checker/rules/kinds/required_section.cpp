@@ -36,9 +36,18 @@ public:
             if (parent >= 0 && !descends(secs, static_cast<int>(i), parent)) continue;
             if (title_matches(utf8::fold(secs[i].title), aliases_, contains_)) return;
         }
-        uint32_t where = parent >= 0 ? secs[static_cast<size_t>(parent)].block + 1 : o.body_begin;
-        if (parent >= 0) where = std::min<uint32_t>(where, secs[static_cast<size_t>(parent)].body_end);
-        emit.missing_before(where, {{"section", name_}});
+        // Anchor: the parent's heading for a missing sub-section, else the first
+        // top-level heading (the outline the section is missing from).
+        if (parent >= 0) {
+            emit.at(secs[static_cast<size_t>(parent)].title_ref, {{"section", name_}});
+            return;
+        }
+        for (const auto& s : secs)
+            if (s.parent < 0 && s.heading) {
+                emit.at(s.title_ref, {{"section", name_}});
+                return;
+            }
+        emit.missing_before(o.body_begin, {{"section", name_}});
     }
 
 private:

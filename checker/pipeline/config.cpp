@@ -1,0 +1,91 @@
+#include "pipeline/config.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+
+#include "rules/params.h"
+
+namespace plancheck::pipeline {
+
+namespace fs = std::filesystem;
+
+Config load_config(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw rules::RuleFileError(path, 0, 0, "cannot open config file");
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    YAML::Node root;
+    try {
+        root = YAML::Load(text);
+    } catch (const YAML::Exception& e) {
+        throw rules::RuleFileError(path, e.mark.line + 1, e.mark.column + 1, e.msg);
+    }
+    Config c;
+    c.path = path;
+    if (!root || root.IsNull()) return c;  // an empty file is a valid, empty config
+    rules::Params p(root, path, "config");
+    if (p.has("rules")) {
+        fs::path dir = p.str("rules");
+        if (dir.is_relative()) dir = fs::path(path).parent_path() / dir;
+        c.rules_dir = dir.lexically_normal().string();
+    }
+    c.rulesets = p.strings_or_empty("rulesets");
+    c.disable = p.strings_or_empty("disable");
+    for (const auto& id : c.disable)
+        if (id == "input.unreadable") p.fail("disable", "input.unreadable cannot be disabled");
+    if (p.has("severity")) {
+        rules::Params sev = p.child("severity");
+        for (const auto& key : sev.keys()) {
+            auto s = parse_severity(sev.str(key));
+            if (!s) sev.fail(key, "expected error, warning or info");
+            c.severity[key] = *s;
+        }
+        sev.finish();
+    }
+    if (p.has("fail_on")) {
+        std::string f = p.str("fail_on");
+        if (f != "error" && f != "warning" && f != "info" && f != "none")
+            p.fail("fail_on", "expected error, warning, info or none");
+        c.fail_on = f;
+    }
+    if (p.has("lang")) {
+        std::string l = p.str("lang");
+        if (l != "vi" && l != "en") p.fail("lang", "expected vi or en");
+        c.lang = l;
+    }
+    if (p.has("draft")) c.draft = p.boolean("draft", false);
+    p.finish();
+    return c;
+}
+
+std::string find_config(const std::string& start) {
+    std::error_code ec;
+    fs::path dir = fs::absolute(start, ec);
+    if (ec) return {};
+    if (!fs::is_directory(dir, ec)) dir = dir.parent_path();
+    for (; !dir.empty(); dir = dir.parent_path()) {
+        fs::path f = dir / ".plancheck.yaml";
+        if (fs::is_regular_file(f, ec)) return f.string();
+        if (dir == dir.root_path()) break;
+    }
+    return {};
+}
+
+void apply_config(const Config& cfg, std::vector<Diagnostic>& diags) {
+    auto listed = [](const std::vector<std::string>& v, const Diagnostic& d) {
+        return std::find(v.begin(), v.end(), d.rule) != v.end() ||
+               std::find(v.begin(), v.end(), d.category) != v.end();
+    };
+    diags.erase(std::remove_if(diags.begin(), diags.end(),
+                               [&](const Diagnostic& d) {
+                                   return d.category != "input.unreadable" && listed(cfg.disable, d);
+                               }),
+                diags.end());
+    for (auto& d : diags) {
+        if (d.category == "input.unreadable") continue;
+        if (auto it = cfg.severity.find(d.rule); it != cfg.severity.end()) d.severity = it->second;
+        else if (auto jt = cfg.severity.find(d.category); jt != cfg.severity.end()) d.severity = jt->second;
+    }
+}
+
+}  // namespace plancheck::pipeline

@@ -1,0 +1,44 @@
+// Project configuration: `.plancheck.yaml` in a document repository.
+//
+//   rules: ../my-rules          # rule folder, relative to this file
+//   rulesets: [qd1676-plan]     # force these sets (like --ruleset)
+//   disable: [citation.unknown, text.typo.confusions]   # rule ids or categories
+//   severity: {text.repeated-phrase: error}             # per rule id or category
+//   fail_on: warning
+//   lang: vi
+//   draft: false
+//
+// Read strictly like rule files: unknown keys and bad values are errors with
+// file:line. Command-line options override the file.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "plancheck/diagnostic.h"
+
+namespace plancheck::pipeline {
+
+struct Config {
+    std::string path;  // the file it came from; empty when none
+    std::optional<std::string> rules_dir;
+    std::vector<std::string> rulesets;
+    std::vector<std::string> disable;                 // rule ids or categories
+    std::map<std::string, Severity> severity;         // rule id or category -> severity
+    std::optional<std::string> fail_on, lang;
+    std::optional<bool> draft;
+};
+
+// Reads one config file; throws rules::RuleFileError on mistakes.
+Config load_config(const std::string& path);
+
+// The nearest `.plancheck.yaml` in `start` or its parents, or "" when none.
+std::string find_config(const std::string& start);
+
+// Applies `disable` and `severity` to diagnostics (input.unreadable is never
+// disabled). Severity set for a rule id wins over one set for its category.
+void apply_config(const Config& cfg, std::vector<Diagnostic>& diags);
+
+}  // namespace plancheck::pipeline

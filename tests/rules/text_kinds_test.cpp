@@ -1,0 +1,81 @@
+// The text rule kinds on small documents, through the whole pipeline.
+#include <catch2/catch.hpp>
+
+#include "helpers.h"
+#include "rules/engine.h"
+
+using namespace plancheck;
+
+namespace {
+
+std::vector<Diagnostic> check(const std::string& text, const std::string& rule) {
+    static rules::RuleBook book = rules::load_rulebook(test::source_dir() + "/rules");
+    auto a = test::analyze_text(text);
+    std::vector<rules::AppliedSet> sets;
+    for (const auto& s : book.sets) sets.push_back({&s, true, ""});
+    rules::CheckOptions opts;
+    return rules::evaluate(book, sets, a->model, opts, rule);
+}
+
+}  // namespace
+
+TEST_CASE("typo: positions, case and fix") {
+    auto d = check("x\nĐến năm 2025, Phân đầu 100% cán bộ.", "text.typo.confusions");
+    REQUIRE(d.size() == 1);
+    CHECK(d[0].line == 2);
+    CHECK(d[0].column == 15);
+    CHECK(d[0].end_column == 23);
+    REQUIRE(d[0].fix);
+    CHECK(d[0].fix->replacement == "Phấn đấu");
+    CHECK(d[0].message.find("Phân đầu") != std::string::npos);
+}
+
+TEST_CASE("typo: whole words only") {
+    CHECK(check("phân đầux", "text.typo.confusions").empty());
+    CHECK(check("xphân đầu", "text.typo.confusions").empty());
+    CHECK(check("(phân đầu)", "text.typo.confusions").size() == 1);
+}
+
+TEST_CASE("repeated phrase: reduplication is not an error, doubled phrases are") {
+    CHECK(check("Mở rộng từ từ và xa xa.", "text.repeated-phrase").empty());
+    auto d = check("Theo Quyết định số Quyết định số 1676.", "text.repeated-phrase");
+    REQUIRE(d.size() == 1);
+    CHECK(d[0].column == 20);
+    REQUIRE(d[0].fix);
+    CHECK(d[0].fix->column == 19);  // removes " Quyết định số" after the first copy
+    CHECK(d[0].fix->end_column == 33);
+    CHECK(check("chỉ tiêu của của Nghị quyết", "text.repeated-phrase").size() == 1);
+    // Punctuation between the copies means a list, not a slip.
+    CHECK(check("Quyết định số, Quyết định số", "text.repeated-phrase").empty());
+}
+
+TEST_CASE("numbering: gap, duplicate and Vietnamese letter order") {
+    CHECK(check("I. A\n1. x\na) m\nb) n\nc) o\nd) p\nđ) q\ne) r", "structure.numbering-gap").empty());
+    auto gap = check("I. A\n1. x\na) m\nb) n\nd) p", "structure.numbering-gap");
+    REQUIRE(gap.size() == 1);
+    CHECK(gap[0].line == 5);
+    CHECK(gap[0].message.find("c)") != std::string::npos);
+    auto dup = check("I. A\nII. B\nII. C", "structure.numbering-duplicate");
+    REQUIRE(dup.size() == 1);
+    CHECK(dup[0].line == 3);
+}
+
+TEST_CASE("numbering: amounts and years are not labels") {
+    CHECK(check("I. A\n1.000 người tham gia.\n2025. Năm bản lề.", "structure.numbering-gap").empty());
+}
+
+TEST_CASE("mixed script: Ð is reported with the right letter and fixed") {
+    auto d = check("Ðào Việt Ánh", "text.mixed-script");
+    REQUIRE(d.size() == 1);
+    CHECK(d[0].column == 1);
+    REQUIRE(d[0].fix);
+    CHECK(d[0].fix->replacement == "Đ");
+    // Cyrillic words are not Vietnamese look-alikes.
+    CHECK(check("Слово на русском", "text.mixed-script").empty());
+    CHECK(check("Bаo hiểm", "text.mixed-script").size() == 1);  // Cyrillic а inside a Latin word
+}
+
+TEST_CASE("truncated: only when nothing follows the continuation word") {
+    CHECK(check("1. Tổ chức hội nghị hằng năm hoặc", "text.truncated").size() == 1);
+    CHECK(check("1. Tổ chức hội nghị hằng năm hoặc đột xuất.", "text.truncated").empty());
+}
