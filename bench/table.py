@@ -73,7 +73,9 @@ def build(a):
 
     sub_n = a.n_textlint
     pc_t, tl_t = mean(tl, "plancheck"), mean(tl, "textlint")
-    rows.append((f"first {sub_n} .txt: full check vs textlint + prh (same typo list), both 1 process, 1 thread",
+    found = (f"; typos found: plancheck {read(res, 'plancheck-typos.count', '?')}, "
+             f"textlint {read(res, 'textlint-found.count', '?')}")
+    rows.append((f"first {sub_n} .txt: full check vs textlint + prh (same typo list), both 1 process, 1 thread{found}",
                  f"{both(tl, 'plancheck')}; {pc_t / sub_n * 1000:.2f} ms/file",
                  f"{both(tl, 'textlint')}; {tl_t / sub_n * 1000:.1f} ms/file",
                  f"plancheck {tl_t / pc_t:.1f}× faster per file (CPU {cpu(tl, 'textlint') / cpu(tl, 'plancheck'):.1f}×)",
