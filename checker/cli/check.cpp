@@ -13,6 +13,7 @@
 #include "cli/fix_report.h"
 #include "pipeline/atomic_file.h"
 #include "pipeline/collect.h"
+#include "pipeline/config.h"
 #include "pipeline/fix.h"
 #include "pipeline/pipeline.h"
 #include "report/report.h"
@@ -62,6 +63,8 @@ int cmd_check(const Args& args) {
     unsigned jobs = 0;
     double max_mb = 64;
     bool draft = false, quiet = false, summary = false, fix = false, dry_run = false, diff = false;
+    bool no_config = false;
+    std::string config_path;
     po::options_description desc("Options");
     add_rule_options(desc, ro);
     desc.add_options()
@@ -89,6 +92,9 @@ int cmd_check(const Args& args) {
         ("color", po::value(&color)->default_value("auto")->value_name("WHEN"),
          "colours in text output: auto (on a terminal, unless NO_COLOR is set), always, never")
         ("quiet,q", po::bool_switch(&quiet), "text output: no closing summary line")
+        ("config", po::value(&config_path)->value_name("FILE"),
+         "project settings (default: the nearest .plancheck.yaml above the first path); see docs/config.md")
+        ("no-config", po::bool_switch(&no_config), "ignore .plancheck.yaml files")
         ("paths", po::value(&paths)->value_name("PATH"), "files or folders to check");
     po::positional_options_description pos;
     pos.add("paths", -1);
@@ -102,6 +108,24 @@ int cmd_check(const Args& args) {
     if (paths.empty()) {
         std::cerr << "plancheck: no files given\n" << kUsage << "\n";
         return kExitUsage;
+    }
+    // Project settings: the command line wins over .plancheck.yaml.
+    pipeline::Config cfg;
+    if (!no_config) {
+        if (config_path.empty()) config_path = pipeline::find_config(paths.front());
+        if (!config_path.empty()) {
+            try {
+                cfg = pipeline::load_config(config_path);
+            } catch (const std::exception& e) {
+                std::cerr << "plancheck: error in config: " << e.what() << "\n";
+                return kExitUsage;
+            }
+            if (cfg.rules_dir && ro.rules_dir.empty()) ro.rules_dir = *cfg.rules_dir;
+            if (rulesets.empty()) rulesets = cfg.rulesets;
+            if (cfg.fail_on && vm["fail-on"].defaulted()) fail_on = *cfg.fail_on;
+            if (cfg.lang && vm["lang"].defaulted()) ro.lang = *cfg.lang;
+            if (cfg.draft && !draft) draft = *cfg.draft;
+        }
     }
     auto fmts = report::formats();
     if (std::find(fmts.begin(), fmts.end(), format) == fmts.end()) {
@@ -180,6 +204,7 @@ int cmd_check(const Args& args) {
                 }
                 r.format = fr.format;
                 r.diagnostics = std::move(fr.diagnostics);
+                pipeline::apply_config(cfg, r.diagnostics);
             } catch (const std::exception& e) {
                 // Last line of defence: one bad file never stops the batch.
                 r.diagnostics.push_back(pipeline::unreadable(in.path, {std::string("internal error: ") + e.what(), "please report it"}, ro.lang));

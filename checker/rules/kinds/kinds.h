@@ -23,14 +23,35 @@ const std::vector<KindInfo>& rule_kinds();  // sorted by name
 const KindInfo* find_kind(std::string_view name);
 
 // Factories (defined in the kind's own file).
+std::unique_ptr<Rule> make_citation_anachronism(RuleMeta, const Params&);
+std::unique_ptr<Rule> make_citation_duplicate(RuleMeta, const Params&);
+std::unique_ptr<Rule> make_citation_incomplete(RuleMeta, const Params&);
+std::unique_ptr<Rule> make_citation_malformed(RuleMeta, const Params&);
+std::unique_ptr<Rule> make_citation_mismatch(RuleMeta, const Params&);
+std::unique_ptr<Rule> make_citation_required(RuleMeta, const Params&);
+std::unique_ptr<Rule> make_citation_superseded(RuleMeta, const Params&);
+std::unique_ptr<Rule> make_citation_unknown(RuleMeta, const Params&);
+std::unique_ptr<Rule> make_agency_superior(RuleMeta, const Params&);
+std::unique_ptr<Rule> make_bases_format(RuleMeta, const Params&);
+std::unique_ptr<Rule> make_closing_part(RuleMeta, const Params&);
+std::unique_ptr<Rule> make_coverage(RuleMeta, const Params&);
 std::unique_ptr<Rule> make_duplicate_heading(RuleMeta, const Params&);
 std::unique_ptr<Rule> make_duplicate_paragraph(RuleMeta, const Params&);
+std::unique_ptr<Rule> make_header_part(RuleMeta, const Params&);
 std::unique_ptr<Rule> make_mixed_script(RuleMeta, const Params&);
+std::unique_ptr<Rule> make_month_fact(RuleMeta, const Params&);
+std::unique_ptr<Rule> make_national_title_text(RuleMeta, const Params&);
+std::unique_ptr<Rule> make_number_symbol(RuleMeta, const Params&);
 std::unique_ptr<Rule> make_numbering(RuleMeta, const Params&);
+std::unique_ptr<Rule> make_objective_target(RuleMeta, const Params&);
 std::unique_ptr<Rule> make_pattern(RuleMeta, const Params&);
+std::unique_ptr<Rule> make_phase_roadmap(RuleMeta, const Params&);
+std::unique_ptr<Rule> make_place_date(RuleMeta, const Params&);
 std::unique_ptr<Rule> make_repeated_phrase(RuleMeta, const Params&);
 std::unique_ptr<Rule> make_required_section(RuleMeta, const Params&);
+std::unique_ptr<Rule> make_title_pattern(RuleMeta, const Params&);
 std::unique_ptr<Rule> make_truncated(RuleMeta, const Params&);
+std::unique_ptr<Rule> make_type_name(RuleMeta, const Params&);
 std::unique_ptr<Rule> make_typo(RuleMeta, const Params&);
 
 }  // namespace plancheck::rules
