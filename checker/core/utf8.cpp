@@ -2,17 +2,16 @@
 
 #include <utf8proc.h>
 
+#include <array>
+#include <atomic>
 #include <cstdlib>
+#include <cstring>
 #include <memory>
 
 namespace plancheck::utf8 {
 
-char32_t next(std::string_view s, size_t& i) {
+char32_t next_multibyte(std::string_view s, size_t& i) {
     auto b0 = static_cast<unsigned char>(s[i]);
-    if (b0 < 0x80) {
-        ++i;
-        return b0;
-    }
     int n = 0;
     char32_t cp = 0;
     if ((b0 & 0xE0) == 0xC0) { n = 1; cp = b0 & 0x1F; }
@@ -32,10 +31,8 @@ char32_t next(std::string_view s, size_t& i) {
     return cp;
 }
 
-void append(std::string& out, char32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
+void append_multibyte(std::string& out, char32_t cp) {
+    if (cp < 0x800) {
         out += static_cast<char>(0xC0 | (cp >> 6));
         out += static_cast<char>(0x80 | (cp & 0x3F));
     } else if (cp < 0x10000) {
@@ -51,8 +48,19 @@ void append(std::string& out, char32_t cp) {
 }
 
 size_t count(std::string_view s) {
-    size_t n = 0;
-    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+    // Eight bytes at a time: a byte starts a code point unless it is 10xxxxxx.
+    // Block::locate counts from an anchor for every position it maps, so this
+    // loop ran over most of the text many times (see bench/RESULTS.md).
+    size_t n = 0, i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+        uint64_t w;
+        std::memcpy(&w, s.data() + i, 8);
+        // One per byte that is 10xxxxxx, summed by a multiply (no popcount:
+        // the baseline x86-64 target has no POPCNT instruction).
+        uint64_t cont = ((w >> 7) & ~(w >> 6)) & 0x0101010101010101ULL;
+        n += 8 - static_cast<size_t>((cont * 0x0101010101010101ULL) >> 56);
+    }
+    for (; i < s.size(); ++i) n += (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
     return n;
 }
 
@@ -85,36 +93,136 @@ std::string map(std::string_view s, int options) {
     if (n < 0) return std::string(s);
     return std::string(reinterpret_cast<char*>(out), static_cast<size_t>(n));
 }
+
+// Case mapping and letter class for the code points Vietnamese text is made of
+// (ASCII, Latin-1, Latin Extended-A/B, combining marks, Latin Extended
+// Additional U+1E00-1EFF, General Punctuation), looked up once: utf8proc_get_property was the single
+// hottest function of a full check. Built on first use (thread-safe static).
+constexpr char32_t kTableEnd = 0x2100;  // to General Punctuation: dashes, quotes
+struct Tables {
+    std::array<char32_t, kTableEnd> lower{};
+    std::array<bool, kTableEnd> letter{};
+    Tables() {
+        for (char32_t c = 0; c < kTableEnd; ++c) {
+            auto cp = static_cast<utf8proc_int32_t>(c);
+            lower[c] = static_cast<char32_t>(utf8proc_tolower(cp));
+            auto cat = utf8proc_category(cp);
+            letter[c] = cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
+        }
+    }
+};
+// Built at load time (about 16k utf8proc look-ups, tens of microseconds) so the
+// hot paths need no initialisation guard.
+const Tables g_tables;
+const Tables& tables() { return g_tables; }
+char32_t lower_cp(char32_t c) {
+    if (c < kTableEnd) return tables().lower[c];
+    return static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(c)));
+}
+
+// True when every code point is in U+0000-024F or U+1E00-1EFF (ASCII, Latin-1,
+// Latin Extended-A/B, Latin Extended Additional: all precomposed Vietnamese
+// letters). No such code point changes under NFC, alone or next to another one
+// of them (checked exhaustively against the Unicode data), so such text is
+// already NFC. Normalisation calls nfc() per letter; utf8proc_map costs ~1 us.
+bool latin_is_nfc(std::string_view s) {
+    for (size_t i = 0; i < s.size();) {
+        if (static_cast<unsigned char>(s[i]) < 0x80) {
+            ++i;
+            continue;
+        }
+        size_t at = i;
+        char32_t c = next_multibyte(s, i);
+        if (c == 0xFFFD && i - at != 3) return false;  // invalid byte: let utf8proc decide
+        if (!(c < 0x250 || (c >= 0x1E00 && c <= 0x1EFF))) return false;
+    }
+    return true;
+}
 }  // namespace
 
-std::string nfc(std::string_view s) { return map(s, UTF8PROC_STABLE | UTF8PROC_COMPOSE); }
+std::string nfc(std::string_view s) {
+    if (latin_is_nfc(s)) return std::string(s);
+    return map(s, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+}
 
 bool is_space(char32_t c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0 || c == 0x2007 ||
            c == 0x202F || (c >= 0x2000 && c <= 0x200B) || c == 0x3000 || c == 0xFEFF;
 }
 bool is_letter(char32_t c) {
+    if (c < kTableEnd) return tables().letter[c];
     auto cat = utf8proc_category(static_cast<utf8proc_int32_t>(c));
     return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
 }
 bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
 
-std::string fold(std::string_view s) {
-    std::string decomposed = map(s, UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
-                                        UTF8PROC_CASEFOLD);
+namespace {
+constexpr int kFoldOptions = UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD;
+
+// Appends one code point of the decomposed, case-folded text to a fold result.
+void fold_put(std::string& out, bool& pending_space, char32_t c) {
+    if (c == 0x0111 || c == 0x0110 || c == 0x00D0 || c == 0x00F0) c = 'd';
+    if (is_letter(c) || is_digit(c)) {
+        if (pending_space && !out.empty()) out += ' ';
+        pending_space = false;
+        append(out, c);
+    } else {
+        pending_space = true;
+    }
+}
+
+std::string fold_slow(std::string_view s) {
+    std::string decomposed = map(s, kFoldOptions);
     std::string out;
     out.reserve(decomposed.size());
     bool pending_space = false;
-    for (size_t i = 0; i < decomposed.size();) {
-        char32_t c = next(decomposed, i);
-        if (c == 0x0111 || c == 0x0110 || c == 0x00D0 || c == 0x00F0) c = 'd';
-        if (is_letter(c) || is_digit(c)) {
-            if (pending_space && !out.empty()) out += ' ';
-            pending_space = false;
-            append(out, c);
-        } else {
-            pending_space = true;
-        }
+    for (size_t i = 0; i < decomposed.size();) fold_put(out, pending_space, next(decomposed, i));
+    return out;
+}
+
+// Per code point below kTableEnd: what map(c, kFoldOptions) gives, when that is
+// zero or one code point with combining class 0 (then the map of a string is the
+// concatenation of the maps of its code points: STRIPMARK removes every mark, so
+// canonical reordering cannot matter). Filled lazily, at most once per code point
+// seen; racing threads compute the same value. 0 = not yet known.
+constexpr uint32_t kFoldUnknown = 0, kFoldComplex = 1, kFoldRemoved = 2, kFoldBias = 3;
+std::array<std::atomic<uint32_t>, kTableEnd> g_fold{};
+
+uint32_t fold_cp(char32_t c) {
+    uint32_t v = g_fold[c].load(std::memory_order_relaxed);
+    if (v != kFoldUnknown) return v;
+    std::string one;
+    append(one, c);
+    std::string m = map(one, kFoldOptions);
+    size_t i = 0;
+    if (m.empty()) {
+        v = kFoldRemoved;
+    } else {
+        char32_t f = next(m, i);
+        bool single = i == m.size() && f != 0xFFFD &&
+                      utf8proc_get_property(static_cast<utf8proc_int32_t>(f))->combining_class == 0;
+        v = single ? f + kFoldBias : kFoldComplex;
+    }
+    g_fold[c].store(v, std::memory_order_relaxed);
+    return v;
+}
+}  // namespace
+
+std::string fold(std::string_view s) {
+    // Fast path for the letters documents are written in; anything else (or
+    // invalid UTF-8) takes utf8proc_map on the whole string as before. Same
+    // result either way: the duplicate-paragraph check folds every paragraph.
+    std::string out;
+    out.reserve(s.size());
+    bool pending_space = false;
+    for (size_t i = 0; i < s.size();) {
+        size_t at = i;
+        char32_t c = next(s, i);
+        if (c >= kTableEnd || (c == 0xFFFD && i - at != 3)) return fold_slow(s);
+        uint32_t f = fold_cp(c);
+        if (f == kFoldComplex) return fold_slow(s);
+        if (f == kFoldRemoved) continue;
+        fold_put(out, pending_space, f - kFoldBias);
     }
     return out;
 }
@@ -123,8 +231,13 @@ std::string lower(std::string_view s) {
     std::string out;
     out.reserve(s.size());
     for (size_t i = 0; i < s.size();) {
-        char32_t c = next(s, i);
-        append(out, static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(c))));
+        auto b = static_cast<unsigned char>(s[i]);
+        if (b < 0x80) {
+            out += static_cast<char>(b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b);
+            ++i;
+            continue;
+        }
+        append(out, lower_cp(next_multibyte(s, i)));
     }
     return out;
 }

@@ -8,10 +8,26 @@
 
 namespace plancheck::utf8 {
 
+// The out-of-line halves of next() and append() below.
+char32_t next_multibyte(std::string_view s, size_t& i);
+void append_multibyte(std::string& out, char32_t cp);
+
 // Decodes the code point at s[i], advancing i. Invalid bytes decode as U+FFFD
 // and advance by one byte, so loops always terminate.
-char32_t next(std::string_view s, size_t& i);
-void append(std::string& out, char32_t cp);
+// Inline with an ASCII fast path: every stage and rule kind decodes text code
+// point by code point, and the call itself was a visible share of the profile.
+inline char32_t next(std::string_view s, size_t& i) {
+    auto b0 = static_cast<unsigned char>(s[i]);
+    if (b0 < 0x80) {
+        ++i;
+        return b0;
+    }
+    return next_multibyte(s, i);
+}
+inline void append(std::string& out, char32_t cp) {
+    if (cp < 0x80) out += static_cast<char>(cp);
+    else append_multibyte(out, cp);
+}
 size_t count(std::string_view s);  // code points
 bool valid(std::string_view s);
 // Byte offset of the code point that starts at or before `offset`.
