@@ -61,32 +61,39 @@ std::vector<Word> words_of(std::string_view text) {
     return out;
 }
 
-std::vector<std::pair<size_t, size_t>> find_words_ci(std::string_view hay, std::string_view needle) {
-    // Lower-case `hay` code point by code point, remembering where each lowered
-    // byte came from, so matches map back to original offsets.
-    std::string low;
-    std::vector<uint32_t> from;
-    low.reserve(hay.size());
+LoweredText lower_with_offsets(std::string_view hay) {
+    LoweredText t;
+    t.hay = hay;
+    t.low.reserve(hay.size());
+    t.from.reserve(hay.size() + 1);
     for (size_t i = 0; i < hay.size();) {
         size_t s = i;
         char32_t c = utf8::next(hay, i);
         std::string one;
         utf8::append(one, c);
         std::string l = utf8::lower(one);
-        low += l;
-        from.insert(from.end(), l.size(), static_cast<uint32_t>(s));
+        t.low += l;
+        t.from.insert(t.from.end(), l.size(), static_cast<uint32_t>(s));
     }
-    from.push_back(static_cast<uint32_t>(hay.size()));
-    std::string n = utf8::lower(needle);
+    t.from.push_back(static_cast<uint32_t>(hay.size()));
+    return t;
+}
+
+std::vector<std::pair<size_t, size_t>> find_words_ci(const LoweredText& t, std::string_view n) {
     std::vector<std::pair<size_t, size_t>> out;
     if (n.empty()) return out;
-    for (size_t pos = low.find(n); pos != std::string::npos; pos = low.find(n, pos + 1)) {
-        size_t b = from[pos], e = from[pos + n.size()];
+    std::string_view hay = t.hay;
+    for (size_t pos = t.low.find(n); pos != std::string::npos; pos = t.low.find(n, pos + 1)) {
+        size_t b = t.from[pos], e = t.from[pos + n.size()];
         bool left_ok = b == 0 || !word_char([&] { size_t k = utf8::floor_boundary(hay, b - 1); return utf8::next(hay, k); }());
         bool right_ok = e >= hay.size() || !word_char([&] { size_t k = e; return utf8::next(hay, k); }());
         if (left_ok && right_ok) out.emplace_back(b, e);
     }
     return out;
+}
+
+std::vector<std::pair<size_t, size_t>> find_words_ci(std::string_view hay, std::string_view needle) {
+    return find_words_ci(lower_with_offsets(hay), utf8::lower(needle));
 }
 
 std::string match_case(std::string_view like, std::string_view replacement) {

@@ -27,6 +27,17 @@ std::vector<Word> words_of(std::string_view text);
 // on a word boundary. Offsets are in `hay`.
 std::vector<std::pair<size_t, size_t>> find_words_ci(std::string_view hay, std::string_view needle);
 
+// `hay` lower-cased once, with the original offset of every lowered byte, so
+// many needles can be searched without lowering the text again for each.
+struct LoweredText {
+    std::string_view hay;
+    std::string low;
+    std::vector<uint32_t> from;  // low byte -> hay byte; one extra entry at the end
+};
+LoweredText lower_with_offsets(std::string_view hay);
+// As above, on a text lowered once; `needle_lower` must already be lower case.
+std::vector<std::pair<size_t, size_t>> find_words_ci(const LoweredText& t, std::string_view needle_lower);
+
 // "Phân" + "phấn đấu" -> "Phấn đấu": keeps the case of the first letter.
 std::string match_case(std::string_view like, std::string_view replacement);
 

@@ -8,6 +8,7 @@ namespace {
 
 struct Confusion {
     std::string wrong, right;
+    std::string wrong_lower;
 };
 
 class Typo final : public Rule {
@@ -20,8 +21,9 @@ public:
         for (uint32_t b = 0; b < blocks.size(); ++b) {
             if (!in_scope(ctx.model, b, scope_)) continue;
             const std::string& t = blocks[b].text;
+            LoweredText low = lower_with_offsets(t);  // once per block, not per confusion
             for (const auto& c : list_) {
-                for (auto [s, e] : find_words_ci(t, c.wrong)) {
+                for (auto [s, e] : find_words_ci(low, c.wrong_lower)) {
                     std::string_view found = std::string_view(t).substr(s, e - s);
                     std::string right = match_case(found, c.right);
                     auto& d = emit.at({b, static_cast<uint32_t>(s), static_cast<uint32_t>(e)},
@@ -42,7 +44,8 @@ private:
 std::unique_ptr<Rule> make_typo(RuleMeta meta, const Params& p) {
     std::vector<Confusion> list;
     for (const auto& e : p.list("confusions")) {
-        Confusion c{utf8::nfc(e.str("wrong")), utf8::nfc(e.str("right"))};
+        Confusion c{utf8::nfc(e.str("wrong")), utf8::nfc(e.str("right")), {}};
+        c.wrong_lower = utf8::lower(c.wrong);
         if (utf8::lower(c.wrong) == utf8::lower(c.right)) e.fail("right", "is the same as 'wrong'");
         e.finish();
         list.push_back(std::move(c));
