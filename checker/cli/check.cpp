@@ -1,11 +1,20 @@
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
+#include <cstdlib>
+#include <filesystem>
 #include <iostream>
+#include <set>
+#include <sstream>
 #include <thread>
 
 #include "cli/commands.h"
+#include "cli/fix_report.h"
+#include "pipeline/atomic_file.h"
 #include "pipeline/collect.h"
+#include "pipeline/config.h"
+#include "pipeline/fix.h"
 #include "pipeline/pipeline.h"
 #include "report/report.h"
 
@@ -15,7 +24,9 @@ namespace {
 constexpr const char* kUsage =
     "Usage: plancheck check [options] FILE|DIR...\n\n"
     "Checks each document (.docx .txt .md .html .pdf; folders are searched recursively)\n"
-    "against the rule sets that apply to it and prints the findings.";
+    "against the rule sets that apply to it and prints the findings.\n"
+    "With --fix, applies the suggested corrections to .txt and .md files, then reports\n"
+    "what remains; --diff shows the corrections as a unified diff without writing.";
 
 int severity_rank(const std::string& s) {
     if (s == "info") return 0;
@@ -23,22 +34,52 @@ int severity_rank(const std::string& s) {
     if (s == "error") return 2;
     return 3;  // none
 }
+
+// The rule metadata the report writers need (SARIF rule table), as plain data:
+// the report stage does not depend on the rules stage.
+std::vector<report::RuleInfo> rule_infos(const rules::RuleBook& book, const std::string& lang) {
+    std::vector<report::RuleInfo> out;
+    for (const auto& s : book.sets)
+        for (const auto& r : s.rules) {
+            const auto& m = r->meta();
+            auto msg = m.message.find(lang);
+            if (msg == m.message.end()) msg = m.message.find("vi");
+            out.push_back({m.id, m.category, m.severity, m.legal_basis,
+                           msg == m.message.end() ? std::string() : msg->second, m.description});
+        }
+    return out;
+}
+
+bool same_file(const std::string& a, const std::string& b) {
+    std::error_code ec;
+    return std::filesystem::equivalent(a, b, ec);
+}
 }  // namespace
 
 int cmd_check(const Args& args) {
     RuleOptions ro;
-    std::string format = "text", fail_on = "error", color = "auto", encoding = "auto";
+    std::string format = "text", fail_on = "error", color = "auto", encoding = "auto", output;
     std::vector<std::string> paths, rulesets;
     unsigned jobs = 0;
     double max_mb = 64;
-    bool draft = false, quiet = false;
+    bool draft = false, quiet = false, summary = false, fix = false, dry_run = false, diff = false;
+    bool no_config = false;
+    std::string config_path;
     po::options_description desc("Options");
     add_rule_options(desc, ro);
     desc.add_options()
         ("format,f", po::value(&format)->default_value("text")->value_name("FMT"),
          "output format: text, json, sarif, junit, html, csv")
+        ("output,o", po::value(&output)->value_name("FILE"),
+         "write the report to FILE (replaced atomically) instead of standard output")
+        ("summary", po::bool_switch(&summary),
+         "print a table of findings per category and the files needing attention first "
+         "(instead of each finding; with --output, in addition to the report file)")
         ("fail-on", po::value(&fail_on)->default_value("error")->value_name("LEVEL"),
          "exit 1 when a finding is at least this severe: error, warning, info, none")
+        ("fix", po::bool_switch(&fix), "apply suggested corrections to .txt and .md files, then report what remains")
+        ("dry-run", po::bool_switch(&dry_run), "with --fix: print the corrections as a unified diff, change nothing")
+        ("diff", po::bool_switch(&diff), "same as --fix --dry-run")
         ("ruleset", po::value(&rulesets)->value_name("ID"),
          "use only this rule set (repeatable); default: every set whose conditions match")
         ("draft", po::bool_switch(&draft), "the document is a draft: a blank number or day is only a note")
@@ -48,35 +89,68 @@ int cmd_check(const Args& args) {
          "refuse inputs larger than this many megabytes")
         ("jobs,j", po::value(&jobs)->default_value(0)->value_name("N"),
          "files checked in parallel (0: one per core)")
-        ("color", po::value(&color)->default_value("auto")->value_name("WHEN"), "auto, always, never")
+        ("color", po::value(&color)->default_value("auto")->value_name("WHEN"),
+         "colours in text output: auto (on a terminal, unless NO_COLOR is set), always, never")
         ("quiet,q", po::bool_switch(&quiet), "text output: no closing summary line")
+        ("config", po::value(&config_path)->value_name("FILE"),
+         "project settings (default: the nearest .plancheck.yaml above the first path); see docs/config.md")
+        ("no-config", po::bool_switch(&no_config), "ignore .plancheck.yaml files")
         ("paths", po::value(&paths)->value_name("PATH"), "files or folders to check");
     po::positional_options_description pos;
     pos.add("paths", -1);
     po::variables_map vm;
     int code = 0;
     if (!parse(args, desc, pos, vm, kUsage, code)) return code;
+    auto usage_error = [](const std::string& msg) {
+        std::cerr << "plancheck: " << msg << "\n";
+        return kExitUsage;
+    };
     if (paths.empty()) {
         std::cerr << "plancheck: no files given\n" << kUsage << "\n";
         return kExitUsage;
     }
+    // Project settings: the command line wins over .plancheck.yaml.
+    pipeline::Config cfg;
+    if (!no_config) {
+        if (config_path.empty()) config_path = pipeline::find_config(paths.front());
+        if (!config_path.empty()) {
+            try {
+                cfg = pipeline::load_config(config_path);
+            } catch (const std::exception& e) {
+                std::cerr << "plancheck: error in config: " << e.what() << "\n";
+                return kExitUsage;
+            }
+            if (cfg.rules_dir && ro.rules_dir.empty()) ro.rules_dir = *cfg.rules_dir;
+            if (rulesets.empty()) rulesets = cfg.rulesets;
+            if (cfg.fail_on && vm["fail-on"].defaulted()) fail_on = *cfg.fail_on;
+            if (cfg.lang && vm["lang"].defaulted()) ro.lang = *cfg.lang;
+            if (cfg.draft && !draft) draft = *cfg.draft;
+        }
+    }
     auto fmts = report::formats();
     if (std::find(fmts.begin(), fmts.end(), format) == fmts.end()) {
-        std::cerr << "plancheck: unknown --format '" << format << "'\n";
-        return kExitUsage;
+        std::string list;
+        for (const auto& f : fmts) list += (list.empty() ? "" : ", ") + f;
+        return usage_error("unknown --format '" + format + "' (one of: " + list + ")");
     }
-    if (severity_rank(fail_on) == 3 && fail_on != "none") {
-        std::cerr << "plancheck: --fail-on must be error, warning, info or none\n";
-        return kExitUsage;
-    }
-    if (!ingest::known_encoding(encoding)) {
-        std::cerr << "plancheck: unknown --encoding '" << encoding << "' (auto, utf-8, utf-16le, utf-16be, cp1258, tcvn3, vni)\n";
-        return kExitUsage;
-    }
-    if (max_mb <= 0) {
-        std::cerr << "plancheck: --max-size must be positive\n";
-        return kExitUsage;
-    }
+    if (severity_rank(fail_on) == 3 && fail_on != "none")
+        return usage_error("--fail-on must be error, warning, info or none");
+    if (color != "auto" && color != "always" && color != "never")
+        return usage_error("--color must be auto, always or never");
+    if (!ingest::known_encoding(encoding))
+        return usage_error("unknown --encoding '" + encoding + "' (auto, utf-8, utf-16le, utf-16be, cp1258, tcvn3, vni)");
+    if (max_mb <= 0) return usage_error("--max-size must be positive");
+    if (diff) fix = dry_run = true;
+    if (dry_run && !fix) return usage_error("--dry-run needs --fix (or use --diff)");
+    if (summary && output.empty() && format != "text")
+        return usage_error("--summary prints a table instead of the report; to get both, write the " + format +
+                           " report to a file with --output");
+    if (summary && dry_run)
+        return usage_error("--summary and --diff both use standard output; use one of them");
+    for (const auto& p : paths)
+        if (!output.empty() && same_file(p, output))
+            return usage_error("--output " + output + " is one of the documents to check");
+
     rules::RuleBook book;
     if (!load_rules(ro, book)) return kExitUsage;
 
@@ -86,15 +160,31 @@ int cmd_check(const Args& args) {
     opts.check.lang = ro.lang;
     opts.check.draft = draft;
     opts.rulesets = rulesets;
-    for (const auto& id : rulesets) {
-        if (!book.find_set(id)) {
-            std::cerr << "plancheck: unknown rule set '" << id << "'\n";
-            return kExitUsage;
-        }
-    }
+    for (const auto& id : rulesets)
+        if (!book.find_set(id)) return usage_error("unknown rule set '" + id + "'");
 
     auto inputs = pipeline::collect_inputs(paths);
+    // The report file (left by an earlier run, e.g. -o report.html inside a
+    // checked folder) is never checked as a document.
+    if (!output.empty())
+        inputs.erase(std::remove_if(inputs.begin(), inputs.end(),
+                                    [&](const pipeline::Input& in) { return same_file(in.path, output); }),
+                     inputs.end());
+    // The same file named twice (a.txt and ./a.txt, or a folder and a file in
+    // it) is fixed and reported once: two fixers racing on one file could lose
+    // a change, and the second report would be stale.
+    if (fix) {
+        std::set<std::string> seen;
+        inputs.erase(std::remove_if(inputs.begin(), inputs.end(),
+                                    [&](const pipeline::Input& in) {
+                                        std::error_code ec;
+                                        auto canon = std::filesystem::weakly_canonical(in.path, ec);
+                                        return !ec && !seen.insert(canon.string()).second;
+                                    }),
+                     inputs.end());
+    }
     std::vector<report::FileReport> reports(inputs.size());
+    std::vector<pipeline::FixOutcome> fixes(fix ? inputs.size() : 0);
     std::atomic<size_t> next{0};
     auto worker = [&] {
         for (size_t i; (i = next++) < inputs.size();) {
@@ -103,12 +193,20 @@ int cmd_check(const Args& args) {
             r.path = in.path;
             if (!in.problem.empty()) {
                 r.diagnostics.push_back(pipeline::unreadable(in.path, {in.problem, ""}, ro.lang));
+                if (fix) fixes[i].status = pipeline::FixStatus::Unreadable;
                 continue;
             }
             try {
-                auto fr = pipeline::check_file(in.path, book, opts);
+                pipeline::FileResult fr;
+                if (fix) {
+                    fixes[i] = pipeline::fix_file(in.path, book, opts, dry_run);
+                    fr = std::move(fixes[i].remaining);
+                } else {
+                    fr = pipeline::check_file(in.path, book, opts);
+                }
                 r.format = fr.format;
                 r.diagnostics = std::move(fr.diagnostics);
+                pipeline::apply_config(cfg, r.diagnostics);
             } catch (const std::exception& e) {
                 // Last line of defence: one bad file never stops the batch.
                 r.diagnostics.push_back(pipeline::unreadable(in.path, {std::string("internal error: ") + e.what(), "please report it"}, ro.lang));
@@ -122,12 +220,49 @@ int cmd_check(const Args& args) {
     worker();
     for (auto& t : pool) t.join();
 
+    if (fix) {
+        std::vector<std::string> names;
+        for (const auto& in : inputs) names.push_back(in.path);
+        tell_fixes(std::cerr, names, fixes, dry_run, ro.lang == "en");
+        if (dry_run)
+            for (const auto& f : fixes) std::cout << f.diff;
+    }
+
+    // NO_COLOR (https://no-color.org): any non-empty value turns off automatic colour;
+    // an explicit --color always still wins.
+    const char* no_color = std::getenv("NO_COLOR");
+    bool stdout_colour = color == "always" ||
+                         (color == "auto" && !(no_color && *no_color) && isatty(STDOUT_FILENO));
+
     report::Options ropts;
     ropts.lang = ro.lang;
     ropts.summary = !quiet;
     ropts.tool_version = PLANCHECK_VERSION;
-    ropts.color = color == "always" || (color == "auto" && format == "text" && isatty(STDOUT_FILENO));
-    report::write(std::cout, format, reports, ropts);
+#ifdef PLANCHECK_HOMEPAGE
+    ropts.tool_uri = PLANCHECK_HOMEPAGE;  // the project's public home, when the build knows it
+#endif
+    if (const char* uri = std::getenv("PLANCHECK_HOMEPAGE"); uri && *uri) ropts.tool_uri = uri;
+    ropts.rules = rule_infos(book, ro.lang);
+    ropts.fail_rank = severity_rank(fail_on);
+
+    if (!output.empty()) {
+        std::ostringstream buf;
+        ropts.color = format == "text" && color == "always";
+        report::write(buf, format, reports, ropts);
+        std::string error;
+        if (!pipeline::write_atomically(output, buf.str(), error)) {
+            std::cerr << "plancheck: cannot write " << output << ": " << error << "\n";
+            return kExitUsage;
+        }
+    }
+    ropts.color = stdout_colour;
+    if (summary) {
+        report::write_summary_table(std::cout, reports, ropts);
+    } else if (output.empty() && !dry_run) {
+        // In a dry run standard output carries the diff only (so it can be piped to patch).
+        ropts.color = stdout_colour && format == "text";
+        report::write(std::cout, format, reports, ropts);
+    }
     std::cout.flush();
 
     bool unreadable = false, failing = false;

@@ -42,8 +42,10 @@ bool parse(const Args& args, const po::options_description& desc,
            const char* usage, int& code);
 
 int cmd_check(const Args&);
+int cmd_citations(const Args&);
 int cmd_explain(const Args&);
 int cmd_outline(const Args&);
+int cmd_registry(const Args&);
 int cmd_rules(const Args&);
 
 }  // namespace plancheck::cli

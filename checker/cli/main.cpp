@@ -9,8 +9,10 @@ namespace {
 // Sorted by name.
 const Command kCommands[] = {
     {"check", "check documents against the rule sets (the default command)", cmd_check},
+    {"citations", "list the legal documents a document cites, with registry status", cmd_citations},
     {"explain", "describe a rule, a rule kind or a diagnostic category", cmd_explain},
     {"outline", "print the recognised structure of a document", cmd_outline},
+    {"registry", "look up known legal documents: `registry lookup KEY`, `registry list`", cmd_registry},
     {"rules", "work with rule sets: `rules test` runs every rule on its own examples", cmd_rules},
 };
 

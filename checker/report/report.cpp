@@ -25,7 +25,7 @@ Summary summarize(const std::vector<FileReport>& files) {
 }
 
 const std::vector<std::string>& formats() {
-    static const std::vector<std::string> k = {"text", "json"};
+    static const std::vector<std::string> k = {"text", "json", "sarif", "junit", "html", "csv"};
     return k;
 }
 
@@ -33,6 +33,10 @@ void write(std::ostream& os, const std::string& format, const std::vector<FileRe
            const Options& opts) {
     if (format == "text") return write_text(os, files, opts);
     if (format == "json") return write_json(os, files, opts);
+    if (format == "sarif") return write_sarif(os, files, opts);
+    if (format == "junit") return write_junit(os, files, opts);
+    if (format == "html") return write_html(os, files, opts);
+    if (format == "csv") return write_csv(os, files, opts);
     throw std::invalid_argument("unknown output format '" + format + "'");
 }
 

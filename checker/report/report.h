@@ -1,4 +1,7 @@
 // Report stage: diagnostics of many files -> text, JSON, SARIF, JUnit, HTML, CSV.
+//
+// The report stage depends on core only: what it needs to know about rules
+// (for the SARIF rule table) comes in as plain RuleInfo values built by the CLI.
 #pragma once
 
 #include <map>
@@ -23,12 +26,27 @@ struct Summary {
 };
 Summary summarize(const std::vector<FileReport>& files);
 
+// What a report needs to know about one rule (SARIF rule table, HTML legend).
+struct RuleInfo {
+    std::string id;
+    std::string category;
+    Severity severity = Severity::Warning;
+    std::string legal_basis;
+    std::string summary;      // the message template in the chosen language
+    std::string description;  // longer explanation, may be empty
+};
+
 struct Options {
     std::string lang = "vi";
-    bool color = false;     // ANSI colours (text only)
+    bool color = false;     // ANSI colours (text and summary table only)
     bool summary = true;    // print the closing summary (text only)
     std::string tool_version = "0";
-    std::string rules_uri;  // where rule docs live, for SARIF helpUri
+    std::string tool_uri;   // SARIF informationUri; omitted when empty
+    std::string rules_uri;  // where rule docs live, for SARIF helpUri ({id} is replaced)
+    std::vector<RuleInfo> rules;  // every loaded rule, in rule-book order
+    // Findings at least this severe fail (JUnit failure vs. a passing note);
+    // Severity values shifted by one so that 3 means "none" (--fail-on none).
+    int fail_rank = static_cast<int>(Severity::Error);
 };
 
 // Names accepted by --format.
@@ -41,5 +59,15 @@ void write(std::ostream& os, const std::string& format, const std::vector<FileRe
 // One writer per file.
 void write_text(std::ostream& os, const std::vector<FileReport>& files, const Options& opts);
 void write_json(std::ostream& os, const std::vector<FileReport>& files, const Options& opts);
+void write_sarif(std::ostream& os, const std::vector<FileReport>& files, const Options& opts);
+void write_junit(std::ostream& os, const std::vector<FileReport>& files, const Options& opts);
+void write_html(std::ostream& os, const std::vector<FileReport>& files, const Options& opts);
+void write_csv(std::ostream& os, const std::vector<FileReport>& files, const Options& opts);
+
+// The reviewer's closing table (summary.cpp): findings per category and
+// severity, then the files with the most serious findings (at most `worst`),
+// then the unreadable files.
+void write_summary_table(std::ostream& os, const std::vector<FileReport>& files, const Options& opts,
+                         size_t worst = 10);
 
 }  // namespace plancheck::report

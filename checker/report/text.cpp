@@ -4,6 +4,7 @@
 
 #include "core/utf8.h"
 #include "report/report.h"
+#include "report/summary.h"
 
 namespace plancheck::report {
 
@@ -27,12 +28,27 @@ std::string_view severity_word(Severity s, const std::string& lang) {
     return "";
 }
 
+// Document text may carry control characters (an ESC could drive the
+// reader's terminal): anything but tab below U+0020, DEL and C1 controls are
+// shown as U+FFFD.
+std::string printable(std::string_view s) {
+    std::string out;
+    for (size_t i = 0; i < s.size();) {
+        size_t start = i;
+        char32_t c = utf8::next(s, i);
+        if ((c < 0x20 && c != '\t') || (c >= 0x7F && c <= 0x9F)) out += "\xEF\xBF\xBD";
+        else out.append(s.substr(start, i - start));
+    }
+    return out;
+}
+
 void caret_line(std::ostream& os, const Diagnostic& d, bool color) {
     if (d.excerpt.empty() || d.column == 0) return;
     // Tabs in the excerpt are shown as single spaces so the caret lines up.
     std::string shown;
-    for (size_t i = 0; i < d.excerpt.size();) {
-        char32_t c = utf8::next(d.excerpt, i);
+    std::string safe = printable(d.excerpt);
+    for (size_t i = 0; i < safe.size();) {
+        char32_t c = utf8::next(safe, i);
         utf8::append(shown, c == '\t' ? U' ' : c);
     }
     os << "    " << shown << "\n    ";
@@ -54,29 +70,17 @@ void write_text(std::ostream& os, const std::vector<FileReport>& files, const Op
     for (const auto& f : files) {
         for (const auto& d : f.diagnostics) {
             if (opts.color) os << "\x1b[1m";
-            os << f.path << ":" << d.line << ":" << d.column << ": ";
+            os << printable(f.path) << ":" << d.line << ":" << d.column << ": ";
             if (opts.color) os << "\x1b[0m" << colour(d.severity);
             os << severity_word(d.severity, opts.lang);
             if (opts.color) os << "\x1b[0m";
-            os << ": " << d.message << " [" << d.rule << "]\n";
+            os << ": " << printable(d.message) << " [" << d.rule << "]\n";
             caret_line(os, d, opts.color);
             if (!d.legal_basis.empty())
                 os << "    " << (en ? "basis: " : "căn cứ: ") << d.legal_basis << "\n";
         }
     }
-    if (!opts.summary) return;
-    Summary s = summarize(files);
-    if (en) {
-        os << s.files << (s.files == 1 ? " file" : " files") << " checked: " << s.errors << " errors, "
-           << s.warnings << " warnings, " << s.infos << " notes";
-        if (s.unreadable) os << ", " << s.unreadable << " unreadable";
-        os << "; " << s.clean << " clean\n";
-    } else {
-        os << "Đã kiểm tra " << s.files << " tệp: " << s.errors << " lỗi, " << s.warnings << " cảnh báo, "
-           << s.infos << " lưu ý";
-        if (s.unreadable) os << ", " << s.unreadable << " tệp không đọc được";
-        os << "; " << s.clean << " tệp không có vấn đề\n";
-    }
+    if (opts.summary) write_summary_line(os, files, opts.lang);
 }
 
 }  // namespace plancheck::report

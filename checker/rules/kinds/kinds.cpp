@@ -7,6 +7,21 @@ namespace plancheck::rules {
 const std::vector<KindInfo>& rule_kinds() {
     // Keep sorted by name: find_kind() binary-searches, and a test checks the order.
     static const std::vector<KindInfo> kKinds = {
+        {"citation-anachronism", make_citation_anachronism,
+         "a cited document dated after the document that cites it"},
+        {"citation-duplicate", make_citation_duplicate,
+         "the same document cited twice among the legal bases"},
+        {"citation-incomplete", make_citation_incomplete,
+         "the first citation of a document in the legal bases lacks type, number, date, issuer or summary"},
+        {"citation-malformed", make_citation_malformed,
+         "impossible date, unknown or contradicting type abbreviation, Party/State form, year in symbol"},
+        {"citation-mismatch", make_citation_mismatch,
+         "a known document cited with another date, issuer, type or symbol than the registry's"},
+        {"citation-required", make_citation_required,
+         "documents the rule set requires among the legal bases (params.keys)"},
+        {"citation-superseded", make_citation_superseded,
+         "a cited document no longer in force on the citing document's date"},
+        {"citation-unknown", make_citation_unknown, "a well-formed citation of a document not in the registry"},
         {"duplicate-heading", make_duplicate_heading,
          "the same section heading appears twice under one parent"},
         {"duplicate-paragraph", make_duplicate_paragraph,

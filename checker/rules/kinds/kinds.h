@@ -23,6 +23,14 @@ const std::vector<KindInfo>& rule_kinds();  // sorted by name
 const KindInfo* find_kind(std::string_view name);
 
 // Factories (defined in the kind's own file).
+std::unique_ptr<Rule> make_citation_anachronism(RuleMeta, const Params&);
+std::unique_ptr<Rule> make_citation_duplicate(RuleMeta, const Params&);
+std::unique_ptr<Rule> make_citation_incomplete(RuleMeta, const Params&);
+std::unique_ptr<Rule> make_citation_malformed(RuleMeta, const Params&);
+std::unique_ptr<Rule> make_citation_mismatch(RuleMeta, const Params&);
+std::unique_ptr<Rule> make_citation_required(RuleMeta, const Params&);
+std::unique_ptr<Rule> make_citation_superseded(RuleMeta, const Params&);
+std::unique_ptr<Rule> make_citation_unknown(RuleMeta, const Params&);
 std::unique_ptr<Rule> make_duplicate_heading(RuleMeta, const Params&);
 std::unique_ptr<Rule> make_duplicate_paragraph(RuleMeta, const Params&);
 std::unique_ptr<Rule> make_encoding(RuleMeta, const Params&);

@@ -1,0 +1,37 @@
+// Batch statistics shared by the summary table, the text summary line and
+// the HTML report.
+#pragma once
+
+#include <array>
+#include <string>
+#include <vector>
+
+#include "report/report.h"
+
+namespace plancheck::report {
+
+struct CategoryRow {
+    std::string category;
+    std::array<size_t, 3> count{};  // indexed by Severity (info, warning, error)
+    size_t files = 0;               // files with at least one finding of the category
+};
+// Categories that occur, most serious first.
+std::vector<CategoryRow> category_rows(const std::vector<FileReport>& files);
+
+struct FileRow {
+    size_t index = 0;  // into the files vector
+    std::array<size_t, 3> count{};
+    bool unreadable = false;
+    size_t total() const { return count[0] + count[1] + count[2]; }
+};
+// Every file, the most serious first (errors, then warnings, then notes);
+// ties keep input order.
+std::vector<FileRow> file_rows(const std::vector<FileReport>& files);
+
+// "lỗi" / "error", ... for table labels.
+const char* severity_label(Severity s, const std::string& lang);
+
+// "Đã kiểm tra N tệp: ..." / "N files checked: ...".
+void write_summary_line(std::ostream& os, const std::vector<FileReport>& files, const std::string& lang);
+
+}  // namespace plancheck::report

@@ -1,0 +1,58 @@
+#include "rules/kinds/citation_common.h"
+
+#include "core/utf8.h"
+#include "extract/dates.h"
+
+namespace plancheck::rules {
+
+Date document_date(const Model& m) {
+    if (!m.issue_date.empty()) return m.issue_date;
+    if (!m.doc || !m.outline.header.place_date) return {};
+    // A place-date line is short before its "ngày"; a long sentence that merely
+    // contains a date (a basis taken for the place-date line) is not the document's date.
+    const std::string& t = m.doc->blocks[*m.outline.header.place_date].text;
+    size_t ngay = t.find("ngày");
+    if (ngay == std::string::npos || ngay > 60 || t.find("Căn cứ") != std::string::npos) return {};
+    return extract::parse_place_date(t);
+}
+
+Date earliest(const Date& d) {
+    if (d.empty()) return d;
+    return {d.day ? d.day : 1, d.month ? d.month : 1, d.year};
+}
+
+Date latest(const Date& d) {
+    if (d.empty()) return d;
+    Date l{d.day, d.month ? d.month : 12, d.year};
+    if (!l.day) {
+        l.day = 31;
+        while (l.day > 28 && !is_real_date(l)) --l.day;
+    }
+    return l;
+}
+
+std::string cite_text(const Model& m, const Citation& c) { return std::string(m.text(c.ref)); }
+
+std::string cite_label(const Model& m, const Citation& c) {
+    if (c.key.empty() || c.type.empty()) return cite_text(m, c);
+    return c.type + " số " + c.key;
+}
+
+Severity capped(Severity s, Confidence c) {
+    if (c != Confidence::Confirmed && s == Severity::Error) return Severity::Warning;
+    return s;
+}
+
+Resolution lookup(const Context& ctx, const Citation& c) {
+    if (!ctx.registry) return {};
+    return resolve(*ctx.registry, c);
+}
+
+std::string identity(const Citation& c) {
+    if (!c.key.empty()) return c.key;
+    if (!c.name.empty())
+        return c.type + "|" + utf8::fold(c.name) + "|" + (c.date.empty() ? "" : extract::format_date(c.date));
+    return {};
+}
+
+}  // namespace plancheck::rules

@@ -1,0 +1,53 @@
+// citation.incomplete: the first citation of a document among the legal bases
+// must give the full type name, number-symbol, date, issuer and summary; a
+// Law (Luật, Bộ luật, Pháp lệnh) only its type and name. Later citations may be
+// short (Decree 30/2020/NĐ-CP, Appendix I, CONFIRMED).
+#include <set>
+
+#include "rules/kinds/citation_common.h"
+#include "rules/kinds/kinds.h"
+
+namespace plancheck::rules {
+namespace {
+
+bool law_type(const std::string& t) { return t == "Luật" || t == "Bộ luật" || t == "Pháp lệnh" || t == "Hiến pháp"; }
+
+class Incomplete final : public Rule {
+public:
+    using Rule::Rule;
+    void check(const Context& ctx, Emitter& emit) const override {
+        bool en = emit.options().lang == "en";
+        std::set<std::string> seen;
+        for (const auto& c : ctx.model.citations) {
+            if (!c.basis_item) continue;
+            std::string id = identity(c);
+            if (id.empty()) id = c.type + "|" + c.number;
+            if (!seen.insert(id).second) continue;
+            std::vector<std::string> missing;
+            auto need = [&](bool ok, const char* vi, const char* eng) {
+                if (!ok) missing.push_back(en ? eng : vi);
+            };
+            need(!c.type.empty() && !c.type_inferred, "tên loại", "type name");
+            if (law_type(c.type)) {
+                need(!c.name.empty(), "tên luật", "name");
+            } else {
+                need(!c.symbol.empty(), "số, ký hiệu", "number and symbol");
+                need(!c.date.empty(), "ngày ban hành", "date");
+                need(!c.issuer.empty(), "cơ quan ban hành", "issuer");
+                need(!c.summary.empty(), "trích yếu", "summary");
+            }
+            if (missing.empty()) continue;
+            std::string list;
+            for (const auto& s : missing) list += (list.empty() ? "" : ", ") + s;
+            emit.at(c.ref, {{"cited", cite_text(ctx.model, c)}, {"missing", list}});
+        }
+    }
+};
+
+}  // namespace
+
+std::unique_ptr<Rule> make_citation_incomplete(RuleMeta meta, const Params&) {
+    return std::make_unique<Incomplete>(std::move(meta));
+}
+
+}  // namespace plancheck::rules

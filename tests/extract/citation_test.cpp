@@ -1,0 +1,135 @@
+// Citation extraction: the forms of issue 4, one behaviour per test.
+#include <catch2/catch.hpp>
+
+#include "extract/citation_lexicon.h"
+#include "extract/citation_scan.h"
+#include "extract/dates.h"
+#include "helpers.h"
+
+using namespace plancheck;
+using plancheck::extract::scan_citations;
+
+namespace {
+std::string span(std::string_view text, const TextRef& r) { return std::string(text.substr(r.begin, r.end - r.begin)); }
+}  // namespace
+
+TEST_CASE("dates: the three written forms, kept as written even when impossible") {
+    using extract::parse_date_at;
+    CHECK(parse_date_at("21/11/2019", 0)->date == Date{21, 11, 2019});
+    CHECK(parse_date_at("23-5-2018", 0)->date == Date{23, 5, 2018});
+    CHECK(parse_date_at("08 tháng 10 năm 2018", 0)->date == Date{8, 10, 2018});
+    auto bad = parse_date_at("31/02/2019;", 0);
+    REQUIRE(bad);
+    CHECK(bad->date == Date{31, 2, 2019});
+    CHECK_FALSE(is_real_date(bad->date));
+    CHECK_FALSE(parse_date_at("21/11/19", 0));
+    CHECK_FALSE(parse_date_at("2020-2025", 0));
+    CHECK(extract::parse_place_date("Khánh Hòa, ngày    tháng 12 năm 2021") == Date{0, 12, 2021});
+    CHECK(extract::parse_date_string("05/03/2020") == Date{5, 3, 2020});
+    CHECK_FALSE(extract::parse_date_string("5 March 2020"));
+}
+
+TEST_CASE("a full citation: type, number-symbol, date, issuer and summary") {
+    std::string t = "Căn cứ Quyết định số 1676/QĐ-TTg ngày 21/11/2019 của Thủ tướng Chính phủ phê duyệt Đề án;";
+    auto cs = scan_citations(t);
+    REQUIRE(cs.size() == 1);
+    const auto& c = cs[0];
+    CHECK(span(t, c.ref) == "Quyết định số 1676/QĐ-TTg ngày 21/11/2019 của Thủ tướng Chính phủ");
+    CHECK(c.type == "Quyết định");
+    CHECK(c.number == "1676");
+    CHECK(c.symbol == "QĐ-TTg");
+    CHECK(c.key == "1676/QĐ-TTg");
+    CHECK(c.date == Date{21, 11, 2019});
+    CHECK(c.issuer == "Thủ tướng Chính phủ");
+    CHECK(c.summary == "phê duyệt Đề án");
+    CHECK_FALSE(c.party_form);
+    CHECK_FALSE(c.short_form);
+}
+
+TEST_CASE("Party, normative and ASCII forms are keyed canonically") {
+    auto one = [](const std::string& t) {
+        auto cs = scan_citations(t);
+        REQUIRE(cs.size() == 1);
+        return cs[0];
+    };
+    auto p = one("Nghị quyết 28-NQ/TW ngày 23-5-2018");
+    CHECK(p.key == "28-NQ/TW");
+    CHECK(p.party_form);
+    auto law = one("Luật Bảo hiểm xã hội số 58/2014/QH13");
+    CHECK(law.key == "58/2014/QH13");
+    CHECK(law.symbol_year == 2014);
+    CHECK(law.name == "Bảo hiểm xã hội");
+    CHECK(one("Quyết định số 1676/QD-TTG").key == "1676/QĐ-TTg");
+    CHECK(one("Chương trình số 25-CTR/TU").key == "25-CTr/TU");
+}
+
+TEST_CASE("lists: 'Nghị quyết số 125/NQ-CP và số 102/NQ-CP' is two citations sharing the issuer") {
+    std::string t = "Nghị quyết số 125/NQ-CP và số 102/NQ-CP của Chính phủ về bảo hiểm xã hội";
+    auto cs = scan_citations(t);
+    REQUIRE(cs.size() == 2);
+    CHECK(cs[1].list_member);
+    CHECK(cs[1].type == "Nghị quyết");
+    CHECK(span(t, cs[1].ref) == "số 102/NQ-CP của Chính phủ");
+    CHECK(cs[0].issuer == "Chính phủ");  // shared from the last member
+    CHECK(cs[0].summary == "về bảo hiểm xã hội");
+}
+
+TEST_CASE("issuers: stop before the summary, accept 'và' inside a ministry name, and no 'của'") {
+    auto cs = scan_citations("Quyết định số 294/QĐ-LĐTBXH ngày 03/3/2021 của Bộ Lao động - Thương binh và Xã hội về việc phê duyệt");
+    REQUIRE(cs.size() == 1);
+    CHECK(cs[0].issuer == "Bộ Lao động - Thương binh và Xã hội");
+    cs = scan_citations("Chương trình hành động số 25-CTr/TU ngày 10/10/2018 Tỉnh ủy Khánh Hòa triển khai thực hiện");
+    REQUIRE(cs.size() == 1);
+    CHECK(cs[0].issuer == "Tỉnh ủy Khánh Hòa");
+}
+
+TEST_CASE("laws by name, back-references and what is not a citation") {
+    auto cs = scan_citations("Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015");
+    REQUIRE(cs.size() == 1);
+    CHECK(cs[0].name == "Tổ chức chính quyền địa phương");
+    CHECK(cs[0].date == Date{19, 6, 2015});
+    cs = scan_citations("theo Quyết định 1676, các đơn vị");
+    REQUIRE(cs.size() == 1);
+    CHECK(cs[0].short_form);
+    CHECK(cs[0].number == "1676");
+    CHECK(cs[0].key.empty());
+    CHECK(scan_citations("Kế hoạch 5 năm, giai đoạn 2020-2025, 45% lao động, COVID-19, 1/2 số hồ sơ").empty());
+    CHECK(scan_citations("theo quy định của pháp luật; luật sư tư vấn").empty());
+}
+
+TEST_CASE("document level: bases, basis items, back-reference keys, own number") {
+    auto a = test::analyze_text(
+        "Số: 116/KH-UBND\n"
+        "Khánh Hòa, ngày 05 tháng 3 năm 2022\n"
+        "Căn cứ Chương trình số 25-CTr/TU ngày 10/10/2018 của Tỉnh ủy thực hiện Nghị quyết số 28-NQ/TW ngày 23/5/2018; "
+        "Chương trình số 25-CTr/TU ngày 10/10/2018 của Tỉnh ủy thực hiện Nghị quyết số 28-NQ/TW;\n"
+        "I. MỤC TIÊU\n"
+        "Thực hiện Nghị quyết 28 và Chương trình 25.\n");
+    const auto& cs = a->model.citations;
+    REQUIRE(cs.size() == 6);
+    CHECK(cs[0].key == "25-CTr/TU");
+    CHECK(cs[0].basis_item);
+    CHECK_FALSE(cs[1].basis_item);  // named inside the programme's summary
+    CHECK(cs[2].basis_item);        // the second item after ';'
+    CHECK_FALSE(cs[3].basis_item);
+    CHECK_FALSE(cs[4].in_bases);
+    CHECK(cs[4].key == "28-NQ/TW");  // "Nghị quyết 28" resolved from the full citation
+    CHECK(cs[5].key == "25-CTr/TU");
+}
+
+TEST_CASE("a .txt citation wrapped onto the next line keeps its start and a tail") {
+    auto a = test::analyze_text("Căn cứ Nghị quyết số\n125/NQ-CP ngày 08/10/2018 của Chính phủ về bảo hiểm xã hội;\n");
+    const auto& cs = a->model.citations;
+    REQUIRE(cs.size() == 1);
+    CHECK(cs[0].continued);
+    CHECK(cs[0].key == "125/NQ-CP");
+    CHECK(cs[0].tail.block == cs[0].ref.block + 1);
+    CHECK(cs[0].date == Date{8, 10, 2018});
+}
+
+TEST_CASE("loose and bare keys make registry lookups accent, case and form robust") {
+    CHECK(extract::loose_key("1676/QĐ-TTg") == extract::loose_key("1676/qd-ttg"));
+    CHECK(extract::loose_key("07/CT-TTg") == extract::loose_key("7/CT-TTg"));
+    CHECK(extract::loose_key("28-NQ/TW") != extract::loose_key("28/NQ-TW"));
+    CHECK(extract::bare_key("28-NQ/TW") == extract::bare_key("28/NQ-TW"));
+}

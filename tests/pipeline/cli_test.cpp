@@ -1,0 +1,243 @@
+// End-to-end runs of the built binary: exit codes, --fail-on, every output
+// format parsed back, batches with unreadable files, usage errors, --fix.
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <pugixml.hpp>
+
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+namespace {
+struct Run {
+    int code = -1;
+    std::string out, err;
+};
+
+std::string quote(const std::string& s) {
+    std::string q = "'";
+    for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return q + "'";
+}
+
+std::string slurp(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), {}};
+}
+void spit(const fs::path& p, const std::string& s) {
+    std::ofstream out(p, std::ios::binary);
+    out << s;
+}
+
+// A scratch folder with three small documents: clean, one warning, one error.
+struct Workspace {
+    fs::path dir;
+    Workspace() {
+        std::string t = (fs::temp_directory_path() / "plancheck-cli-XXXXXX").string();
+        REQUIRE(mkdtemp(t.data()));
+        dir = t;
+        spit(dir / "clean.txt", "Kế hoạch tuyên truyền chính sách bảo hiểm xã hội.\n");
+        spit(dir / "warn.txt", "Đến năm 2025, phân đầu 100% cán bộ, \"đảng viên\" được tuyên truyền.\n");
+        spit(dir / "err.txt", "I. MỤC TIÊU\n1. Tuyên truyền rộng rãi.\n3. Phổ biến chính sách.\n");
+    }
+    ~Workspace() { fs::remove_all(dir); }
+    std::string operator/(const std::string& name) const { return (dir / name).string(); }
+
+    // Runs plancheck in the workspace with `args` (already quoted as needed).
+    Run run(const std::string& args, const std::string& env = "") const {
+        return shell(env + " " + quote(PLANCHECK_BINARY) + " " + args);
+    }
+    // Runs a shell command line in the workspace.
+    Run shell(const std::string& command) const {
+        Run r;
+        fs::path err = dir / ".stderr";
+        std::string cmd = "cd " + quote(dir.string()) + " && " + command + " 2>" + quote(err.string());
+        FILE* p = popen(cmd.c_str(), "r");
+        REQUIRE(p);
+        char buf[4096];
+        for (size_t n; (n = fread(buf, 1, sizeof buf, p)) > 0;) r.out.append(buf, n);
+        int status = pclose(p);
+        r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+        r.err = slurp(err);
+        fs::remove(err);
+        return r;
+    }
+};
+}  // namespace
+
+TEST_CASE("cli: exit codes follow --fail-on") {
+    Workspace w;
+    CHECK(w.run("check clean.txt").code == 0);
+    CHECK(w.run("check err.txt").code == 1);
+    CHECK(w.run("err.txt").code == 1);  // `check` is the default command
+    CHECK(w.run("check warn.txt").code == 0);  // a warning is below the default level
+    CHECK(w.run("check --fail-on warning warn.txt").code == 1);
+    CHECK(w.run("check --fail-on info warn.txt").code == 1);
+    CHECK(w.run("check --fail-on none err.txt").code == 0);
+    CHECK(w.run("check --fail-on warning clean.txt").code == 0);
+}
+
+TEST_CASE("cli: usage errors exit 2 with a message") {
+    Workspace w;
+    for (const char* args : {"check", "check --format xml clean.txt", "check --fail-on fatal clean.txt",
+                             "check --color sometimes clean.txt", "check --lang fr clean.txt",
+                             "check --no-such-option clean.txt", "check --dry-run clean.txt",
+                             "check --summary --format json clean.txt", "check --output clean.txt clean.txt",
+                             "frobnicate"}) {
+        INFO(args);
+        Run r = w.run(args);
+        CHECK(r.code == 2);
+        CHECK_FALSE(r.err.empty());
+    }
+    CHECK(slurp(w.dir / "clean.txt") == "Kế hoạch tuyên truyền chính sách bảo hiểm xã hội.\n");
+}
+
+TEST_CASE("cli: json follows the contract; an unreadable file in a batch exits 2 and the rest is reported") {
+    Workspace w;
+    spit(w.dir / "broken.doc", "\xD0\xCF\x11\xE0 old Word");
+    Run r = w.run("check --format json warn.txt broken.doc err.txt missing.txt");
+    CHECK(r.code == 2);
+    json j = json::parse(r.out);
+    REQUIRE(j["files"].size() == 4);
+    CHECK(j["files"][0]["path"] == "warn.txt");
+    CHECK(j["files"][0]["format"] == "txt");
+    const json& d = j["files"][0]["diagnostics"][0];
+    for (const char* k : {"rule", "category", "severity", "message", "line", "column", "end_line", "end_column",
+                          "excerpt", "legal_basis"})
+        CHECK(d.contains(k));
+    CHECK(d["rule"] == "text.typo.confusions");
+    CHECK(j["files"][1]["diagnostics"][0]["category"] == "input.unreadable");
+    CHECK(j["files"][2]["diagnostics"][0]["category"] == "structure.numbering-gap");
+    CHECK(j["files"][3]["diagnostics"][0]["category"] == "input.unreadable");
+    CHECK(j["summary"]["files"] == 4);
+    CHECK(j["summary"]["unreadable"] == 2);
+}
+
+TEST_CASE("cli: sarif shape with the rule table of the loaded rules") {
+    Workspace w;
+    Run r = w.run("check --format sarif warn.txt err.txt");
+    CHECK(r.code == 1);
+    json s = json::parse(r.out);
+    CHECK(s["version"] == "2.1.0");
+    const json& run = s["runs"][0];
+    const json& rules = run["tool"]["driver"]["rules"];
+    CHECK(rules.size() > 5);  // every loaded rule, not only those that fired
+    REQUIRE(run["results"].size() == 2);
+    for (const auto& res : run["results"]) {
+        CHECK(rules[res["ruleIndex"].get<size_t>()]["id"] == res["ruleId"]);
+        CHECK(res["locations"][0]["physicalLocation"]["region"]["startLine"].get<int>() >= 1);
+        CHECK_FALSE(res["properties"]["legal_basis"].get<std::string>().empty());
+    }
+    CHECK(run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "warn.txt");
+    CHECK(run["results"][1]["level"] == "error");
+}
+
+TEST_CASE("cli: junit is well-formed and counts files") {
+    Workspace w;
+    Run r = w.run("check --format junit clean.txt warn.txt err.txt");
+    CHECK(r.code == 1);
+    pugi::xml_document doc;
+    REQUIRE(doc.load_string(r.out.c_str()));
+    auto root = doc.child("testsuites");
+    CHECK(std::distance(root.children("testsuite").begin(), root.children("testsuite").end()) == 3);
+    CHECK(root.attribute("failures").as_int() == 1);
+    CHECK(root.attribute("tests").as_int() == 3);
+}
+
+TEST_CASE("cli: csv has a BOM, the header and quoted fields") {
+    Workspace w;
+    Run r = w.run("check --format csv warn.txt");
+    REQUIRE(r.out.rfind("\xEF\xBB\xBF" "path,line,column,end_line,end_column,severity,category,rule,message,legal_basis,excerpt\r\n", 0) == 0);
+    CHECK(r.out.find("warn.txt,1,15,1,23,warning,text.typo,text.typo.confusions,\"Sai chính tả: \"\"phân đầu\"\"") !=
+          std::string::npos);
+    CHECK(r.out.find("\"Đến năm 2025, phân đầu 100% cán bộ, \"\"đảng viên\"\" được tuyên truyền.\"\r\n") !=
+          std::string::npos);
+}
+
+TEST_CASE("cli: --lang en, --output, --summary") {
+    Workspace w;
+    Run en = w.run("check --lang en err.txt");
+    CHECK(en.out.find("error: Numbering") != std::string::npos);
+    CHECK(en.out.find("1 errors") != std::string::npos);
+
+    Run out = w.run("check --format html --output report.html --summary warn.txt err.txt");
+    CHECK(out.code == 1);
+    std::string html = slurp(w.dir / "report.html");
+    CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);
+    CHECK(html.find("err.txt") != std::string::npos);
+    CHECK(out.out.find("Phát hiện theo nhóm") != std::string::npos);  // the table on stdout
+    CHECK(out.out.find("structure.numbering-gap") != std::string::npos);
+    CHECK(out.out.find("<html") == std::string::npos);
+
+    Run quiet = w.run("check --output r.txt err.txt");
+    CHECK(quiet.out.empty());
+    CHECK(slurp(w.dir / "r.txt").find("err.txt:3:1:") != std::string::npos);
+    for (const auto& e : fs::directory_iterator(w.dir))
+        CHECK(e.path().filename().string().find(".plancheck-") == std::string::npos);
+}
+
+TEST_CASE("cli: colour only when asked or on a terminal without NO_COLOR") {
+    Workspace w;
+    CHECK(w.run("check err.txt").out.find('\x1b') == std::string::npos);  // a pipe is not a terminal
+    CHECK(w.run("check --color always err.txt").out.find('\x1b') != std::string::npos);
+    CHECK(w.run("check --color always err.txt", "NO_COLOR=1").out.find('\x1b') != std::string::npos);
+    CHECK(w.run("check --color never --summary err.txt").out.find('\x1b') == std::string::npos);
+    // On a terminal (script(1) provides one), auto colours unless NO_COLOR is set.
+    if (system("command -v script >/dev/null 2>&1") != 0) {
+        WARN("skipped: script(1) not available to provide a terminal");
+        return;
+    }
+    std::string inner = quote(PLANCHECK_BINARY) + " check err.txt";
+    Run tty = w.shell("script -qec " + quote(inner) + " /dev/null");
+    REQUIRE(tty.out.find("err.txt") != std::string::npos);
+    CHECK(tty.out.find('\x1b') != std::string::npos);
+    Run no_color = w.shell("NO_COLOR=1 script -qec " + quote(inner) + " /dev/null");
+    REQUIRE(no_color.out.find("err.txt") != std::string::npos);
+    CHECK(no_color.out.find('\x1b') == std::string::npos);
+    Run never = w.shell("script -qec " + quote(inner + " --color never") + " /dev/null");
+    CHECK(never.out.find('\x1b') == std::string::npos);
+}
+
+TEST_CASE("cli: --fix rewrites only files with fixes, atomically; --diff writes nothing") {
+    Workspace w;
+    spit(w.dir / "page.html", "<p>Đến năm 2025, phân đầu 100% cán bộ.</p>");
+    struct stat clean_before {}, err_before {};
+    REQUIRE(stat((w.dir / "clean.txt").c_str(), &clean_before) == 0);
+    REQUIRE(stat((w.dir / "err.txt").c_str(), &err_before) == 0);
+    std::string warn = slurp(w.dir / "warn.txt");
+
+    Run diff = w.run("check --diff warn.txt clean.txt");
+    CHECK(diff.out.rfind("--- warn.txt\n+++ warn.txt\n@@ -1,1 +1,1 @@\n", 0) == 0);
+    CHECK(diff.out.find("+Đến năm 2025, phấn đấu") != std::string::npos);
+    CHECK(slurp(w.dir / "warn.txt") == warn);
+
+    Run fix = w.run("check --fix --fail-on warning warn.txt clean.txt err.txt");
+    CHECK(fix.err.find("warn.txt: đã sửa 1 chỗ") != std::string::npos);
+    CHECK(slurp(w.dir / "warn.txt") == "Đến năm 2025, phấn đấu 100% cán bộ, \"đảng viên\" được tuyên truyền.\n");
+    // What remains: the numbering gap, which has no automatic fix.
+    CHECK(fix.code == 1);
+    CHECK(fix.out.find("err.txt:3:1:") != std::string::npos);
+    CHECK(fix.out.find("warn.txt:") == std::string::npos);
+    struct stat clean_after {}, err_after {};
+    REQUIRE(stat((w.dir / "clean.txt").c_str(), &clean_after) == 0);
+    REQUIRE(stat((w.dir / "err.txt").c_str(), &err_after) == 0);
+    CHECK(clean_after.st_ino == clean_before.st_ino);
+    CHECK(clean_after.st_mtim.tv_nsec == clean_before.st_mtim.tv_nsec);
+    CHECK(err_after.st_ino == err_before.st_ino);
+    CHECK(err_after.st_mtim.tv_nsec == err_before.st_mtim.tv_nsec);
+    // Formats other than .txt/.md are never rewritten.
+    w.run("check --fix page.html");
+    CHECK(slurp(w.dir / "page.html") == "<p>Đến năm 2025, phân đầu 100% cán bộ.</p>");
+    for (const auto& e : fs::directory_iterator(w.dir))
+        CHECK(e.path().filename().string().find(".plancheck-") == std::string::npos);
+
+    Run again = w.run("check --fix --lang en warn.txt");
+    CHECK(again.code == 0);
+    CHECK(again.err.find("nothing to fix") != std::string::npos);
+}
