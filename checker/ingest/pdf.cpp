@@ -4,8 +4,8 @@
 // lines are rejoined into paragraphs. A line starts a new block when it
 // starts with a numbering label, when the line before is short (ends well
 // before the right edge of the page's text), when it is indented more than the
-// line before, after a vertical gap, or when the line before ends a sentence
-// and this one starts with a capital letter.
+// line before, after a vertical gap, when the line before ends a sentence
+// and this one starts with a capital letter, or when a new "Căn cứ" follows ';'.
 //
 // Positions: `line` is a running count of text lines over the whole document
 // (page 1 line 1 is 1, and page 2 continues where page 1 stopped) — the
@@ -69,9 +69,11 @@ bool starts_with_label(const std::string& t) {
 }
 
 // A full line ending a sentence, then a capital: plans put each item in its own
-// paragraph, so this is taken as a paragraph end.
+// paragraph, so this is taken as a paragraph end. A ';' does not end one (it
+// separates clauses inside a paragraph), except before the next legal basis
+// ("Căn cứ ...;" items are one paragraph each).
 bool ends_sentence(const std::string& t) {
-    return !t.empty() && (t.back() == '.' || t.back() == ':' || t.back() == ';' || t.back() == '?' || t.back() == '!');
+    return !t.empty() && (t.back() == '.' || t.back() == ':' || t.back() == '?' || t.back() == '!');
 }
 bool starts_upper(const std::string& t) {
     size_t i = 0;
@@ -115,7 +117,8 @@ Result read_pdf(std::string_view bytes, const std::string& path, const Options&)
             double height = l.bottom - l.top;
             bool fresh = !cur || !prev || starts_with_label(l.text) || prev->right < right - width * 0.15 ||
                          l.left > prev->left + height || (l.top - prev->bottom) > height * 0.6 ||
-                         (ends_sentence(prev->text) && starts_upper(l.text));
+                         (ends_sentence(prev->text) && starts_upper(l.text)) ||
+                         (!prev->text.empty() && prev->text.back() == ';' && l.text.rfind("Căn cứ", 0) == 0);
             if (fresh) {
                 doc.blocks.push_back(make_block(l.text, line_no));
                 cur = &doc.blocks.back();
