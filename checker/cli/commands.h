@@ -43,6 +43,7 @@ bool parse(const Args& args, const po::options_description& desc,
 
 int cmd_check(const Args&);
 int cmd_citations(const Args&);
+int cmd_coverage(const Args&);
 int cmd_explain(const Args&);
 int cmd_outline(const Args&);
 int cmd_registry(const Args&);

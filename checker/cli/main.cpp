@@ -10,6 +10,8 @@ namespace {
 const Command kCommands[] = {
     {"check", "check documents against the rule sets (the default command)", cmd_check},
     {"citations", "list the legal documents a document cites, with registry status", cmd_citations},
+    {"coverage", "show which objectives, contents and solutions of the parent decision a plan addresses",
+     cmd_coverage},
     {"explain", "describe a rule, a rule kind or a diagnostic category", cmd_explain},
     {"outline", "print the recognised structure of a document", cmd_outline},
     {"registry", "look up known legal documents: `registry lookup KEY`, `registry list`", cmd_registry},

@@ -2,6 +2,7 @@
 
 #include "extract/extract.h"
 #include "normalize/normalize.h"
+#include "pipeline/today.h"
 #include "structure/structure.h"
 
 namespace plancheck::pipeline {
@@ -46,7 +47,9 @@ FileResult finish(ingest::Result r, const std::string& path, std::string format,
     }
     auto a = analyze(std::move(std::get<SourceDocument>(r)));
     fr.sets = rules::select_sets(book, a->model, opts.rulesets);
-    fr.diagnostics = rules::evaluate(book, fr.sets, a->model, opts.check);
+    rules::CheckOptions check = opts.check;
+    if (check.today.empty()) check.today = system_today();
+    fr.diagnostics = rules::evaluate(book, fr.sets, a->model, check);
     return fr;
 }
 }  // namespace

@@ -125,6 +125,9 @@ RuleSet read_ruleset(const YAML::Node& root, const std::string& file) {
     for (auto& c : set.applies.cites) c = utf8::nfc(c);
     set.applies.party = ap.boolean("party", false);
     set.applies.state = ap.boolean("state", false);
+    set.applies.formal = ap.boolean("formal", false);
+    set.applies.on_request = ap.boolean("on_request", false);
+    for (const auto& t : ap.strings_or_empty("title")) set.applies.title.push_back(utf8::fold(t));
     ap.finish();
     if (!set.applies.always && set.applies.kinds.empty() && set.applies.cites.empty())
         ap.fail("always", "say when the set applies: always, kinds or cites");
@@ -148,11 +151,29 @@ YAML::Node parse_yaml(const std::string& text, const std::string& file) {
 
 }  // namespace
 
-bool Applies::matches(const Model& m, std::string* why) const {
+bool Applies::matches(const Model& m, std::string* why, bool ignore_on_request) const {
     auto say = [&](const std::string& s) { if (why) *why = s; };
+    if (on_request && !ignore_on_request) {
+        std::string inner;
+        bool would = matches(m, &inner, true);
+        say(std::string("only on request (--ruleset)") + (would ? "; it would apply: " : "; ") + inner);
+        return false;
+    }
     if (party && !m.outline.header.party) { say("not a Party document"); return false; }
     if (state && m.outline.header.party) { say("a Party document"); return false; }
-    if (always) { say("applies to every document"); return true; }
+    const HeaderInfo& h = m.outline.header;
+    if (formal && !h.doc_type && !h.number && !h.national_title) {
+        say("no administrative header (type name, number or national title)");
+        return false;
+    }
+    if (!title.empty()) {
+        std::string t;
+        for (uint32_t b : h.title) t += utf8::fold(m.doc->blocks[b].text) + " ";
+        bool any = false;
+        for (const auto& want : title) any = any || t.find(want) != std::string::npos;
+        if (!any) { say("the title does not contain \"" + title.front() + "\""); return false; }
+    }
+    if (always) { say(formal ? "applies to every administrative document" : "applies to every document"); return true; }
     if (!kinds.empty() && std::find(kinds.begin(), kinds.end(), m.outline.kind) == kinds.end()) {
         say(std::string("document kind is ") + to_string(m.outline.kind));
         return false;

@@ -18,8 +18,17 @@ struct Applies {
     std::vector<std::string> cites;  // and cites any of these registry keys (if given)
     bool party = false;              // and (if set) only for Party documents
     bool state = false;              // and (if set) only for State documents
+    // and (if set) only for documents laid out as administrative documents: a
+    // type name, a "Số:" line or the national title was found. Keeps the
+    // Decree 30 header/closing rules off news items and text fragments.
+    bool formal = false;
+    std::vector<std::string> title;  // and (if given) the folded summary title contains one of these
+    // Only when asked for: named with --ruleset, or used by a command such as
+    // `plancheck coverage` (which passes ignore_on_request). Keeps long lists
+    // of notes out of every `check`.
+    bool on_request = false;
     // Why it applies (or not), for `plancheck outline`.
-    bool matches(const Model& m, std::string* why) const;
+    bool matches(const Model& m, std::string* why, bool ignore_on_request = false) const;
 };
 
 struct RuleSet {

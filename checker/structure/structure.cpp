@@ -57,7 +57,8 @@ bool is_motto(std::string_view f) {
                                                            f.find("hanh phuc") != std::string_view::npos);
 }
 bool is_number_line(std::string_view text) {
-    std::string f = utf8::fold(text.substr(0, std::min<size_t>(text.size(), 12)));
+    // Cut on a code point boundary: fold() leaves invalid UTF-8 unfolded.
+    std::string f = utf8::fold(text.substr(0, utf8::floor_boundary(text, std::min<size_t>(text.size(), 12))));
     if (!starts_with(f, "so")) return false;
     if (f.size() > 2 && f[2] != ' ') return false;  // "sở", "số lượng" fold to "so ..." too:
     // require a colon, a digit or a slash soon after "Số".
@@ -65,10 +66,27 @@ bool is_number_line(std::string_view text) {
     return rest.find(':') != std::string_view::npos || rest.find('/') != std::string_view::npos ||
            std::any_of(rest.begin() + 3, rest.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
-bool is_place_date(std::string_view f) {
+// "<place>, ngày dd tháng mm năm yyyy" or "<place>, ngày dd/mm/yyyy" (folded).
+// `placeless` also accepts a line that starts with "ngày" (place left out),
+// which is only safe above a type name.
+bool is_place_date(std::string_view f, bool placeless = false) {
     auto ngay = f.find("ngay");
-    return ngay != std::string_view::npos && f.find("thang", ngay) != std::string_view::npos &&
-           f.find("nam", ngay) != std::string_view::npos && ngay > 0 && ngay < 60;
+    if (ngay == std::string_view::npos || ngay >= 60 || (ngay == 0 && !placeless)) return false;
+    if (ngay > 0 && f[ngay - 1] != ' ') return false;
+    if (f.find("thang", ngay) != std::string_view::npos && f.find("nam", ngay) != std::string_view::npos) return true;
+    // Slash form folds to "ngay 12 3 2023".
+    std::string_view rest = f.substr(ngay + 4);
+    int groups = 0;
+    size_t i = 0;
+    while (i < rest.size() && groups < 3) {
+        if (rest[i] != ' ') return false;
+        size_t j = ++i;
+        while (j < rest.size() && rest[j] >= '0' && rest[j] <= '9') ++j;
+        if (j == i) return false;
+        ++groups;
+        i = j;
+    }
+    return groups == 3;
 }
 // "KẾ HOẠCH" alone (upper case) or as the first words of an upper-case line.
 std::optional<TypeName> type_line(std::string_view text) {
@@ -81,7 +99,7 @@ std::optional<TypeName> type_line(std::string_view text) {
 
 const char* kBasisLeads[] = {"can cu", "thuc hien", "trien khai", "theo de nghi", "xet de nghi"};
 std::string basis_lead(std::string_view text) {
-    std::string f = utf8::fold(text.substr(0, std::min<size_t>(text.size(), 40)));
+    std::string f = utf8::fold(text.substr(0, utf8::floor_boundary(text, std::min<size_t>(text.size(), 40))));
     for (const char* lead : kBasisLeads)
         if (starts_with(f, lead) && (f.size() == std::strlen(lead) || f[std::strlen(lead)] == ' ')) {
             // Return the original words for display.
@@ -159,6 +177,14 @@ void scan_header(const SourceDocument& doc, Outline& out) {
     }
     // Header fields: everything above the type name (or the first blocks if none).
     uint32_t limit = type_at < n ? type_at : std::min(scan, n);
+    if (type_at >= n) {
+        // No type name: the header can only be above the first numbered item or basis.
+        for (uint32_t b = 0; b < limit; ++b)
+            if (parse_label(doc.blocks[b].text).kind != LabelKind::None || !basis_lead(doc.blocks[b].text).empty()) {
+                limit = b;
+                break;
+            }
+    }
     for (uint32_t b = 0; b < limit; ++b) {
         const std::string& t = doc.blocks[b].text;
         std::string f = utf8::fold(t);
@@ -167,7 +193,11 @@ void scan_header(const SourceDocument& doc, Outline& out) {
         else if (is_national_title(f)) { h.national_title = b; used = true; }
         if (is_motto(f)) { h.motto = b; used = true; }
         if (is_number_line(t)) { h.number = b; used = true; }
-        else if (is_place_date(f) && !h.place_date) { h.place_date = b; used = true; }
+        if (is_place_date(f, type_at < n) && !h.place_date && parse_label(t).kind == LabelKind::None &&
+                 utf8::count(t) < 160) {
+            h.place_date = b;
+            used = true;
+        }
         if (!used && type_at < n && utf8::is_upper_text(t) && !basis_lead(t).size()) h.agency.push_back(b);
         if (used && (h.national_title == b) && !is_motto(f)) {
             // "SỞ TÀI NGUYÊN ...   CỘNG HÒA XÃ HỘI ..." on one line: agency text before the title.
@@ -188,7 +218,14 @@ void scan_header(const SourceDocument& doc, Outline& out) {
     uint32_t b = type_at + 1;
     for (; b < n && b < type_at + 5; ++b) {
         const std::string& t = doc.blocks[b].text;
-        if (!basis_lead(t).empty() || parse_label(t).kind != LabelKind::None) break;
+        // The line right after the type name is the summary even when it opens
+        // with a basis word ("Triển khai Quyết định số 1676/QĐ-TTg ..."); only
+        // "Căn cứ" ends the title there.
+        std::string lead = basis_lead(t);
+        bool first = h.title.empty();
+        if ((!lead.empty() && (!first || utf8::fold(lead) == "can cu")) ||
+            parse_label(t).kind != LabelKind::None)
+            break;
         std::string f = utf8::fold(t);
         if (f.empty()) { ++b; break; }  // "-----" separator
         h.title.push_back(b);
@@ -338,6 +375,14 @@ Outline build_outline(const SourceDocument& doc) {
     const auto n = static_cast<uint32_t>(doc.blocks.size());
     scan_header(doc, out);
     if (out.kind == DocKind::Unknown) out.kind = kind_from_number(doc, out.header);
+    if (out.kind == DocKind::Unknown && out.header.number) {
+        // An official letter (công văn) has no type name; its summary is a
+        // "V/v ..." line under the number ("529/LĐTBXH-BHXH").
+        for (uint32_t b = 0; b < std::min<uint32_t>(n, kHeaderScan); ++b) {
+            std::string f = utf8::fold(doc.blocks[b].text);
+            if (f.rfind("v v ", 0) == 0 || f.rfind("ve viec ", 0) == 0) { out.kind = DocKind::Letter; break; }
+        }
+    }
     scan_closing(doc, out);
     out.body_end = out.closing.begin;
     if (out.header.end > out.body_end) out.header.end = out.body_end;

@@ -13,6 +13,13 @@ struct Phase {
     TextRef ref;
     int section = -1;      // index into Outline::sections, -1 if outside any
     bool heading = false;  // the phase names a section ("1. Giai đoạn 2020 - 2025")
+    // Part of the plan's roadmap: a heading, an item or a table row that opens
+    // with the period ("Giai đoạn 2021 - 2025:", "Năm 2022:"), or a period in a
+    // "lộ trình"/"giai đoạn" section. Ranges met in passing ("nhiệm kỳ
+    // 2020-2025" in a citation) are extracted but not roadmap phases.
+    bool roadmap = false;
+    bool in_title = false;  // in the document's summary title (its overall horizon)
+    int parent_phase = -1;  // index of an enclosing roadmap phase (a step inside it), -1 if none
 };
 
 struct Objective {
@@ -20,15 +27,16 @@ struct Objective {
     double value = 0;      // 100, 45, 2.5
     std::string unit;      // "%", "người", ...
     bool approximate = false;  // "khoảng", "~"
-    std::string subject;   // the sentence text the target applies to
+    bool at_least = false;     // "trên", "ít nhất", "tối thiểu", ">"
+    std::string subject;   // the text around the value that names what it measures
     TextRef ref;           // the value as written
     TextRef sentence;      // the whole clause
 };
 
 struct MonthMention {      // "Lấy tháng 5 là tháng vận động ..."
     int month = 0;
-    std::string what;
-    TextRef ref;
+    std::string what;      // the clause naming what the month is for
+    TextRef ref;           // "tháng 5"
 };
 
 }  // namespace plancheck

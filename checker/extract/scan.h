@@ -1,0 +1,27 @@
+// Small helpers the plan-fact extractors share: where a block sits in the
+// outline, and the clause around an offset.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "plancheck/outline.h"
+
+namespace plancheck::extract {
+
+// Innermost section whose body holds block `b` (the section's own label block
+// included), -1 when none.
+int section_at(const Outline& o, uint32_t b);
+
+// True when section `s` or one of its ancestors has a title whose folded text
+// contains `folded_phrase`.
+bool under_title(const Outline& o, int s, std::string_view folded_phrase);
+
+// Byte range [begin, end) of the clause around `at`: bounded by ';', a line
+// break, a colon, or a full stop followed by a space (not a decimal point).
+std::pair<size_t, size_t> clause_around(std::string_view text, size_t at);
+
+// Offset just after the numbering label at the start of `text` (0 when none).
+size_t after_label(std::string_view text);
+
+}  // namespace plancheck::extract

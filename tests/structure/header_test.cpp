@@ -1,0 +1,63 @@
+// The header, title and closing the structure stage recognises.
+#include <catch2/catch.hpp>
+
+#include "helpers.h"
+
+using plancheck::test::analyze_text;
+using namespace plancheck;
+
+namespace {
+uint32_t line_of(const pipeline::Analysis& a, std::optional<uint32_t> b) { return b ? a.doc.blocks[*b].line() : 0; }
+}  // namespace
+
+TEST_CASE("header: the summary line may open with 'Triển khai' (regression: taken for a legal basis)") {
+    auto a = analyze_text(
+        "Số: /KH-STNMT\nKhánh Hòa, ngày   tháng 12 năm 2021\nKẾ HOẠCH\n"
+        "Triển khai Quyết định số 1676/QĐ-TTg ngày 21/11/2019 của Thủ tướng Chính phủ\n"
+        "Căn cứ Nghị quyết số 125/NQ-CP ngày 08 tháng 10 năm 2018 của Chính phủ;\nI. MỤC TIÊU\n");
+    const Outline& o = a->model.outline;
+    REQUIRE(o.header.title.size() == 1);
+    CHECK(a->doc.blocks[o.header.title[0]].line() == 4);
+    REQUIRE(o.bases.size() == 1);
+    CHECK(a->doc.blocks[o.bases[0].block].line() == 5);
+}
+
+TEST_CASE("header: a number whose 12th byte splits a letter is still the number (regression: 'LĐTBXH')") {
+    auto a = analyze_text("BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\nSố: 529/LĐTBXH-BHXH\nV/v giới thiệu văn bản\n"
+                          "Hà Nội, ngày 11 tháng 02 năm 2015\nKính gửi: Bộ Tư pháp\n");
+    CHECK(line_of(*a, a->model.outline.header.number) == 2);
+    CHECK(a->model.outline.kind == DocKind::Letter);
+}
+
+TEST_CASE("header: without a type name, body lines are not header fields") {
+    auto a = analyze_text("I. MỤC TIÊU\n1. Theo Kế hoạch ngày 07 tháng 6 năm 2021, 90% đơn vị tổ chức hội nghị.\n");
+    CHECK_FALSE(a->model.outline.header.place_date);
+    CHECK(a->model.outline.body_begin == 0);
+}
+
+TEST_CASE("header: place and date in the slash form, and with the place left out above the type name") {
+    auto a = analyze_text("Số: 05/KH-UBND\nHà Nội, ngày 12/3/2023\nKẾ HOẠCH\nTuyên truyền\n");
+    CHECK(line_of(*a, a->model.outline.header.place_date) == 2);
+    auto b = analyze_text("Số: 05/KH-UBND\nngày 05 tháng 3 năm 2021\nKẾ HOẠCH\nTuyên truyền\n");
+    CHECK(line_of(*b, b->model.outline.header.place_date) == 2);
+}
+
+TEST_CASE("header: a full Decree 30 header") {
+    auto a = analyze_text(
+        "UBND TỈNH KHÁNH HÒA\nSỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nSố: 05/KH-STNMT\nKhánh Hòa, ngày 05 tháng 3 năm 2021\nKẾ HOẠCH\n"
+        "Tuyên truyền bảo hiểm xã hội năm 2021\nI. MỤC TIÊU\nNội dung.\nNơi nhận:\n- UBND tỉnh;\n- Lưu: VT.\n"
+        "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nNguyễn Văn An\n");
+    const Outline& o = a->model.outline;
+    CHECK(o.header.agency.size() == 2);
+    CHECK(line_of(*a, o.header.national_title) == 3);
+    CHECK(line_of(*a, o.header.motto) == 4);
+    CHECK(line_of(*a, o.header.number) == 5);
+    CHECK(line_of(*a, o.header.place_date) == 6);
+    CHECK(o.kind == DocKind::Plan);
+    CHECK(line_of(*a, o.closing.recipients) == 11);
+    CHECK(line_of(*a, o.closing.archive) == 13);
+    CHECK(line_of(*a, o.closing.authority) == 14);
+    CHECK(line_of(*a, o.closing.signer_name) == 16);
+    CHECK(a->model.issue_date == Date{5, 3, 2021});
+}
