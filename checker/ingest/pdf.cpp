@@ -18,7 +18,6 @@
 #include <algorithm>
 #include <cmath>
 #include <memory>
-#include <regex>
 
 #include "core/utf8.h"
 #include "ingest/ingest.h"
@@ -63,9 +62,20 @@ std::vector<Line> page_lines(const poppler::page& page) {
     return lines;
 }
 
-bool starts_with_label(const std::string& t) {
-    static const std::regex kLabel(R"(^(?:[IVX]+\.|\d{1,2}(?:\.\d{1,2})*[.)]|[a-z]\)|đ\)|[-+*]|\xE2\x80[\x93\x94\xA2])(?:\s|$))");
-    return std::regex_search(t, kLabel);
+// "I." "12." "2.1." "3)" "a)" "đ)" "-" "+" "*" "–" "•" followed by a space or the end.
+bool starts_with_label(std::string_view t) {
+    auto spaced = [&](size_t i) { return i >= t.size() || t[i] == ' ' || t[i] == '\t'; };
+    size_t i = 0;
+    while (i < t.size() && (t[i] == 'I' || t[i] == 'V' || t[i] == 'X')) ++i;
+    if (i > 0 && i < t.size() && t[i] == '.' && spaced(i + 1)) return true;
+    i = 0;
+    while (i < t.size() && ((t[i] >= '0' && t[i] <= '9') || (i > 0 && t[i] == '.' && i + 1 < t.size() && t[i + 1] >= '0' && t[i + 1] <= '9'))) ++i;
+    if (i > 0 && i <= 8 && i < t.size() && (t[i] == '.' || t[i] == ')') && spaced(i + 1)) return true;
+    if (t.size() >= 2 && t[0] >= 'a' && t[0] <= 'z' && t[1] == ')' && spaced(2)) return true;
+    if (t.rfind("đ)", 0) == 0 && spaced(std::string_view("đ)").size())) return true;
+    for (std::string_view m : {"-", "+", "*", "\u2013", "\u2014", "\u2022"})
+        if (t.substr(0, m.size()) == m && spaced(m.size())) return true;
+    return false;
 }
 
 // A full line ending a sentence, then a capital: plans put each item in its own
