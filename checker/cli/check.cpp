@@ -139,6 +139,8 @@ int cmd_check(const Args& args) {
         return usage_error("--fail-on must be error, warning, info or none");
     if (color != "auto" && color != "always" && color != "never")
         return usage_error("--color must be auto, always or never");
+    if (!ingest::known_encoding(encoding))
+        return usage_error("unknown --encoding '" + encoding + "' (auto, utf-8, utf-16le, utf-16be, cp1258, tcvn3, vni)");
     if (max_mb <= 0) return usage_error("--max-size must be positive");
     if (diff) fix = dry_run = true;
     if (dry_run && !fix) return usage_error("--dry-run needs --fix (or use --diff)");

@@ -4,8 +4,8 @@
 // lines are rejoined into paragraphs. A line starts a new block when it
 // starts with a numbering label, when the line before is short (ends well
 // before the right edge of the page's text), when it is indented more than the
-// line before, after a vertical gap, or when the line before ends a sentence
-// and this one starts with a capital letter.
+// line before, after a vertical gap, when the line before ends a sentence
+// and this one starts with a capital letter, or when a new "Căn cứ" follows ';'.
 //
 // Positions: `line` is a running count of text lines over the whole document
 // (page 1 line 1 is 1, and page 2 continues where page 1 stopped) — the
@@ -18,7 +18,6 @@
 #include <algorithm>
 #include <cmath>
 #include <memory>
-#include <regex>
 
 #include "core/utf8.h"
 #include "ingest/ingest.h"
@@ -63,15 +62,28 @@ std::vector<Line> page_lines(const poppler::page& page) {
     return lines;
 }
 
-bool starts_with_label(const std::string& t) {
-    static const std::regex kLabel(R"(^(?:[IVX]+\.|\d{1,2}(?:\.\d{1,2})*[.)]|[a-z]\)|đ\)|[-+*]|\xE2\x80[\x93\x94\xA2])(?:\s|$))");
-    return std::regex_search(t, kLabel);
+// "I." "12." "2.1." "3)" "a)" "đ)" "-" "+" "*" "–" "•" followed by a space or the end.
+bool starts_with_label(std::string_view t) {
+    auto spaced = [&](size_t i) { return i >= t.size() || t[i] == ' ' || t[i] == '\t'; };
+    size_t i = 0;
+    while (i < t.size() && (t[i] == 'I' || t[i] == 'V' || t[i] == 'X')) ++i;
+    if (i > 0 && i < t.size() && t[i] == '.' && spaced(i + 1)) return true;
+    i = 0;
+    while (i < t.size() && ((t[i] >= '0' && t[i] <= '9') || (i > 0 && t[i] == '.' && i + 1 < t.size() && t[i + 1] >= '0' && t[i + 1] <= '9'))) ++i;
+    if (i > 0 && i <= 8 && i < t.size() && (t[i] == '.' || t[i] == ')') && spaced(i + 1)) return true;
+    if (t.size() >= 2 && t[0] >= 'a' && t[0] <= 'z' && t[1] == ')' && spaced(2)) return true;
+    if (t.rfind("đ)", 0) == 0 && spaced(std::string_view("đ)").size())) return true;
+    for (std::string_view m : {"-", "+", "*", "\u2013", "\u2014", "\u2022"})
+        if (t.substr(0, m.size()) == m && spaced(m.size())) return true;
+    return false;
 }
 
 // A full line ending a sentence, then a capital: plans put each item in its own
-// paragraph, so this is taken as a paragraph end.
+// paragraph, so this is taken as a paragraph end. A ';' does not end one (it
+// separates clauses inside a paragraph), except before the next legal basis
+// ("Căn cứ ...;" items are one paragraph each).
 bool ends_sentence(const std::string& t) {
-    return !t.empty() && (t.back() == '.' || t.back() == ':' || t.back() == ';' || t.back() == '?' || t.back() == '!');
+    return !t.empty() && (t.back() == '.' || t.back() == ':' || t.back() == '?' || t.back() == '!');
 }
 bool starts_upper(const std::string& t) {
     size_t i = 0;
@@ -115,7 +127,8 @@ Result read_pdf(std::string_view bytes, const std::string& path, const Options&)
             double height = l.bottom - l.top;
             bool fresh = !cur || !prev || starts_with_label(l.text) || prev->right < right - width * 0.15 ||
                          l.left > prev->left + height || (l.top - prev->bottom) > height * 0.6 ||
-                         (ends_sentence(prev->text) && starts_upper(l.text));
+                         (ends_sentence(prev->text) && starts_upper(l.text)) ||
+                         (!prev->text.empty() && prev->text.back() == ';' && l.text.rfind("Căn cứ", 0) == 0);
             if (fresh) {
                 doc.blocks.push_back(make_block(l.text, line_no));
                 cur = &doc.blocks.back();
