@@ -11,6 +11,8 @@
 #include <nlohmann/json.hpp>
 #include <pugixml.hpp>
 
+#include "helpers.h"
+
 using nlohmann::json;
 namespace fs = std::filesystem;
 
@@ -26,14 +28,8 @@ std::string quote(const std::string& s) {
     return q + "'";
 }
 
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), {}};
-}
-void spit(const fs::path& p, const std::string& s) {
-    std::ofstream out(p, std::ios::binary);
-    out << s;
-}
+using plancheck::test::slurp;
+using plancheck::test::spit;
 
 // A scratch folder with three small documents: clean, one warning, one error.
 struct Workspace {

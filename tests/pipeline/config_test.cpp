@@ -5,6 +5,7 @@
 
 #include <unistd.h>
 
+#include "helpers.h"
 #include "pipeline/config.h"
 #include "rules/params.h"
 
@@ -12,19 +13,7 @@ namespace fs = std::filesystem;
 using namespace plancheck;
 
 namespace {
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        path = fs::temp_directory_path() / ("plancheck-config-" + std::to_string(::getpid()) + "-" +
-                                            std::to_string(reinterpret_cast<uintptr_t>(this)));
-        fs::create_directories(path / "sub" / "deeper");
-    }
-    ~TempDir() { fs::remove_all(path); }
-    std::string write(const std::string& name, const std::string& text) const {
-        std::ofstream(path / name) << text;
-        return (path / name).string();
-    }
-};
+using test::TempDir;
 
 std::string error_of(const std::string& file) {
     try {

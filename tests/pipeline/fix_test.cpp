@@ -21,24 +21,12 @@ Diagnostic with_fix(uint32_t line, uint32_t col, uint32_t end_line, uint32_t end
     return d;
 }
 
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), {}};
-}
-void spit(const fs::path& p, const std::string& s) {
-    std::ofstream out(p, std::ios::binary);
-    out << s;
-}
+using test::slurp;
+using test::spit;
 
 // A fresh directory per test, removed afterwards.
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        std::string t = (fs::temp_directory_path() / "plancheck-fix-XXXXXX").string();
-        REQUIRE(mkdtemp(t.data()));
-        path = t;
-    }
-    ~TempDir() { fs::remove_all(path); }
+struct TempDir : test::TempDir {
+    TempDir() : test::TempDir("fix") {}
     std::vector<std::string> names() const {
         std::vector<std::string> n;
         for (const auto& e : fs::directory_iterator(path)) n.push_back(e.path().filename().string());
