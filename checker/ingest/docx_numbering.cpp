@@ -12,14 +12,6 @@ namespace plancheck::ingest::docx {
 
 namespace {
 
-int to_int(const std::string& s, int fallback) {
-    try {
-        return s.empty() ? fallback : std::stoi(s);
-    } catch (...) {
-        return fallback;
-    }
-}
-
 std::string roman(int n) {
     static const std::array<std::pair<int, const char*>, 13> kParts = {{{1000, "M"}, {900, "CM"}, {500, "D"},
         {400, "CD"}, {100, "C"}, {90, "XC"}, {50, "L"}, {40, "XL"}, {10, "X"}, {9, "IX"}, {5, "V"}, {4, "IV"}, {1, "I"}}};

@@ -17,6 +17,8 @@ namespace plancheck::ingest::docx {
 std::string_view local(const char* name);
 pugi::xml_node kid(pugi::xml_node n, std::string_view name);
 std::string attr(pugi::xml_node n, std::string_view name);  // "" when absent
+// An integer attribute value; `fallback` when empty or not a number.
+int to_int(const std::string& s, int fallback);
 
 struct NumRef {
     int num_id = 0;

@@ -29,7 +29,6 @@ std::string rfonts(pugi::xml_node rpr) {
     return v.empty() ? attr(f, "hAnsi") : v;
 }
 
-namespace {
 int to_int(const std::string& s, int fallback) {
     try {
         return s.empty() ? fallback : std::stoi(s);
@@ -37,7 +36,6 @@ int to_int(const std::string& s, int fallback) {
         return fallback;
     }
 }
-}  // namespace
 
 void Styles::load(const pugi::xml_document& xml) {
     auto root = xml.document_element();
