@@ -30,6 +30,7 @@ constexpr int kExitUsage = 2;
 struct RuleOptions {
     std::string rules_dir;
     std::string lang = "vi";
+    bool no_cache = false;  // --no-cache: parse every rule file with yaml-cpp
 };
 void add_rule_options(po::options_description& desc, RuleOptions& o);
 // Loads the rule book, printing a file:line error and returning false on failure.

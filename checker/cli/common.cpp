@@ -25,13 +25,16 @@ void add_rule_options(po::options_description& desc, RuleOptions& o) {
         ("rules", po::value(&o.rules_dir)->value_name("DIR"),
          "rule sets to use (default: the shipped rules/, or $PLANCHECK_RULES)")
         ("lang", po::value(&o.lang)->default_value("vi")->value_name("vi|en"),
-         "language of messages: vi (Vietnamese) or en (English)");
+         "language of messages: vi (Vietnamese) or en (English)")
+        ("no-cache", po::bool_switch(&o.no_cache),
+         "do not use the cache of parsed rule files ($PLANCHECK_CACHE_DIR, else "
+         "~/.cache/plancheck; PLANCHECK_CACHE_DIR=off disables it too)");
 }
 
 bool load_rules(const RuleOptions& o, rules::RuleBook& book) {
     std::string dir = o.rules_dir.empty() ? default_rules_dir() : o.rules_dir;
     try {
-        book = rules::load_rulebook(dir);
+        book = rules::load_rulebook(dir, rules::yaml::TreeCache(o.no_cache ? "" : rules::yaml::default_cache_dir()));
         return true;
     } catch (const rules::RuleFileError& e) {
         std::cerr << "plancheck: error in rules: " << e.what() << "\n";

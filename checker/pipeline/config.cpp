@@ -14,15 +14,10 @@ Config load_config(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw rules::RuleFileError(path, 0, 0, "cannot open config file");
     std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    YAML::Node root;
-    try {
-        root = YAML::Load(text);
-    } catch (const YAML::Exception& e) {
-        throw rules::RuleFileError(path, e.mark.line + 1, e.mark.column + 1, e.msg);
-    }
+    rules::yaml::Tree root = rules::yaml::parse(text, path);
     Config c;
     c.path = path;
-    if (!root || root.IsNull()) return c;  // an empty file is a valid, empty config
+    if (root->is_null()) return c;  // an empty file is a valid, empty config
     rules::Params p(root, path, "config");
     if (p.has("rules")) {
         fs::path dir = p.str("rules");

@@ -1,6 +1,7 @@
 #include "rules/params.h"
 
 #include <re2/re2.h>
+#include <yaml-cpp/yaml.h>
 
 namespace plancheck::rules {
 
@@ -8,52 +9,69 @@ RuleFileError::RuleFileError(const std::string& f, int l, int c, const std::stri
     : std::runtime_error(f + ":" + std::to_string(l) + ":" + std::to_string(c) + ": " + message),
       file(f), line(l), column(c) {}
 
-Params::Params(YAML::Node node, std::string file, std::string where)
-    : node_(std::move(node)), file_(std::move(file)), where_(std::move(where)) {
-    if (node_ && !node_.IsNull() && !node_.IsMap()) fail_at(node_, where_ + " must be a mapping");
+namespace {
+
+const yaml::Node& empty_map() {
+    static const yaml::Node n{yaml::Type::Map, 0, 0, {}, {}};
+    return n;
 }
 
-void Params::fail_at(const YAML::Node& at, const std::string& message) const {
-    auto m = at.Mark();
-    throw RuleFileError(file_, m.line + 1, m.column + 1, message);
+// yaml-cpp's conversions, applied to a scalar's text (same spellings accepted).
+template <class T>
+bool decode(const yaml::Node& n, T& v) {
+    return n.is_scalar() && YAML::convert<T>::decode(YAML::Node(n.scalar), v);
+}
+
+}  // namespace
+
+Params::Params(yaml::Tree tree, const yaml::Node* node, std::string file, std::string where)
+    : tree_(std::move(tree)), node_(node), file_(std::move(file)), where_(std::move(where)) {
+    if (node_ && !node_->is_null() && !node_->is_map()) fail_at(*node_, where_ + " must be a mapping");
+}
+
+Params::Params(yaml::Tree tree, std::string file, std::string where)
+    : Params(tree, tree.get(), std::move(file), std::move(where)) {}
+
+const yaml::Node& Params::node() const {
+    return node_ && node_->is_map() ? *node_ : empty_map();
+}
+
+void Params::fail_at(const yaml::Node& at, const std::string& message) const {
+    throw RuleFileError(file_, static_cast<int>(at.line) + 1, static_cast<int>(at.column) + 1, message);
 }
 
 void Params::fail(const std::string& key, const std::string& message) const {
-    YAML::Node at = node_ && node_.IsMap() && node_[key] ? node_[key] : node_;
-    fail_at(at, where_ + "." + key + ": " + message);
+    const yaml::Node* at = node().find(key);
+    fail_at(at ? *at : node_ ? *node_ : empty_map(), where_ + "." + key + ": " + message);
 }
 
-bool Params::has(const std::string& key) const {
+const yaml::Node* Params::value(const std::string& key) const {
     used_.insert(key);
-    return node_ && node_.IsMap() && node_[key] && !node_[key].IsNull();
+    const yaml::Node* n = node().find(key);
+    return n && !n->is_null() ? n : nullptr;
 }
 
-YAML::Node Params::get(const std::string& key, bool required) const {
-    used_.insert(key);
-    if (!node_ || !node_.IsMap() || !node_[key] || node_[key].IsNull()) {
-        if (required) fail_at(node_, where_ + ": missing required key '" + key + "'");
-        return YAML::Node();
-    }
-    return node_[key];
+bool Params::has(const std::string& key) const { return value(key) != nullptr; }
+
+const yaml::Node& Params::get(const std::string& key) const {
+    const yaml::Node* n = value(key);
+    if (!n) fail_at(node_ ? *node_ : empty_map(), where_ + ": missing required key '" + key + "'");
+    return *n;
 }
 
 std::string Params::str(const std::string& key) const {
-    auto n = get(key, true);
-    if (!n.IsScalar()) fail(key, "expected a string");
-    return n.Scalar();
+    const auto& n = get(key);
+    if (!n.is_scalar()) fail(key, "expected a string");
+    return n.scalar;
 }
 
 std::string Params::str(const std::string& key, const std::string& fallback) const {
-    if (!has(key)) return fallback;
-    auto n = get(key, true);
-    if (!n.IsScalar()) fail(key, "expected a string");
-    return n.Scalar();
+    return has(key) ? str(key) : fallback;
 }
 
 long Params::integer(const std::string& key) const {
-    auto n = get(key, true);
     long v = 0;
-    if (!n.IsScalar() || !YAML::convert<long>::decode(n, v)) fail(key, "expected an integer");
+    if (!decode(get(key), v)) fail(key, "expected an integer");
     return v;
 }
 
@@ -63,29 +81,27 @@ long Params::integer(const std::string& key, long fallback) const {
 
 double Params::number(const std::string& key, double fallback) const {
     if (!has(key)) return fallback;
-    auto n = get(key, true);
     double v = 0;
-    if (!n.IsScalar() || !YAML::convert<double>::decode(n, v)) fail(key, "expected a number");
+    if (!decode(get(key), v)) fail(key, "expected a number");
     return v;
 }
 
 bool Params::boolean(const std::string& key, bool fallback) const {
     if (!has(key)) return fallback;
-    auto n = get(key, true);
     bool v = false;
-    if (!n.IsScalar() || !YAML::convert<bool>::decode(n, v)) fail(key, "expected true or false");
+    if (!decode(get(key), v)) fail(key, "expected true or false");
     return v;
 }
 
 std::vector<std::string> Params::strings(const std::string& key) const {
-    auto n = get(key, true);
+    const auto& n = get(key);
     std::vector<std::string> out;
-    if (n.IsScalar()) {
-        out.push_back(n.Scalar());
-    } else if (n.IsSequence()) {
-        for (const auto& e : n) {
-            if (!e.IsScalar()) fail_at(e, where_ + "." + key + ": expected a list of strings");
-            out.push_back(e.Scalar());
+    if (n.is_scalar()) {
+        out.push_back(n.scalar);
+    } else if (n.is_sequence()) {
+        for (const auto& e : n.children) {
+            if (!e.is_scalar()) fail_at(e, where_ + "." + key + ": expected a list of strings");
+            out.push_back(e.scalar);
         }
     } else {
         fail(key, "expected a string or a list of strings");
@@ -97,7 +113,7 @@ std::vector<std::string> Params::strings_or_empty(const std::string& key) const 
     return has(key) ? strings(key) : std::vector<std::string>{};
 }
 
-std::shared_ptr<re2::RE2> Params::compile(const std::string& pattern, const YAML::Node& at,
+std::shared_ptr<re2::RE2> Params::compile(const std::string& pattern, const yaml::Node& at,
                                           const std::string& key) const {
     RE2::Options o;
     o.set_encoding(RE2::Options::EncodingUTF8);
@@ -109,26 +125,27 @@ std::shared_ptr<re2::RE2> Params::compile(const std::string& pattern, const YAML
 }
 
 std::shared_ptr<re2::RE2> Params::regex(const std::string& key) const {
-    auto n = get(key, true);
-    if (!n.IsScalar()) fail(key, "expected a pattern string");
-    return compile(n.Scalar(), n, key);
+    const auto& n = get(key);
+    if (!n.is_scalar()) fail(key, "expected a pattern string");
+    return compile(n.scalar, n, key);
 }
 
 Params Params::child(const std::string& key) const {
-    auto n = get(key, true);
-    if (!n.IsMap()) fail(key, "expected a mapping");
-    return Params(n, file_, where_ + "." + key);
+    const auto& n = get(key);
+    if (!n.is_map()) fail(key, "expected a mapping");
+    return Params(tree_, &n, file_, where_ + "." + key);
 }
 
 std::vector<Params> Params::list(const std::string& key) const {
-    auto n = get(key, true);
-    if (!n.IsSequence()) fail(key, "expected a list");
+    const auto& n = get(key);
+    if (!n.is_sequence()) fail(key, "expected a list");
     std::vector<Params> out;
-    size_t i = 0;
-    for (const auto& e : n) {
-        if (!e.IsMap()) fail_at(e, where_ + "." + key + "[" + std::to_string(i) + "]: expected a mapping");
-        out.emplace_back(e, file_, where_ + "." + key + "[" + std::to_string(i) + "]");
-        ++i;
+    out.reserve(n.children.size());
+    for (size_t i = 0; i < n.children.size(); ++i) {
+        const auto& e = n.children[i];
+        std::string where = where_ + "." + key + "[" + std::to_string(i) + "]";
+        if (!e.is_map()) fail_at(e, where + ": expected a mapping");
+        out.emplace_back(tree_, &e, file_, std::move(where));
     }
     return out;
 }
@@ -139,16 +156,16 @@ std::vector<Params> Params::list_or_empty(const std::string& key) const {
 
 std::vector<std::string> Params::keys() const {
     std::vector<std::string> out;
-    if (node_ && node_.IsMap())
-        for (const auto& kv : node_) out.push_back(kv.first.Scalar());
+    const auto& m = node();
+    for (size_t i = 0; i < m.children.size(); i += 2) out.push_back(m.children[i].scalar);
     return out;
 }
 
 void Params::finish() const {
-    if (!node_ || !node_.IsMap()) return;
-    for (const auto& kv : node_) {
-        const std::string& k = kv.first.Scalar();
-        if (!used_.count(k)) fail_at(kv.first, where_ + ": unknown key '" + k + "'");
+    const auto& m = node();
+    for (size_t i = 0; i < m.children.size(); i += 2) {
+        const auto& k = m.children[i];
+        if (!used_.count(k.scalar)) fail_at(k, where_ + ": unknown key '" + k.scalar + "'");
     }
 }
 

@@ -5,7 +5,6 @@
 // no-op. Patterns are compiled with RE2 here, at load time.
 #pragma once
 
-#include <yaml-cpp/yaml.h>
 
 #include <memory>
 #include <optional>
@@ -13,6 +12,8 @@
 #include <stdexcept>
 #include <string>
 #include <vector>
+
+#include "rules/yaml_tree.h"
 
 namespace re2 { class RE2; }
 
@@ -27,7 +28,11 @@ public:
 
 class Params {
 public:
-    Params(YAML::Node node, std::string file, std::string where);
+    // `node` lives in `tree` (which the Params keeps alive); nullptr or a Null
+    // node reads as an empty mapping.
+    Params(yaml::Tree tree, const yaml::Node* node, std::string file, std::string where);
+    // The root of a parsed file.
+    Params(yaml::Tree tree, std::string file, std::string where);
 
     bool has(const std::string& key) const;
     std::string str(const std::string& key) const;
@@ -42,24 +47,27 @@ public:
     // A pattern compiled with RE2 (UTF-8, linear time). Bad syntax is an error
     // naming the file, line and key.
     std::shared_ptr<re2::RE2> regex(const std::string& key) const;
-    std::shared_ptr<re2::RE2> compile(const std::string& pattern, const YAML::Node& at,
+    std::shared_ptr<re2::RE2> compile(const std::string& pattern, const yaml::Node& at,
                                       const std::string& key) const;
     Params child(const std::string& key) const;
     std::vector<Params> list(const std::string& key) const;  // a list of mappings
     std::vector<Params> list_or_empty(const std::string& key) const;
     // Keys of a mapping child, in file order (for maps such as lang -> text).
     std::vector<std::string> keys() const;
-    const YAML::Node& node() const { return node_; }
+    // The mapping itself (an empty mapping when absent), and one value of it.
+    const yaml::Node& node() const;
+    const yaml::Node* value(const std::string& key) const;
     const std::string& file() const { return file_; }
 
     // Fails on keys that no accessor read. Call after reading everything.
     void finish() const;
     [[noreturn]] void fail(const std::string& key, const std::string& message) const;
-    [[noreturn]] void fail_at(const YAML::Node& at, const std::string& message) const;
+    [[noreturn]] void fail_at(const yaml::Node& at, const std::string& message) const;
 
 private:
-    YAML::Node get(const std::string& key, bool required) const;
-    YAML::Node node_;
+    const yaml::Node& get(const std::string& key) const;  // required
+    yaml::Tree tree_;
+    const yaml::Node* node_ = nullptr;
     std::string file_, where_;
     mutable std::set<std::string> used_;
 };

@@ -83,7 +83,7 @@ std::vector<Replacement> read_replacements(const Params& p, const std::string& k
 RegistryEntry read_entry(const Params& p) {
     RegistryEntry e;
     e.file = p.file();
-    e.line = static_cast<int>(p.node().Mark().line) + 1;
+    e.line = static_cast<int>(p.node().line) + 1;
     e.key = utf8::nfc(p.str("key"));
     auto cits = extract::scan_citations(e.key);
     if (cits.size() != 1 || cits[0].number_ref.begin != 0 || cits[0].number_ref.end != e.key.size())
@@ -162,15 +162,11 @@ std::unique_ptr<Registry> finish(std::vector<RegistryEntry> entries) {
     return reg;
 }
 
-std::vector<RegistryEntry> read_file_text(const std::string& text, const std::string& name) {
-    YAML::Node root;
-    try {
-        root = YAML::Load(text);
-    } catch (const YAML::Exception& ex) {
-        throw RuleFileError(name, ex.mark.line + 1, ex.mark.column + 1, ex.msg);
-    }
+std::vector<RegistryEntry> read_file_text(const std::string& text, const std::string& name,
+                                          const yaml::TreeCache& cache) {
+    yaml::Tree root = cache.load(text, name);
     std::vector<RegistryEntry> out;
-    if (!root || root.IsNull()) return out;
+    if (root->is_null()) return out;
     Params top(root, name, "registry");
     top.str("description", "");
     for (const auto& p : top.list("documents")) out.push_back(read_entry(p));
@@ -294,16 +290,17 @@ Resolution resolve(const Registry& reg, const Citation& c) {
     return r;
 }
 
-std::unique_ptr<Registry> load_registry_texts(const std::vector<std::pair<std::string, std::string>>& files) {
+std::unique_ptr<Registry> load_registry_texts(const std::vector<std::pair<std::string, std::string>>& files,
+                                              const yaml::TreeCache& cache) {
     std::vector<RegistryEntry> all;
     for (const auto& [name, text] : files) {
-        auto v = read_file_text(text, name);
+        auto v = read_file_text(text, name, cache);
         all.insert(all.end(), std::make_move_iterator(v.begin()), std::make_move_iterator(v.end()));
     }
     return finish(std::move(all));
 }
 
-std::unique_ptr<Registry> load_registry(const std::string& dir) {
+std::unique_ptr<Registry> load_registry(const std::string& dir, const yaml::TreeCache& cache) {
     std::error_code ec;
     if (!fs::is_directory(dir, ec)) return std::make_unique<Registry>();
     std::vector<std::string> paths;
@@ -318,7 +315,7 @@ std::unique_ptr<Registry> load_registry(const std::string& dir) {
         if (!in) throw RuleFileError(p, 0, 0, "cannot open registry file");
         files.emplace_back(p, std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>()));
     }
-    return load_registry_texts(files);
+    return load_registry_texts(files, cache);
 }
 
 }  // namespace plancheck::rules

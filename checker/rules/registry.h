@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "plancheck/citation.h"
+#include "rules/yaml_tree.h"
 
 namespace plancheck::rules {
 
@@ -78,8 +79,9 @@ Resolution resolve(const Registry& reg, const Citation& c);
 
 // Loads every *.yaml in `dir`; a missing directory gives an empty registry.
 // Throws RuleFileError naming file:line for any mistake.
-std::unique_ptr<Registry> load_registry(const std::string& dir);
+std::unique_ptr<Registry> load_registry(const std::string& dir, const yaml::TreeCache& cache = {});
 // Reads registry YAML given as text (several "files" may be passed for tests).
-std::unique_ptr<Registry> load_registry_texts(const std::vector<std::pair<std::string, std::string>>& files);
+std::unique_ptr<Registry> load_registry_texts(const std::vector<std::pair<std::string, std::string>>& files,
+                                              const yaml::TreeCache& cache = {});
 
 }  // namespace plancheck::rules

@@ -49,11 +49,11 @@ std::optional<DocKind> parse_kind(const std::string& s) {
 std::vector<Example> read_examples(const Params& ex, const std::string& key) {
     std::vector<Example> out;
     if (!ex.has(key)) return out;
-    YAML::Node n = ex.node()[key];
-    if (!n.IsSequence()) ex.fail(key, "expected a list of text snippets");
-    for (const auto& e : n) {
-        if (!e.IsScalar()) ex.fail_at(e, "examples." + key + ": expected text snippets");
-        out.push_back({e.Scalar(), static_cast<int>(e.Mark().line) + 1});
+    const yaml::Node& n = *ex.value(key);
+    if (!n.is_sequence()) ex.fail(key, "expected a list of text snippets");
+    for (const auto& e : n.children) {
+        if (!e.is_scalar()) ex.fail_at(e, "examples." + key + ": expected text snippets");
+        out.push_back({e.scalar, static_cast<int>(e.line) + 1});
     }
     return out;
 }
@@ -61,7 +61,7 @@ std::vector<Example> read_examples(const Params& ex, const std::string& key) {
 std::unique_ptr<Rule> read_rule(const Params& p, const std::string& set_id) {
     RuleMeta meta;
     meta.file = p.file();
-    meta.line = static_cast<int>(p.node().Mark().line) + 1;
+    meta.line = static_cast<int>(p.node().line) + 1;
     meta.id = p.str("id");
     meta.kind = p.str("kind");
     meta.category = p.str("category");
@@ -96,7 +96,7 @@ std::unique_ptr<Rule> read_rule(const Params& p, const std::string& set_id) {
     if (meta.invalid.empty()) p.fail("examples", "needs at least one 'invalid' snippet");
     const KindInfo* kind = find_kind(meta.kind);
     if (!kind) p.fail("kind", "unknown rule kind '" + meta.kind + "' (see `plancheck explain --kinds`)");
-    Params params = p.has("params") ? p.child("params") : Params(YAML::Node(YAML::NodeType::Map), p.file(), meta.id + ".params");
+    Params params = p.has("params") ? p.child("params") : Params(nullptr, nullptr, p.file(), meta.id + ".params");
     (void)set_id;
     auto rule = kind->make(std::move(meta), params);
     params.finish();
@@ -104,7 +104,7 @@ std::unique_ptr<Rule> read_rule(const Params& p, const std::string& set_id) {
     return rule;
 }
 
-RuleSet read_ruleset(const YAML::Node& root, const std::string& file) {
+RuleSet read_ruleset(const yaml::Tree& root, const std::string& file) {
     Params top(root, file, "ruleset");
     RuleSet set;
     set.file = file;
@@ -139,14 +139,6 @@ RuleSet read_ruleset(const YAML::Node& root, const std::string& file) {
     }
     top.finish();
     return set;
-}
-
-YAML::Node parse_yaml(const std::string& text, const std::string& file) {
-    try {
-        return YAML::Load(text);
-    } catch (const YAML::Exception& e) {
-        throw RuleFileError(file, e.mark.line + 1, e.mark.column + 1, e.msg);
-    }
 }
 
 }  // namespace
@@ -193,18 +185,18 @@ bool Applies::matches(const Model& m, std::string* why, bool ignore_on_request) 
     return false;
 }
 
-RuleSet load_ruleset_text(const std::string& yaml, const std::string& name) {
-    return read_ruleset(parse_yaml(yaml, name), name);
+RuleSet load_ruleset_text(const std::string& text, const std::string& name, const yaml::TreeCache& cache) {
+    return read_ruleset(cache.load(text, name), name);
 }
 
-RuleSet load_ruleset_file(const std::string& path) {
+RuleSet load_ruleset_file(const std::string& path, const yaml::TreeCache& cache) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw RuleFileError(path, 0, 0, "cannot open rule file");
     std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    return load_ruleset_text(text, path);
+    return load_ruleset_text(text, path, cache);
 }
 
-RuleBook load_rulebook(const std::string& dir) {
+RuleBook load_rulebook(const std::string& dir, const yaml::TreeCache& cache) {
     RuleBook book;
     std::error_code ec;
     if (!fs::is_directory(dir, ec)) throw RuleFileError(dir, 0, 0, "rules directory not found");
@@ -220,7 +212,7 @@ RuleBook load_rulebook(const std::string& dir) {
     std::sort(files.begin(), files.end());
     std::map<std::string, std::string> rule_files;
     for (const auto& f : files) {
-        RuleSet set = load_ruleset_file(f);
+        RuleSet set = load_ruleset_file(f, cache);
         if (book.find_set(set.id)) throw RuleFileError(f, 1, 1, "duplicate rule set id '" + set.id + "'");
         for (const auto& r : set.rules) {
             auto [it, fresh] = rule_files.emplace(r->meta().id, f);
@@ -230,7 +222,7 @@ RuleBook load_rulebook(const std::string& dir) {
         }
         book.sets.push_back(std::move(set));
     }
-    book.registry = load_registry((fs::path(dir) / "registry").string());
+    book.registry = load_registry((fs::path(dir) / "registry").string(), cache);
     return book;
 }
 

@@ -9,6 +9,7 @@
 
 #include "rules/registry.h"
 #include "rules/rule.h"
+#include "rules/yaml_tree.h"
 
 namespace plancheck::rules {
 
@@ -54,10 +55,12 @@ struct RuleBook {
 
 // Loads every *.yaml under `dir` (recursively; `registry/` holds the known
 // documents instead). Throws RuleFileError naming file:line for any mistake.
-RuleBook load_rulebook(const std::string& dir);
+// Parsed files go through `cache` when it is enabled (see yaml_tree.h); the
+// result is the same either way.
+RuleBook load_rulebook(const std::string& dir, const yaml::TreeCache& cache = {});
 
 // Reads one rule-set file (exposed for tests).
-RuleSet load_ruleset_file(const std::string& path);
-RuleSet load_ruleset_text(const std::string& yaml, const std::string& name);
+RuleSet load_ruleset_file(const std::string& path, const yaml::TreeCache& cache = {});
+RuleSet load_ruleset_text(const std::string& text, const std::string& name, const yaml::TreeCache& cache = {});
 
 }  // namespace plancheck::rules

@@ -5,6 +5,8 @@
 // ingest and normalize record what they saw, this kind reports it.
 //
 // params: problem: legacy | replacement
+#include <algorithm>
+
 #include "core/legacy_vn.h"
 #include "rules/kinds/common.h"
 #include "rules/kinds/kinds.h"

@@ -9,16 +9,16 @@ namespace plancheck::rules {
 
 PhraseSet::PhraseSet(const Params& p, const std::string& key) {
     if (!p.has(key)) p.fail(key, "missing required key '" + key + "'");
-    YAML::Node n = p.node()[key];
-    if (!n.IsSequence() || n.size() == 0) p.fail(key, "expected a non-empty list of phrases or lists of phrases");
-    for (const auto& alt : n) {
+    const yaml::Node& n = *p.value(key);
+    if (!n.is_sequence() || n.size() == 0) p.fail(key, "expected a non-empty list of phrases or lists of phrases");
+    for (const auto& alt : n.children) {
         std::vector<std::string> all;
-        if (alt.IsScalar()) {
-            all.push_back(utf8::fold(alt.Scalar()));
-        } else if (alt.IsSequence()) {
-            for (const auto& ph : alt) {
-                if (!ph.IsScalar()) p.fail_at(ph, key + ": expected a phrase");
-                all.push_back(utf8::fold(ph.Scalar()));
+        if (alt.is_scalar()) {
+            all.push_back(utf8::fold(alt.scalar));
+        } else if (alt.is_sequence()) {
+            for (const auto& ph : alt.children) {
+                if (!ph.is_scalar()) p.fail_at(ph, key + ": expected a phrase");
+                all.push_back(utf8::fold(ph.scalar));
             }
         } else {
             p.fail_at(alt, key + ": expected a phrase or a list of phrases");
