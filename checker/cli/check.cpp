@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <mutex>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <thread>
@@ -186,52 +188,6 @@ int cmd_check(const Args& args) {
                                     }),
                      inputs.end());
     }
-    std::vector<report::FileReport> reports(inputs.size());
-    std::vector<pipeline::FixOutcome> fixes(fix ? inputs.size() : 0);
-    std::atomic<size_t> next{0};
-    auto worker = [&] {
-        for (size_t i; (i = next++) < inputs.size();) {
-            const auto& in = inputs[i];
-            auto& r = reports[i];
-            r.path = in.path;
-            if (!in.problem.empty()) {
-                r.diagnostics.push_back(pipeline::unreadable(in.path, {in.problem, ""}, ro.lang));
-                if (fix) fixes[i].status = pipeline::FixStatus::Unreadable;
-                continue;
-            }
-            try {
-                pipeline::FileResult fr;
-                if (fix) {
-                    fixes[i] = pipeline::fix_file(in.path, book, opts, dry_run,
-                                                  [&](std::vector<Diagnostic>& d) { pipeline::apply_config(cfg, d); });
-                    fr = std::move(fixes[i].remaining);
-                } else {
-                    fr = pipeline::check_file(in.path, book, opts);
-                }
-                r.format = fr.format;
-                r.diagnostics = std::move(fr.diagnostics);
-                pipeline::apply_config(cfg, r.diagnostics);
-            } catch (const std::exception& e) {
-                // Last line of defence: one bad file never stops the batch.
-                r.diagnostics.push_back(pipeline::unreadable(in.path, {std::string("internal error: ") + e.what(), "please report it"}, ro.lang));
-            }
-        }
-    };
-    unsigned n = jobs ? jobs : std::max(1u, std::thread::hardware_concurrency());
-    n = static_cast<unsigned>(std::min<size_t>(n, std::max<size_t>(1, inputs.size())));
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < n; ++t) pool.emplace_back(worker);
-    worker();
-    for (auto& t : pool) t.join();
-
-    if (fix) {
-        std::vector<std::string> names;
-        for (const auto& in : inputs) names.push_back(in.path);
-        tell_fixes(std::cerr, names, fixes, dry_run, ro.lang == "en");
-        if (dry_run)
-            for (const auto& f : fixes) std::cout << f.diff;
-    }
-
     // NO_COLOR (https://no-color.org): any non-empty value turns off automatic colour;
     // an explicit --color always still wins.
     const char* no_color = std::getenv("NO_COLOR");
@@ -249,33 +205,105 @@ int cmd_check(const Args& args) {
     ropts.rules = rule_infos(book, ro.lang);
     ropts.fail_rank = severity_rank(fail_on);
 
-    if (!output.empty()) {
-        std::ostringstream buf;
-        ropts.color = format == "text" && color == "always";
-        report::write(buf, format, reports, ropts);
-        std::string error;
-        if (!pipeline::write_atomically(output, buf.str(), error)) {
-            std::cerr << "plancheck: cannot write " << output << ": " << error << "\n";
-            return kExitUsage;
-        }
-    }
-    ropts.color = stdout_colour;
-    if (summary) {
-        report::write_summary_table(std::cout, reports, ropts);
-    } else if (output.empty() && !dry_run) {
-        // In a dry run standard output carries the diff only (so it can be piped to patch).
-        ropts.color = stdout_colour && format == "text";
-        report::write(std::cout, format, reports, ropts);
-    }
-    std::cout.flush();
+    // Text, JSON and CSV reports are written file by file, in input order, as
+    // soon as a file and every file before it are checked, and the file's
+    // diagnostics are then dropped: memory stays flat over a batch of any size.
+    // The other formats (and --summary, --fix) need every file at the end.
+    const bool streaming = report::Stream::supports(format) && !summary && !fix;
+    std::ostringstream buffered;  // the --output report, written atomically at the end
+    std::ostream& out = output.empty() ? static_cast<std::ostream&>(std::cout) : buffered;
+    ropts.color = output.empty() ? stdout_colour && format == "text" : format == "text" && color == "always";
+    std::optional<report::Stream> stream;
+    if (streaming && !dry_run) stream.emplace(out, format, ropts);
 
     bool unreadable = false, failing = false;
-    int threshold = severity_rank(fail_on);
-    for (const auto& r : reports)
+    const int threshold = severity_rank(fail_on);
+    auto account = [&](const report::FileReport& r) {
         for (const auto& d : r.diagnostics) {
             if (d.category == "input.unreadable") unreadable = true;
             if (static_cast<int>(d.severity) >= threshold) failing = true;
         }
+    };
+
+    std::vector<report::FileReport> reports(inputs.size());
+    std::vector<pipeline::FixOutcome> fixes(fix ? inputs.size() : 0);
+    std::vector<char> done(stream ? inputs.size() : 0);
+    size_t emitted = 0;
+    std::mutex emit_mutex;
+    auto emit_ready = [&](size_t i) {
+        std::lock_guard<std::mutex> lock(emit_mutex);
+        done[i] = 1;
+        for (; emitted < inputs.size() && done[emitted]; ++emitted) {
+            stream->add(reports[emitted]);
+            account(reports[emitted]);
+            reports[emitted] = report::FileReport{};
+        }
+    };
+    std::atomic<size_t> next{0};
+    auto worker = [&] {
+        for (size_t i; (i = next++) < inputs.size();) {
+            const auto& in = inputs[i];
+            auto& r = reports[i];
+            r.path = in.path;
+            if (!in.problem.empty()) {
+                r.diagnostics.push_back(pipeline::unreadable(in.path, {in.problem, ""}, ro.lang));
+                if (fix) fixes[i].status = pipeline::FixStatus::Unreadable;
+            } else {
+                try {
+                    pipeline::FileResult fr;
+                    if (fix) {
+                        fixes[i] = pipeline::fix_file(in.path, book, opts, dry_run,
+                                                      [&](std::vector<Diagnostic>& d) { pipeline::apply_config(cfg, d); });
+                        fr = std::move(fixes[i].remaining);
+                    } else {
+                        fr = pipeline::check_file(in.path, book, opts);
+                    }
+                    r.format = fr.format;
+                    r.diagnostics = std::move(fr.diagnostics);
+                    pipeline::apply_config(cfg, r.diagnostics);
+                } catch (const std::exception& e) {
+                    // Last line of defence: one bad file never stops the batch.
+                    r.diagnostics = {pipeline::unreadable(in.path, {std::string("internal error: ") + e.what(), "please report it"}, ro.lang)};
+                }
+            }
+            if (stream) emit_ready(i);
+        }
+    };
+    unsigned n = jobs ? jobs : std::max(1u, std::thread::hardware_concurrency());
+    n = static_cast<unsigned>(std::min<size_t>(n, std::max<size_t>(1, inputs.size())));
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < n; ++t) pool.emplace_back(worker);
+    worker();
+    for (auto& t : pool) t.join();
+
+    if (fix) {
+        std::vector<std::string> names;
+        for (const auto& in : inputs) names.push_back(in.path);
+        tell_fixes(std::cerr, names, fixes, dry_run, ro.lang == "en");
+        if (dry_run)
+            for (const auto& f : fixes) std::cout << f.diff;
+    }
+
+    if (stream) {
+        stream->finish();
+    } else {
+        for (const auto& r : reports) account(r);
+        // In a dry run standard output carries the diff only (so it can be piped to patch).
+        if (!output.empty() || (!summary && !dry_run)) report::write(out, format, reports, ropts);
+    }
+    if (!output.empty()) {
+        std::string error;
+        if (!pipeline::write_atomically(output, buffered.str(), error)) {
+            std::cerr << "plancheck: cannot write " << output << ": " << error << "\n";
+            return kExitUsage;
+        }
+    }
+    if (summary) {
+        ropts.color = stdout_colour;
+        report::write_summary_table(std::cout, reports, ropts);
+    }
+    std::cout.flush();
+
     if (unreadable) return kExitUsage;
     return failing ? kExitFindings : kExitClean;
 }

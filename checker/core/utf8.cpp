@@ -115,10 +115,6 @@ struct Tables {
 // hot paths need no initialisation guard.
 const Tables g_tables;
 const Tables& tables() { return g_tables; }
-char32_t lower_cp(char32_t c) {
-    if (c < kTableEnd) return tables().lower[c];
-    return static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(c)));
-}
 
 // True when every code point is in U+0000-024F or U+1E00-1EFF (ASCII, Latin-1,
 // Latin Extended-A/B, Latin Extended Additional: all precomposed Vietnamese
@@ -139,6 +135,11 @@ bool latin_is_nfc(std::string_view s) {
     return true;
 }
 }  // namespace
+
+char32_t lower_cp(char32_t c) {
+    if (c < kTableEnd) return tables().lower[c];
+    return static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(c)));
+}
 
 std::string nfc(std::string_view s) {
     if (latin_is_nfc(s)) return std::string(s);

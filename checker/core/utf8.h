@@ -43,6 +43,8 @@ std::string fold(std::string_view s);
 
 // Lower case with accents kept (NFC), for case-insensitive exact matching.
 std::string lower(std::string_view s);
+// One code point's simple lower case (table lookup for Vietnamese letters).
+char32_t lower_cp(char32_t c);
 // Upper case with accents kept.
 std::string upper(std::string_view s);
 // True when every cased letter in s is upper case and there is at least one.

@@ -4,6 +4,7 @@
 // every real syllable and some impossible ones (no tone/coda constraints).
 #include <array>
 #include <string>
+#include <unordered_map>
 #include <utf8proc.h>
 
 #include "core/legacy_vn.h"
@@ -45,10 +46,7 @@ bool is_rime(std::u32string_view r) {
     return false;
 }
 
-}  // namespace
-
-bool is_syllable(std::string_view word) {
-    if (word.empty() || word.size() > 40) return false;
+bool compute_syllable(std::string_view word) {
     // Lower case, decompose, drop the (single) tone mark, recompose the vowel
     // modifiers (circumflex, breve, horn) which are part of the letters.
     utf8proc_uint8_t* buf = nullptr;
@@ -84,6 +82,26 @@ bool is_syllable(std::string_view word) {
     }
     if (w.size() >= 2 && w.compare(0, 2, U"gi") == 0 && is_rime(U"i" + w.substr(2))) return true;
     return false;
+}
+
+struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+}  // namespace
+
+// Memoised per thread: a text uses a few thousand distinct syllables, and the
+// check (case fold, decomposition, recomposition) was a third of a full check
+// when run for every word. Bounded: the memo is emptied when it fills.
+bool is_syllable(std::string_view word) {
+    if (word.empty() || word.size() > 40) return false;
+    thread_local std::unordered_map<std::string, bool, Hash, std::equal_to<>> memo;
+    if (auto it = memo.find(word); it != memo.end()) return it->second;
+    bool r = compute_syllable(word);
+    if (memo.size() >= (1u << 14)) memo.clear();
+    memo.emplace(word, r);
+    return r;
 }
 
 Score score(std::string_view s) {

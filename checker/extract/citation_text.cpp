@@ -1,6 +1,5 @@
 #include "extract/citation_text.h"
 
-#include <utf8proc.h>
 
 #include "core/utf8.h"
 
@@ -8,11 +7,18 @@ namespace plancheck::extract {
 
 Text::Text(std::string_view text) : t(text) {
     low.reserve(t.size());
+    std::string enc;
     for (size_t i = 0; i < t.size();) {
+        unsigned char b = static_cast<unsigned char>(t[i]);
+        if (b < 0x80) {
+            low += static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
+            ++i;
+            continue;
+        }
         size_t s = i;
         char32_t c = utf8::next(t, i);
-        std::string enc;
-        utf8::append(enc, static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(c))));
+        enc.clear();
+        utf8::append(enc, utf8::lower_cp(c));
         if (enc.size() == i - s) low += enc;
         else low.append(t.substr(s, i - s));
     }

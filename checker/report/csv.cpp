@@ -29,18 +29,24 @@ std::string field(std::string_view s, bool text) {
 }
 }  // namespace
 
-void write_csv(std::ostream& os, const std::vector<FileReport>& files, const Options&) {
+void write_csv_header(std::ostream& os) {
     os << "\xEF\xBB\xBF"
        << "path,line,column,end_line,end_column,severity,category,rule,message,legal_basis,excerpt\r\n";
-    for (const auto& f : files) {
-        std::string path = field(display_path(f.path), true);
-        for (const auto& d : f.diagnostics) {
-            os << path << ',' << d.line << ',' << d.column << ',' << d.end_line << ',' << d.end_column << ','
-               << to_string(d.severity) << ',' << field(d.category, true) << ',' << field(d.rule, true) << ','
-               << field(d.message, true) << ',' << field(d.legal_basis, true) << ','
-               << field(d.excerpt, true) << "\r\n";
-        }
+}
+
+void write_csv_file(std::ostream& os, const FileReport& f) {
+    std::string path = field(display_path(f.path), true);
+    for (const auto& d : f.diagnostics) {
+        os << path << ',' << d.line << ',' << d.column << ',' << d.end_line << ',' << d.end_column << ','
+           << to_string(d.severity) << ',' << field(d.category, true) << ',' << field(d.rule, true) << ','
+           << field(d.message, true) << ',' << field(d.legal_basis, true) << ','
+           << field(d.excerpt, true) << "\r\n";
     }
+}
+
+void write_csv(std::ostream& os, const std::vector<FileReport>& files, const Options&) {
+    write_csv_header(os);
+    for (const auto& f : files) write_csv_file(os, f);
 }
 
 }  // namespace plancheck::report

@@ -86,7 +86,7 @@ void write_html(std::ostream& os, const std::vector<FileReport>& files, const Op
        << "<title>" << L.title << " — plancheck</title>\n<style>" << kStyle << "</style>\n</head>\n<body>\n"
        << "<h1>" << L.title << "</h1>\n<p>";
     std::ostringstream line;
-    write_summary_line(line, files, opts.lang);
+    write_summary_line(line, summarize(files), opts.lang);
     os << xml_escape(line.str()) << "</p>\n";
 
     os << "<div class=\"cards\">"

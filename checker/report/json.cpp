@@ -17,19 +17,41 @@ nlohmann::json to_json(const Diagnostic& d) {
     return j;
 }
 
-void write_json(std::ostream& os, const std::vector<FileReport>& files, const Options&) {
-    nlohmann::json out;
-    out["files"] = nlohmann::json::array();
-    for (const auto& f : files) {
-        nlohmann::json jf = {{"path", f.path}, {"format", f.format}, {"diagnostics", nlohmann::json::array()}};
-        for (const auto& d : f.diagnostics) jf["diagnostics"].push_back(to_json(d));
-        out["files"].push_back(std::move(jf));
-    }
-    Summary s = summarize(files);
-    out["summary"] = {{"files", s.files},   {"unreadable", s.unreadable}, {"clean", s.clean},
-                      {"errors", s.errors}, {"warnings", s.warnings},     {"infos", s.infos},
-                      {"by_category", s.by_category}};
-    os << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+namespace {
+
+// `j` dumped with an indent of 2, every line after the first shifted right by
+// `shift` spaces: pieces printed this way read as one document dumped whole.
+void dump_nested(std::ostream& os, const nlohmann::json& j, size_t shift) {
+    std::string text = j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+    std::string pad(shift, ' ');
+    size_t from = 0;
+    for (size_t nl; (nl = text.find('\n', from)) != std::string::npos; from = nl + 1)
+        os.write(text.data() + from, static_cast<std::streamsize>(nl + 1 - from)) << pad;
+    os.write(text.data() + from, static_cast<std::streamsize>(text.size() - from));
+}
+
+}  // namespace
+
+void write_json_file(std::ostream& os, const FileReport& f, bool first) {
+    nlohmann::json jf = {{"path", f.path}, {"format", f.format}, {"diagnostics", nlohmann::json::array()}};
+    for (const auto& d : f.diagnostics) jf["diagnostics"].push_back(to_json(d));
+    os << (first ? "\n    " : ",\n    ");
+    dump_nested(os, jf, 4);
+}
+
+void write_json_summary(std::ostream& os, const Summary& s) {
+    nlohmann::json js = {{"files", s.files},   {"unreadable", s.unreadable}, {"clean", s.clean},
+                         {"errors", s.errors}, {"warnings", s.warnings},     {"infos", s.infos},
+                         {"by_category", s.by_category}};
+    os << "  \"summary\": ";
+    dump_nested(os, js, 2);
+}
+
+// {"files": [...], "summary": {...}}, keys in nlohmann's (sorted) order.
+void write_json(std::ostream& os, const std::vector<FileReport>& files, const Options& opts) {
+    Stream out(os, "json", opts);
+    for (const auto& f : files) out.add(f);
+    out.finish();
 }
 
 }  // namespace plancheck::report

@@ -2,26 +2,55 @@
 
 #include <stdexcept>
 
+#include "report/summary.h"
+
 namespace plancheck::report {
+
+void tally(Summary& s, const FileReport& f) {
+    ++s.files;
+    bool unreadable = false;
+    for (const auto& d : f.diagnostics) {
+        if (d.category == "input.unreadable") unreadable = true;
+        ++s.by_category[d.category];
+        switch (d.severity) {
+            case Severity::Error: ++s.errors; break;
+            case Severity::Warning: ++s.warnings; break;
+            case Severity::Info: ++s.infos; break;
+        }
+    }
+    s.unreadable += unreadable;
+    s.clean += f.diagnostics.empty();
+}
 
 Summary summarize(const std::vector<FileReport>& files) {
     Summary s;
-    s.files = files.size();
-    for (const auto& f : files) {
-        bool unreadable = false;
-        for (const auto& d : f.diagnostics) {
-            if (d.category == "input.unreadable") unreadable = true;
-            ++s.by_category[d.category];
-            switch (d.severity) {
-                case Severity::Error: ++s.errors; break;
-                case Severity::Warning: ++s.warnings; break;
-                case Severity::Info: ++s.infos; break;
-            }
-        }
-        s.unreadable += unreadable;
-        s.clean += f.diagnostics.empty();
-    }
+    for (const auto& f : files) tally(s, f);
     return s;
+}
+
+bool Stream::supports(const std::string& format) { return format == "text" || format == "json" || format == "csv"; }
+
+Stream::Stream(std::ostream& os, std::string format, const Options& opts)
+    : os_(os), format_(std::move(format)), opts_(opts) {
+    if (!supports(format_)) throw std::invalid_argument("format '" + format_ + "' cannot be streamed");
+    if (format_ == "json") os_ << "{\n  \"files\": [";
+    if (format_ == "csv") write_csv_header(os_);
+}
+
+void Stream::add(const FileReport& f) {
+    if (format_ == "text") write_text_file(os_, f, opts_);
+    else if (format_ == "csv") write_csv_file(os_, f);
+    else write_json_file(os_, f, summary_.files == 0);
+    tally(summary_, f);
+}
+
+void Stream::finish() {
+    if (format_ == "text" && opts_.summary) write_summary_line(os_, summary_, opts_.lang);
+    if (format_ == "json") {
+        os_ << (summary_.files ? "\n  ],\n" : "],\n");
+        write_json_summary(os_, summary_);
+        os_ << "\n}\n";
+    }
 }
 
 const std::vector<std::string>& formats() {

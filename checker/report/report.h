@@ -25,6 +25,8 @@ struct Summary {
     std::map<std::string, size_t> by_category;
 };
 Summary summarize(const std::vector<FileReport>& files);
+// Adds one file to a summary (summarize() does this for every file).
+void tally(Summary& s, const FileReport& f);
 
 // What a report needs to know about one rule (SARIF rule table, HTML legend).
 struct RuleInfo {
@@ -55,6 +57,32 @@ const std::vector<std::string>& formats();
 // Writes the report in `format`. Unknown formats throw std::invalid_argument.
 void write(std::ostream& os, const std::string& format, const std::vector<FileReport>& files,
            const Options& opts);
+
+// Writes a report one file at a time, in input order, for the formats that
+// allow it (text, JSON, CSV): a batch of thousands of documents then never
+// holds every diagnostic in memory. The output is byte for byte what write()
+// prints for the same files.
+class Stream {
+public:
+    static bool supports(const std::string& format);
+    Stream(std::ostream& os, std::string format, const Options& opts);
+    void add(const FileReport& f);
+    void finish();  // the closing summary (and, for JSON, the closing brackets)
+    const Summary& summary() const { return summary_; }
+
+private:
+    std::ostream& os_;
+    std::string format_;
+    const Options& opts_;
+    Summary summary_;
+};
+
+// The per-file pieces of the streamable formats (text.cpp, json.cpp, csv.cpp).
+void write_text_file(std::ostream& os, const FileReport& f, const Options& opts);
+void write_json_file(std::ostream& os, const FileReport& f, bool first);
+void write_json_summary(std::ostream& os, const Summary& s);
+void write_csv_header(std::ostream& os);
+void write_csv_file(std::ostream& os, const FileReport& f);
 
 // One writer per file.
 void write_text(std::ostream& os, const std::vector<FileReport>& files, const Options& opts);

@@ -64,8 +64,7 @@ const char* severity_label(Severity s, const std::string& lang) {
     return "";
 }
 
-void write_summary_line(std::ostream& os, const std::vector<FileReport>& files, const std::string& lang) {
-    Summary s = summarize(files);
+void write_summary_line(std::ostream& os, const Summary& s, const std::string& lang) {
     if (lang == "en") {
         os << s.files << (s.files == 1 ? " file" : " files") << " checked: " << s.errors << " errors, "
            << s.warnings << " warnings, " << s.infos << " notes";
@@ -154,7 +153,7 @@ void write_summary_table(std::ostream& os, const std::vector<FileReport>& files,
                 if (d.category == "input.unreadable") os << "  " << d.message << "\n";
         os << "\n";
     }
-    write_summary_line(os, files, opts.lang);
+    write_summary_line(os, summarize(files), opts.lang);
 }
 
 }  // namespace plancheck::report

@@ -32,6 +32,6 @@ std::vector<FileRow> file_rows(const std::vector<FileReport>& files);
 const char* severity_label(Severity s, const std::string& lang);
 
 // "Đã kiểm tra N tệp: ..." / "N files checked: ...".
-void write_summary_line(std::ostream& os, const std::vector<FileReport>& files, const std::string& lang);
+void write_summary_line(std::ostream& os, const Summary& s, const std::string& lang);
 
 }  // namespace plancheck::report

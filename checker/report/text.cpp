@@ -65,22 +65,24 @@ void caret_line(std::ostream& os, const Diagnostic& d, bool color) {
 }
 }  // namespace
 
-void write_text(std::ostream& os, const std::vector<FileReport>& files, const Options& opts) {
+void write_text_file(std::ostream& os, const FileReport& f, const Options& opts) {
     const bool en = opts.lang == "en";
-    for (const auto& f : files) {
-        for (const auto& d : f.diagnostics) {
-            if (opts.color) os << "\x1b[1m";
-            os << printable(f.path) << ":" << d.line << ":" << d.column << ": ";
-            if (opts.color) os << "\x1b[0m" << colour(d.severity);
-            os << severity_word(d.severity, opts.lang);
-            if (opts.color) os << "\x1b[0m";
-            os << ": " << printable(d.message) << " [" << d.rule << "]\n";
-            caret_line(os, d, opts.color);
-            if (!d.legal_basis.empty())
-                os << "    " << (en ? "basis: " : "căn cứ: ") << d.legal_basis << "\n";
-        }
+    for (const auto& d : f.diagnostics) {
+        if (opts.color) os << "\x1b[1m";
+        os << printable(f.path) << ":" << d.line << ":" << d.column << ": ";
+        if (opts.color) os << "\x1b[0m" << colour(d.severity);
+        os << severity_word(d.severity, opts.lang);
+        if (opts.color) os << "\x1b[0m";
+        os << ": " << printable(d.message) << " [" << d.rule << "]\n";
+        caret_line(os, d, opts.color);
+        if (!d.legal_basis.empty())
+            os << "    " << (en ? "basis: " : "căn cứ: ") << d.legal_basis << "\n";
     }
-    if (opts.summary) write_summary_line(os, files, opts.lang);
+}
+
+void write_text(std::ostream& os, const std::vector<FileReport>& files, const Options& opts) {
+    for (const auto& f : files) write_text_file(os, f, opts);
+    if (opts.summary) write_summary_line(os, summarize(files), opts.lang);
 }
 
 }  // namespace plancheck::report

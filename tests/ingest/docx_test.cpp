@@ -4,7 +4,7 @@
 
 #include <unistd.h>
 
-#include "ingest/docx_parts.h"
+#include "ingest/docx/docx_parts.h"
 #include "ingest/docx_writer.h"
 #include "ingest/ingest.h"
 

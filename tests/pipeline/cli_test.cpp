@@ -12,6 +12,7 @@
 #include <pugixml.hpp>
 
 #include "helpers.h"
+#include "ingest/convert.h"
 
 using nlohmann::json;
 namespace fs = std::filesystem;
@@ -271,4 +272,34 @@ TEST_CASE("cli: the pre-commit hook checks the staged version and stops the comm
     Run ok = w.shell(env + "git commit -qm plan");
     CHECK(ok.code == 0);
     CHECK(w.shell("git rev-parse -q --verify HEAD").code == 0);
+}
+
+TEST_CASE("cli: the .docx reader is a module; without a usable one a .docx is unreadable and the batch goes on") {
+    Workspace w;
+    spit(w.dir / "plan.docx", plancheck::test::txt_to_docx("I. MỤC TIÊU\n1. Tuyên truyền.\n3. Phổ biến.\n", false));
+    Run ok = w.run("check --format json --fail-on none plan.docx err.txt");
+    CHECK(ok.code == 0);
+    CHECK(ok.out.find("input.unreadable") == std::string::npos);
+    CHECK(ok.out.find("structure.numbering-gap") != std::string::npos);
+
+    fs::create_directories(w.dir / "empty");
+    Run missing = w.run("check --format json plan.docx err.txt", "PLANCHECK_PLUGIN_DIR=" + w / "empty");
+    CHECK(missing.code == 2);
+    auto j = nlohmann::json::parse(missing.out);
+    REQUIRE(j["files"].size() == 2);
+    const auto& d = j["files"][0]["diagnostics"];
+    REQUIRE(d.size() == 1);
+    CHECK(d[0]["category"] == "input.unreadable");
+    CHECK_THAT(d[0]["message"].get<std::string>(), Catch::Contains("plancheck-docx.so"));
+    CHECK(j["files"][1]["diagnostics"].size() == 1);  // err.txt still checked: its numbering gap
+
+    Run foreign = w.run("check --format json --lang en plan.docx", std::string("PLANCHECK_PLUGIN_DIR=") + PLANCHECK_FOREIGN_PLUGIN_DIR);
+    CHECK(foreign.code == 2);
+    CHECK_THAT(foreign.out, Catch::Contains("another build of plancheck"));
+
+    fs::create_directories(w.dir / "junk");
+    spit(w.dir / "junk" / "plancheck-docx.so", "not an ELF file");
+    Run junk = w.run("check --lang en plan.docx", "PLANCHECK_PLUGIN_DIR=" + w / "junk");
+    CHECK(junk.code == 2);
+    CHECK_THAT(junk.out, Catch::Contains("cannot be loaded"));
 }

@@ -20,9 +20,9 @@
 
 #include "core/legacy_vn.h"
 #include "core/utf8.h"
-#include "ingest/docx_parts.h"
-#include "ingest/ingest.h"
-#include "ingest/zip_reader.h"
+#include "ingest/docx/docx_parts.h"
+#include "ingest/plugin.h"
+#include "ingest/docx/zip_reader.h"
 
 namespace plancheck::ingest {
 
@@ -245,7 +245,7 @@ void aside_blocks(pugi::xml_node n, BlockKind kind, uint32_t line, SourceDocumen
 
 }  // namespace
 
-Result read_docx(std::string_view bytes, const std::string& path, const Options& opts) {
+Result read_docx_document(std::string_view bytes, const std::string& path, const Options& opts) {
     auto opened = ZipReader::open(bytes, opts);
     if (auto* bad = std::get_if<UnreadableInput>(&opened)) return *bad;
     auto& zip = *std::get<std::unique_ptr<ZipReader>>(opened);

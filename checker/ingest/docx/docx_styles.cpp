@@ -1,7 +1,7 @@
 #include <cstring>
 #include <string>
 
-#include "ingest/docx_parts.h"
+#include "ingest/docx/docx_parts.h"
 
 namespace plancheck::ingest::docx {
 

@@ -1,4 +1,4 @@
-#include "ingest/zip_reader.h"
+#include "ingest/docx/zip_reader.h"
 
 #include <zip.h>
 

@@ -6,7 +6,7 @@
 #include <string>
 
 #include "core/utf8.h"
-#include "ingest/docx_parts.h"
+#include "ingest/docx/docx_parts.h"
 
 namespace plancheck::ingest::docx {
 

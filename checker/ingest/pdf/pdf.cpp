@@ -20,7 +20,7 @@
 #include <memory>
 
 #include "core/utf8.h"
-#include "ingest/ingest.h"
+#include "ingest/plugin.h"
 
 namespace plancheck::ingest {
 
@@ -97,7 +97,7 @@ void silence(const std::string&, void*) {}
 
 }  // namespace
 
-Result read_pdf(std::string_view bytes, const std::string& path, const Options&) {
+Result read_pdf_document(std::string_view bytes, const std::string& path, const Options&) {
     poppler::set_debug_error_function(silence, nullptr);
     if (bytes.size() > static_cast<size_t>(INT32_MAX)) return UnreadableInput{"the PDF is too large", "split it"};
     std::unique_ptr<poppler::document> pdf(

@@ -1,0 +1,52 @@
+// Readers loaded on demand: .docx (libzip + pugixml) and .pdf (poppler).
+//
+// Those libraries and what they pull in (libcrypto, NSS, freetype, fontconfig,
+// libtiff, ...) are about 40 shared objects whose loading and relocation took
+// 12 of the ~20 ms that `plancheck` needed to start, before reading anything.
+// Most runs never see a .docx or a PDF, so each reader is a plug-in module,
+// `plancheck-docx.so` and `plancheck-pdf.so`, opened with dlopen the first time
+// a file of its format is read (see plugins.cpp for where it is looked for).
+// read_docx and read_pdf (ingest.h) go through it; a missing or mismatched
+// module makes the file input.unreadable with the reason, never a crash.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ingest/ingest.h"
+
+namespace plancheck::ingest {
+
+// The readers themselves (in the plug-in modules; tests may link them directly).
+Result read_docx_document(std::string_view bytes, const std::string& path, const Options& opts);
+Result read_pdf_document(std::string_view bytes, const std::string& path, const Options& opts);
+
+namespace plugin {
+
+using ReadFn = Result (*)(std::string_view bytes, const std::string& path, const Options& opts);
+
+// What a module's entry point `plancheck_ingest_plugin_v1` returns. The types
+// crossing the boundary are C++ types, so the module must come from the same
+// build: `abi` names the version, compiler and build type, and the sizes catch
+// a module built from different headers.
+struct Api {
+    const char* abi;
+    size_t document_size, block_size, options_size;
+    ReadFn read;
+};
+
+inline constexpr const char* kAbi = PLANCHECK_PLUGIN_ABI;
+inline constexpr const char* kEntry = "plancheck_ingest_plugin_v1";
+
+inline Api make_api(ReadFn read) {
+    return Api{kAbi, sizeof(SourceDocument), sizeof(Block), sizeof(Options), read};
+}
+
+// Where modules are looked for, in order: the folder of the running executable,
+// <exe>/../lib/plancheck, and the build tree; only $PLANCHECK_PLUGIN_DIR if set.
+std::vector<std::string> search_dirs();
+
+}  // namespace plugin
+}  // namespace plancheck::ingest
