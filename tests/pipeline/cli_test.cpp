@@ -303,3 +303,25 @@ TEST_CASE("cli: the .docx reader is a module; without a usable one a .docx is un
     CHECK(junk.code == 2);
     CHECK_THAT(junk.out, Catch::Contains("cannot be loaded"));
 }
+
+TEST_CASE("cli: reports are streamed in input order whatever the number of jobs") {
+    Workspace w;
+    fs::create_directories(w.dir / "batch");
+    for (int i = 0; i < 24; ++i) {
+        std::string body = i % 3 == 0 ? "I. MỤC TIÊU\n1. Một.\n3. Ba.\n" : i % 3 == 1 ? "Phân đầu hoàn thành.\n" : "Sạch.\n";
+        if (i == 7) body = std::string(200000, 'a') + "\n" + body;  // a slow one early in the batch
+        spit(w.dir / "batch" / (std::string(i < 10 ? "0" : "") + std::to_string(i) + ".txt"), body);
+    }
+    for (const char* fmt : {"text", "json", "csv"}) {
+        Run one = w.run(std::string("check --fail-on none -j 1 -f ") + fmt + " batch");
+        Run four = w.run(std::string("check --fail-on none -j 4 -f ") + fmt + " batch");
+        CHECK(one.code == 0);
+        CHECK(one.out == four.out);
+        CHECK(one.out.find("00.txt") < one.out.find("23.txt"));
+    }
+    Run three = w.run("check --fail-on none -j 3 -f json batch");
+    auto j = nlohmann::json::parse(three.out);
+    REQUIRE(j["files"].size() == 24);
+    CHECK(j["summary"]["files"] == 24);
+    CHECK(j["files"][7]["path"].get<std::string>().find("07.txt") != std::string::npos);
+}
