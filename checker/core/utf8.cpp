@@ -217,8 +217,25 @@ std::string fold(std::string_view s) {
     out.reserve(s.size());
     bool pending_space = false;
     for (size_t i = 0; i < s.size();) {
+        auto b = static_cast<unsigned char>(s[i]);
+        if (b < 0x80) {  // ASCII: letters and digits kept (lower case), the rest separates
+            ++i;
+            bool alnum = (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9');
+            if (b >= 'A' && b <= 'Z') {
+                b = static_cast<unsigned char>(b + ('a' - 'A'));
+                alnum = true;
+            }
+            if (!alnum) {
+                pending_space = true;
+                continue;
+            }
+            if (pending_space && !out.empty()) out += ' ';
+            pending_space = false;
+            out += static_cast<char>(b);
+            continue;
+        }
         size_t at = i;
-        char32_t c = next(s, i);
+        char32_t c = next_multibyte(s, i);
         if (c >= kTableEnd || (c == 0xFFFD && i - at != 3)) return fold_slow(s);
         uint32_t f = fold_cp(c);
         if (f == kFoldComplex) return fold_slow(s);

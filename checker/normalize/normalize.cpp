@@ -43,9 +43,66 @@ bool latin_neighbour(const std::vector<Cp>& cps, size_t i) {
 
 bool is_space_like(char32_t c) { return utf8::is_space(c) || c == 0x200B || c == 0x200C || c == 0x200D; }
 
+// An anchor wherever positions stop advancing one by one, and at least every
+// kAnchorStride bytes so Block::locate() never counts far.
+constexpr size_t kAnchorStride = 256;
+
+// Code points that normalisation leaves as they are when they stand alone:
+// printable ASCII and Latin letters (but not Ð/ð), precomposed Vietnamese, the
+// usual dashes, quotes and ellipsis. None is a mark, a space or a look-alike.
+bool plain_cp(char32_t c) {
+    if (c < 0x80) return c > 0x20 && c < 0x7F;
+    if (c < 0x250) return c > 0xA0 && c != 0xD0 && c != 0xF0;
+    if (c >= 0x1E00 && c <= 0x1EFF) return true;
+    return c == 0x2013 || c == 0x2014 || c == 0x2018 || c == 0x2019 || c == 0x201C || c == 0x201D || c == 0x2026;
+}
+
+// Most paragraphs are already normal: only plain code points, single spaces
+// between words. Then the text stays as it is, and only the anchors are
+// rebuilt, exactly as the full pass below would build them. False (and
+// nothing changed) when anything needs the full pass.
+bool already_normal(Block& block) {
+    const std::string& t = block.text;
+    if (t.empty() || block.anchors.empty()) return false;
+    std::vector<Anchor> anchors;
+    size_t i = 0, a = 0;
+    Pos p{}, last{};
+    bool have_last = false, after_space = true;  // true at the start: no leading space
+    while (i < t.size()) {
+        if (a < block.anchors.size() && block.anchors[a].offset <= i) {
+            while (a + 1 < block.anchors.size() && block.anchors[a + 1].offset <= i) ++a;
+            p = {block.anchors[a].line,
+                 block.anchors[a].column +
+                     static_cast<uint32_t>(utf8::count(std::string_view(t).substr(block.anchors[a].offset,
+                                                                                  i - block.anchors[a].offset)))};
+            ++a;
+        }
+        size_t at = i;
+        auto b = static_cast<unsigned char>(t[i]);
+        char32_t c = b < 0x80 ? (++i, b) : utf8::next_multibyte(t, i);
+        if (c == ' ') {
+            if (after_space) return false;
+            after_space = true;
+        } else {
+            if (!plain_cp(c) || (c == 0xFFFD && i - at != 3)) return false;
+            after_space = false;
+        }
+        if (!have_last || p.line != last.line || p.column != last.column + 1 ||
+            at - anchors.back().offset >= kAnchorStride)
+            anchors.push_back({static_cast<uint32_t>(at), p.line, p.column});
+        last = p;
+        have_last = true;
+        ++p.column;
+    }
+    if (after_space) return false;  // trailing space
+    block.anchors = std::move(anchors);
+    return true;
+}
+
 }  // namespace
 
 void normalize_block(Block& block, uint32_t index, std::vector<Observation>& observations) {
+    if (already_normal(block)) return;
     // 1. Decode with original positions.
     std::vector<Cp> in;
     in.reserve(block.text.size());
@@ -83,9 +140,6 @@ void normalize_block(Block& block, uint32_t index, std::vector<Observation>& obs
     std::vector<size_t> in_to_out(in.size() + 1, 0);
     Pos last_pos{};
     bool have_last = false;
-    // An anchor wherever positions stop advancing one by one, and at least every
-    // kAnchorStride bytes so Block::locate() never counts far.
-    constexpr size_t kAnchorStride = 256;
     auto emit = [&](char32_t c, Pos p) {
         if (!have_last || p.line != last_pos.line || p.column != last_pos.column + 1 ||
             text.size() - anchors.back().offset >= kAnchorStride)

@@ -67,13 +67,15 @@ LoweredText lower_with_offsets(std::string_view hay) {
     t.low.reserve(hay.size());
     t.from.reserve(hay.size() + 1);
     for (size_t i = 0; i < hay.size();) {
-        size_t s = i;
-        char32_t c = utf8::next(hay, i);
-        std::string one;
-        utf8::append(one, c);
-        std::string l = utf8::lower(one);
-        t.low += l;
-        t.from.insert(t.from.end(), l.size(), static_cast<uint32_t>(s));
+        auto b = static_cast<unsigned char>(hay[i]);
+        if (b < 0x80) {
+            t.low += static_cast<char>(b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b);
+            t.from.push_back(static_cast<uint32_t>(i++));
+            continue;
+        }
+        size_t s = i, before = t.low.size();
+        utf8::append(t.low, utf8::lower_cp(utf8::next_multibyte(hay, i)));
+        t.from.insert(t.from.end(), t.low.size() - before, static_cast<uint32_t>(s));
     }
     t.from.push_back(static_cast<uint32_t>(hay.size()));
     return t;
