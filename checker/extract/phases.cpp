@@ -42,11 +42,21 @@ std::vector<Phase> extract_phases(const SourceDocument& doc, const Outline& outl
     auto scan_block = [&](uint32_t b) {
         std::string_view t = doc.blocks[b].text;
         const bool is_title = std::find(title.begin(), title.end(), b) != title.end();
-        const int sec = section_at(outline, b);
-        const bool label_block = sec >= 0 && outline.sections[static_cast<size_t>(sec)].block == b;
+        // The section facts are looked up only for blocks with a period in them
+        // (section_at and the folded titles cost more than the scan itself).
+        int sec_found = -2;
+        auto sec_of = [&] { return sec_found == -2 ? (sec_found = section_at(outline, b)) : sec_found; };
+        auto label_block = [&] {
+            return sec_of() >= 0 && outline.sections[static_cast<size_t>(sec_of())].block == b;
+        };
+        int roadmap_found = -1;
+        auto roadmap_section = [&] {
+            if (roadmap_found < 0)
+                roadmap_found = sec_of() >= 0 && (under_title(outline, sec_of(), "lo trinh") ||
+                                                  under_title(outline, sec_of(), "giai doan"));
+            return roadmap_found == 1;
+        };
         const size_t lead = after_label(t);
-        const bool roadmap_section = sec >= 0 && (under_title(outline, sec, "lo trinh") ||
-                                                  under_title(outline, sec, "giai doan"));
         re2::StringPiece input(t.data(), t.size()), m[4];
         size_t pos = 0;
         while (pos < t.size() && range_re().Match(input, pos, t.size(), RE2::UNANCHORED, m, 4)) {
@@ -62,17 +72,17 @@ std::vector<Phase> extract_phases(const SourceDocument& doc, const Outline& outl
             p.from = from;
             p.to = to;
             p.ref = {b, static_cast<uint32_t>(at), static_cast<uint32_t>(at + m[0].size())};
-            p.section = sec;
+            p.section = sec_of();
             p.in_title = is_title;
             // A table cell is a roadmap row only in a roadmap section: elsewhere
             // table periods are the deadlines of individual tasks.
             const bool in_table = doc.blocks[b].in_table;
-            const bool opens = near_start(lead, at) && (!in_table || roadmap_section);
-            p.heading = label_block && opens;
+            const bool opens = near_start(lead, at) && (!in_table || roadmap_section());
+            p.heading = label_block() && opens;
             // In a roadmap section, "Giai đoạn 1 (2020 - 2025)" counts too.
-            const bool early = roadmap_section && at >= lead && at - lead <= 40;
+            const bool early = at >= lead && at - lead <= 40 && roadmap_section();
             p.roadmap = !is_title && word != "nhiem ky" &&
-                        (opens || (roadmap_section && (word == "giai doan" || early)));
+                        (opens || ((word == "giai doan" || early) && roadmap_section()));
             out.push_back(p);
         }
         re2::StringPiece y[2];
@@ -82,13 +92,13 @@ std::vector<Phase> extract_phases(const SourceDocument& doc, const Outline& outl
             bool covered = std::any_of(out.begin(), out.end(), [&](const Phase& p) {
                 return p.ref.block == b && p.from <= year && year <= p.to && p.roadmap;
             });
-            if (!covered && roadmap_section) {
+            if (!covered && roadmap_section()) {
                 Phase p;
                 p.from = p.to = year;
                 size_t at = static_cast<size_t>(y[0].data() - t.data());
                 p.ref = {b, static_cast<uint32_t>(at), static_cast<uint32_t>(at + 4)};
-                p.section = sec;
-                p.heading = label_block;
+                p.section = sec_of();
+                p.heading = label_block();
                 p.roadmap = true;
                 out.push_back(p);
             }

@@ -2,6 +2,8 @@
 
 #include <stdexcept>
 
+#include "rules/kinds/common.h"
+
 namespace plancheck::rules {
 
 std::vector<AppliedSet> select_sets(const RuleBook& book, const Model& model,
@@ -28,7 +30,8 @@ std::vector<Diagnostic> evaluate(const RuleBook& book, const std::vector<Applied
                                  const Model& model, const CheckOptions& opts,
                                  const std::string& only_rule) {
     std::vector<Diagnostic> out;
-    Context ctx{model, opts, book.registry.get()};
+    TextCache cache(model);
+    Context ctx{model, opts, book.registry.get(), &cache};
     for (const auto& a : sets) {
         if (!a.applies) continue;
         for (const auto& rule : a.set->rules) {

@@ -69,10 +69,13 @@ private:
     std::vector<Diagnostic>& out_;
 };
 
+class TextCache;  // per-document results shared by rules (kinds/common.h)
+
 struct Context {
     const Model& model;
     const CheckOptions& options;
     const Registry* registry = nullptr;
+    TextCache* cache = nullptr;  // set by evaluate(); rules work without it
 };
 
 class Rule {

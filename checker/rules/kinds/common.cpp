@@ -61,6 +61,26 @@ std::vector<Word> words_of(std::string_view text) {
     return out;
 }
 
+TextCache::TextCache(const Model& m) : model_(m) {
+    constexpr size_t kMaxCachedText = 8u << 20;
+    size_t total = 0;
+    if (m.doc)
+        for (const auto& b : m.doc->blocks) total += b.text.size();
+    if (m.doc && total <= kMaxCachedText) words_.resize(m.doc->blocks.size());
+}
+
+const std::vector<Word>& TextCache::words(uint32_t block) {
+    auto& w = words_.at(block);
+    if (!w) w = words_of(model_.doc->blocks[block].text);
+    return *w;
+}
+
+const std::vector<Word>& block_words(const Context& ctx, uint32_t block, std::vector<Word>& scratch) {
+    if (ctx.cache && ctx.cache->enabled()) return ctx.cache->words(block);
+    scratch = words_of(ctx.model.doc->blocks[block].text);
+    return scratch;
+}
+
 LoweredText lower_with_offsets(std::string_view hay) {
     LoweredText t;
     t.hay = hay;

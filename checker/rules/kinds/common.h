@@ -1,6 +1,7 @@
 // Helpers shared by rule kinds: scopes, words, case-insensitive search.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,6 +23,24 @@ struct Word {
 // Words are maximal runs of letters, digits and in-word marks ('/', '-', '.'
 // between alphanumerics, as in "1676/QĐ-TTg").
 std::vector<Word> words_of(std::string_view text);
+
+// What several rules compute from the same paragraph, computed once per
+// document (the repeated-phrase and truncated-item checks both split every
+// paragraph into words).
+// Bounded: a very large document (a 200 MB report) is not cached, so its
+// peak memory stays proportional to its text.
+class TextCache {
+public:
+    explicit TextCache(const Model& m);
+    bool enabled() const { return !words_.empty(); }
+    const std::vector<Word>& words(uint32_t block);
+
+private:
+    const Model& model_;
+    std::vector<std::optional<std::vector<Word>>> words_;
+};
+// words_of(the block's text), through ctx.cache when there is one (else in scratch).
+std::vector<Word> const& block_words(const Context& ctx, uint32_t block, std::vector<Word>& scratch);
 
 // Every case-insensitive occurrence of `needle` in `hay` that starts and ends
 // on a word boundary. Offsets are in `hay`.

@@ -21,7 +21,8 @@ public:
         for (uint32_t b = 0; b < blocks.size(); ++b) {
             if (!in_scope(ctx.model, b, scope_)) continue;
             const std::string& t = blocks[b].text;
-            auto w = words_of(t);
+            std::vector<Word> scratch;
+            const auto& w = block_words(ctx, b, scratch);
             for (size_t i = 0; i < w.size();) {
                 size_t found = 0;
                 for (size_t len = std::min(max_, (w.size() - i) / 2); len >= min_ && len > 0; --len) {

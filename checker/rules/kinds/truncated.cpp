@@ -17,7 +17,8 @@ public:
         for (uint32_t b = 0; b < blocks.size(); ++b) {
             if (!in_scope(ctx.model, b, scope_)) continue;
             const std::string& t = blocks[b].text;
-            auto w = words_of(t);
+            std::vector<Word> scratch;
+            const auto& w = block_words(ctx, b, scratch);
             if (w.size() < 2) continue;
             // Only when nothing but spaces follows the last word.
             if (!utf8::trim(std::string_view(t).substr(w.back().end)).empty()) continue;
