@@ -18,6 +18,7 @@ namespace {
 
 bool word_char(char32_t c) {
     if (utf8::is_letter(c)) return true;
+    if (c < 0x80) return false;  // ASCII punctuation and digits: no mark, no code-page letter
     if (utf8proc_category(static_cast<utf8proc_int32_t>(c)) == UTF8PROC_CATEGORY_MN) return true;
     return (c >= 0xA1 && c <= 0xBF) || (c >= 0x0152 && c <= 0x02DC && legacy::cp1252_byte(c) >= 0);
 }
