@@ -30,6 +30,17 @@ TEST_CASE("typo: positions, case and fix") {
     CHECK(d[0].message.find("Phân đầu") != std::string::npos);
 }
 
+TEST_CASE("typo: overlapping entries give one finding, the longest") {
+    // rules/common/text.yaml lists both "bảo hiễm" and "bảo hiễm xã hội".
+    auto d = check("Chính sách bảo hiễm xã hội.", "text.typo.confusions");
+    REQUIRE(d.size() == 1);
+    CHECK(d[0].column == 12);
+    CHECK(d[0].end_column == 27);
+    REQUIRE(d[0].fix);
+    CHECK(d[0].fix->replacement == "bảo hiểm xã hội");
+    CHECK(check("Quỹ bảo hiễm y tế.", "text.typo.confusions").size() == 1);
+}
+
 TEST_CASE("typo: whole words only") {
     CHECK(check("phân đầux", "text.typo.confusions").empty());
     CHECK(check("xphân đầu", "text.typo.confusions").empty());

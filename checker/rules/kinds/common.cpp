@@ -62,7 +62,7 @@ std::vector<Word> words_of(std::string_view text) {
 }
 
 TextCache::TextCache(const Model& m) : model_(m) {
-    constexpr size_t kMaxCachedText = 8u << 20;
+    constexpr size_t kMaxCachedText = 1u << 20;
     size_t total = 0;
     if (m.doc)
         for (const auto& b : m.doc->blocks) total += b.text.size();

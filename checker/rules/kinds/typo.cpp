@@ -1,4 +1,6 @@
 // Known misspellings, from a list of confusions in the rule file.
+#include <algorithm>
+
 #include "rules/kinds/common.h"
 #include "rules/kinds/kinds.h"
 #include "core/utf8.h"
@@ -22,14 +24,27 @@ public:
             if (!in_scope(ctx.model, b, scope_)) continue;
             const std::string& t = blocks[b].text;
             LoweredText low = lower_with_offsets(t);  // once per block, not per confusion
-            for (const auto& c : list_) {
-                for (auto [s, e] : find_words_ci(low, c.wrong_lower)) {
-                    std::string_view found = std::string_view(t).substr(s, e - s);
-                    std::string right = match_case(found, c.right);
-                    auto& d = emit.at({b, static_cast<uint32_t>(s), static_cast<uint32_t>(e)},
-                                      {{"found", std::string(found)}, {"expected", right}});
-                    d.fix = Fix{d.line, d.column, d.end_line, d.end_column, right};
-                }
+            // Overlapping entries ("bảo hiễm" and "bảo hiễm xã hội") find the
+            // same typo twice: the longest match wins, one finding and one fix.
+            struct Match {
+                size_t s, e;
+                const Confusion* c;
+            };
+            std::vector<Match> found;
+            for (const auto& c : list_)
+                for (auto [s, e] : find_words_ci(low, c.wrong_lower)) found.push_back({s, e, &c});
+            std::sort(found.begin(), found.end(), [](const Match& x, const Match& y) {
+                return x.s != y.s ? x.s < y.s : x.e > y.e;
+            });
+            size_t taken_end = 0;
+            for (const auto& m : found) {
+                if (m.s < taken_end) continue;  // leftmost-longest: overlaps of a kept match go
+                taken_end = m.e;
+                std::string_view text = std::string_view(t).substr(m.s, m.e - m.s);
+                std::string right = match_case(text, m.c->right);
+                auto& d = emit.at({b, static_cast<uint32_t>(m.s), static_cast<uint32_t>(m.e)},
+                                  {{"found", std::string(text)}, {"expected", right}});
+                d.fix = Fix{d.line, d.column, d.end_line, d.end_column, right};
             }
         }
     }
