@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstddef>
+#include <exception>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -50,3 +51,22 @@ std::vector<std::string> search_dirs();
 
 }  // namespace plugin
 }  // namespace plancheck::ingest
+
+// Defines a module's entry point around a reader. An exception never crosses
+// the module boundary: it becomes UnreadableInput{failure + what(), hint}.
+#define PLANCHECK_READER_MODULE(read, failure, hint)                                                     \
+    namespace {                                                                                          \
+    plancheck::ingest::Result guarded_read(std::string_view bytes, const std::string& path,              \
+                                           const plancheck::ingest::Options& opts) {                     \
+        try {                                                                                            \
+            return read(bytes, path, opts);                                                              \
+        } catch (const std::exception& e) {                                                              \
+            return plancheck::UnreadableInput{std::string(failure) + e.what(), hint};                    \
+        }                                                                                                \
+    }                                                                                                    \
+    }                                                                                                    \
+    extern "C" __attribute__((visibility("default"))) const plancheck::ingest::plugin::Api*              \
+    plancheck_ingest_plugin_v1() {                                                                       \
+        static const auto api = plancheck::ingest::plugin::make_api(&guarded_read);                      \
+        return &api;                                                                                     \
+    }
