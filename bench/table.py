@@ -97,7 +97,7 @@ def build(a):
                  f"{pc_s / rg_s:.1f}× rg", "< 15 ms", verdict(pc_s < 0.015) + cpu_verdict(cpu(sm, "plancheck") < 0.015)))
     if any(c.startswith("cold plancheck") for c in sm):
         cold = mean(sm, "cold plancheck")
-        rows.append(("the same, first run (`--no-cache`: every rule file parsed by yaml-cpp)",
+        rows.append(("the same with `--no-cache` (every rule file parsed by yaml-cpp, as on a first run over edited or custom rules)",
                      f"{secs(cold)} ± {secs(sd(sm, 'cold plancheck'))} (CPU {secs(cpu(sm, 'cold plancheck'))})",
                      f"{both(sm, 'rg')} (rg, same file)", f"{cold / rg_s:.1f}× rg", "< 15 ms",
                      verdict(cold < 0.015) + cpu_verdict(cpu(sm, "cold plancheck") < 0.015)))

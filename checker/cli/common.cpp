@@ -34,7 +34,12 @@ void add_rule_options(po::options_description& desc, RuleOptions& o) {
 bool load_rules(const RuleOptions& o, rules::RuleBook& book) {
     std::string dir = o.rules_dir.empty() ? default_rules_dir() : o.rules_dir;
     try {
-        book = rules::load_rulebook(dir, rules::yaml::TreeCache(o.no_cache ? "" : rules::yaml::default_cache_dir()));
+        // The build writes the shipped rules' entries next to the binary (see checker/CMakeLists.txt).
+        std::error_code ec;
+        auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+        std::string shipped = ec ? std::string() : (exe.parent_path() / "rule-cache").string();
+        book = rules::load_rulebook(
+            dir, rules::yaml::TreeCache(o.no_cache ? "" : rules::yaml::default_cache_dir(), shipped));
         return true;
     } catch (const rules::RuleFileError& e) {
         std::cerr << "plancheck: error in rules: " << e.what() << "\n";

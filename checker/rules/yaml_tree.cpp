@@ -266,8 +266,10 @@ Tree TreeCache::load(const std::string& text, const std::string& name) const {
     std::snprintf(key, sizeof key, "%016llx-%zx.yt", static_cast<unsigned long long>(fnv1a(text)), text.size());
     fs::path file = fs::path(dir_) / key;
     std::string bytes;
-    if (read_whole(file, bytes))
+    for (const auto& dir : {dir_, shipped_}) {
+        if (dir.empty() || !read_whole(fs::path(dir) / key, bytes)) continue;
         if (auto n = deserialize(bytes, text)) return std::make_shared<const Node>(std::move(*n));
+    }
     Tree tree = parse(text, name);  // a syntax error throws before anything is cached
     store(dir_, file, serialize(*tree, text));
     return tree;

@@ -56,14 +56,18 @@ std::optional<Node> deserialize(std::string_view bytes, std::string_view source)
 class TreeCache {
 public:
     TreeCache() = default;  // disabled
-    explicit TreeCache(std::string dir) : dir_(std::move(dir)) {}
+    // `dir` is read and written; `shipped` (optional) is only read, after
+    // `dir`: the entries for the shipped rules, written when plancheck is built,
+    // so that even a user's first run skips yaml-cpp.
+    explicit TreeCache(std::string dir, std::string shipped = {})
+        : dir_(std::move(dir)), shipped_(dir_.empty() ? std::string() : std::move(shipped)) {}
     bool enabled() const { return !dir_.empty(); }
     const std::string& dir() const { return dir_; }
     // parse(text, name), through the cache when enabled.
     Tree load(const std::string& text, const std::string& name) const;
 
 private:
-    std::string dir_;
+    std::string dir_, shipped_;
 };
 
 // $PLANCHECK_CACHE_DIR, else $XDG_CACHE_HOME/plancheck, else ~/.cache/plancheck;

@@ -325,3 +325,32 @@ TEST_CASE("cli: reports are streamed in input order whatever the number of jobs"
     CHECK(j["summary"]["files"] == 24);
     CHECK(j["files"][7]["path"].get<std::string>().find("07.txt") != std::string::npos);
 }
+
+TEST_CASE("cli: the shipped rules' parsed trees come with the build; edited rule files are cached per user") {
+    Workspace w;
+    auto entries = [](const fs::path& d) {
+        size_t n = 0;
+        std::error_code ec;
+        for (const auto& e : fs::directory_iterator(d, ec)) n += e.path().extension() == ".yt";
+        return n;
+    };
+    fs::create_directories(w.dir / "user-cache");
+    std::string env = "PLANCHECK_CACHE_DIR=" + w / "user-cache";
+    REQUIRE(w.run("check --fail-on none clean.txt", env).code == 0);
+    CHECK(entries(w.dir / "user-cache") == 0);  // every shipped file came from the build's cache
+
+    // A copy of the rules with one file edited: that file alone is parsed and cached.
+    fs::copy(std::string(PLANCHECK_SOURCE_DIR) + "/rules", w.dir / "rules", fs::copy_options::recursive);
+    std::string text = slurp(w.dir / "rules" / "common" / "text.yaml");
+    spit(w.dir / "rules" / "common" / "text.yaml", text + "\n# edited\n");
+    Run edited = w.run("check --fail-on none --rules rules warn.txt", env);
+    CHECK(edited.code == 0);
+    CHECK(edited.out.find("text.typo") != std::string::npos);
+    CHECK(entries(w.dir / "user-cache") == 1);
+
+    Run off = w.run("check --fail-on none --rules rules warn.txt", "PLANCHECK_CACHE_DIR=off");
+    CHECK(off.out == edited.out);
+    Run none = w.run("check --fail-on none --no-cache --rules rules warn.txt", env);
+    CHECK(none.out == edited.out);
+    CHECK(entries(w.dir / "user-cache") == 1);
+}
