@@ -27,7 +27,12 @@ void usage(std::ostream& os) {
           "       plancheck FILE|DIR...            (same as `plancheck check`)\n\nCommands:\n";
     for (const auto& c : kCommands) os << "  " << c.name << std::string(12 - std::strlen(c.name), ' ') << c.summary << "\n";
     os << "\nRun `plancheck <command> --help` for the options of a command.\n"
-          "Exit codes: 0 no findings at the --fail-on level, 1 findings, 2 usage error or unreadable input.\n";
+          "Exit codes: 0 no findings at the --fail-on level, 1 findings, 2 usage error or unreadable input.\n\n"
+          "Environment:\n"
+          "  PLANCHECK_RULES       rules folder (default: the shipped rules)\n"
+          "  PLANCHECK_CACHE_DIR   cache of parsed rule files (default: ~/.cache/plancheck; off: none)\n"
+          "  PLANCHECK_PLUGIN_DIR  the only folder to load the .docx/PDF reader modules from\n"
+          "  NO_COLOR              no colours in automatic mode\n";
 }
 
 }  // namespace
