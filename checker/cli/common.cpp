@@ -34,10 +34,14 @@ void add_rule_options(po::options_description& desc, RuleOptions& o) {
 bool load_rules(const RuleOptions& o, rules::RuleBook& book) {
     std::string dir = o.rules_dir.empty() ? default_rules_dir() : o.rules_dir;
     try {
-        // The build writes the shipped rules' entries next to the binary (see checker/CMakeLists.txt).
+        // The build writes the shipped rules' entries next to the binary, and
+        // `cmake --install` puts them in lib/plancheck (see checker/CMakeLists.txt).
         std::error_code ec;
         auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-        std::string shipped = ec ? std::string() : (exe.parent_path() / "rule-cache").string();
+        std::string shipped;
+        if (!ec)
+            for (auto d : {exe.parent_path() / "rule-cache", exe.parent_path().parent_path() / "lib" / "plancheck" / "rule-cache"})
+                if (shipped.empty() && std::filesystem::is_directory(d, ec)) shipped = d.string();
         book = rules::load_rulebook(
             dir, rules::yaml::TreeCache(o.no_cache ? "" : rules::yaml::default_cache_dir(), shipped));
         return true;

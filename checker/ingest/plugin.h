@@ -46,7 +46,8 @@ inline Api make_api(ReadFn read) {
 }
 
 // Where modules are looked for, in order: the folder of the running executable,
-// <exe>/../lib/plancheck, and the build tree; only $PLANCHECK_PLUGIN_DIR if set.
+// <exe>/../lib/plancheck (installed), and the build tree (for a binary inside
+// it, such as the tests); only $PLANCHECK_PLUGIN_DIR if set.
 std::vector<std::string> search_dirs();
 
 }  // namespace plugin

@@ -23,7 +23,10 @@ std::vector<std::string> plugin::search_dirs() {
         dirs.push_back(exe.parent_path().string());
         dirs.push_back((exe.parent_path().parent_path() / "lib" / "plancheck").string());
     }
-    dirs.emplace_back(PLANCHECK_PLUGIN_BUILD_DIR);  // test binaries live elsewhere in the build tree
+    // Test binaries live elsewhere in the build tree; an installed plancheck
+    // never falls back to the build it came from.
+    std::string root = std::string(PLANCHECK_BUILD_ROOT) + "/";
+    if (ec || exe.string().compare(0, root.size(), root) == 0) dirs.emplace_back(PLANCHECK_PLUGIN_BUILD_DIR);
     return dirs;
 }
 

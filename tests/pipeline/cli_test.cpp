@@ -354,3 +354,25 @@ TEST_CASE("cli: the shipped rules' parsed trees come with the build; edited rule
     CHECK(none.out == edited.out);
     CHECK(entries(w.dir / "user-cache") == 1);
 }
+
+TEST_CASE("cli: an installed plancheck finds its rules, reader modules and parsed rules without the build") {
+    Workspace w;
+    std::string prefix = w / "prefix";
+    Run install = w.shell(quote(PLANCHECK_CMAKE) + " --install " + quote(PLANCHECK_BUILD_ROOT) + " --prefix " +
+                          quote(prefix) + " > /dev/null");
+    REQUIRE(install.code == 0);
+    for (const char* f : {"bin/plancheck", "lib/plancheck/plancheck-docx.so", "lib/plancheck/plancheck-pdf.so",
+                          "share/plancheck/rules/common/text.yaml"})
+        CHECK(fs::exists(fs::path(prefix) / f));
+    spit(w.dir / "plan.docx", plancheck::test::txt_to_docx("I. MỤC TIÊU\n1. Tuyên truyền.\n3. Phổ biến.\n", false));
+    fs::create_directories(w.dir / "user-cache");
+    // No PLANCHECK_RULES: the installed share/plancheck/rules must be found.
+    std::string env = "env -u PLANCHECK_RULES PLANCHECK_CACHE_DIR=" + w / "user-cache";
+    Run r = w.shell(env + " " + quote(prefix + "/bin/plancheck") + " check --lang en --fail-on none plan.docx");
+    CHECK(r.code == 0);
+    CHECK(r.out.find("input.unreadable") == std::string::npos);
+    CHECK(r.out.find("structure.numbering-gap") != std::string::npos);
+    size_t written = 0;
+    for (const auto& e : fs::directory_iterator(w.dir / "user-cache")) written += e.path().extension() == ".yt";
+    CHECK(written == 0);  // the installed parsed trees served every shipped rule file
+}
