@@ -1,4 +1,5 @@
 #include <iostream>
+#include <sstream>
 
 #include <nlohmann/json.hpp>
 
@@ -20,6 +21,14 @@ struct Printer {
     const pipeline::Analysis& a;
     uint32_t line(uint32_t b) const { return a.doc.blocks[b].line(); }
     std::string text(uint32_t b) const { return a.doc.blocks[b].text; }
+
+    Pos at(const TextRef& r) const { return a.doc.blocks[r.block].locate(r.begin); }
+    std::string value(const Objective& ob) const {
+        std::ostringstream v;
+        v << ob.value;
+        std::string unit = ob.unit.empty() || ob.unit == "%" ? ob.unit : " " + ob.unit;
+        return (ob.at_least ? "≥ " : ob.approximate ? "≈ " : "") + v.str() + unit;
+    }
 
     nlohmann::json block(std::optional<uint32_t> b) const {
         if (!b) return nullptr;
@@ -53,6 +62,20 @@ struct Printer {
             secs.push_back({{"line", line(s.block)}, {"label", s.label}, {"kind", to_string(s.label_kind)},
                             {"depth", s.depth}, {"title", s.title}, {"heading", s.heading}});
         j["sections"] = secs;
+        auto phases = nlohmann::json::array();
+        for (const auto& ph : a.model.phases)
+            phases.push_back({{"line", at(ph.ref).line}, {"column", at(ph.ref).column}, {"from", ph.from},
+                              {"to", ph.to}, {"text", std::string(a.model.text(ph.ref))}, {"roadmap", ph.roadmap},
+                              {"heading", ph.heading}, {"in_title", ph.in_title},
+                              {"parent", ph.parent_phase < 0 ? nlohmann::json(nullptr) : nlohmann::json(ph.parent_phase)}});
+        j["phases"] = phases;
+        auto objectives = nlohmann::json::array();
+        for (const auto& ob : a.model.objectives)
+            objectives.push_back({{"line", at(ob.ref).line}, {"column", at(ob.ref).column},
+                                  {"year", ob.year == 0 ? nlohmann::json(nullptr) : nlohmann::json(ob.year)},
+                                  {"value", ob.value}, {"unit", ob.unit}, {"approximate", ob.approximate},
+                                  {"at_least", ob.at_least}, {"subject", ob.subject}});
+        j["objectives"] = objectives;
         j["closing"] = {{"recipients", block(o.closing.recipients)},
                         {"recipient_items", blocks(o.closing.recipient_items)},
                         {"archive", block(o.closing.archive)},
@@ -94,6 +117,28 @@ struct Printer {
             os << "  [" << line(s.block) << "] " << std::string(static_cast<size_t>(s.depth) * 2, ' ') << s.label << " "
                << clip(s.title, 90) << "\n";
         }
+        // The plan's timeline and its measurable targets, as the phase.* and
+        // objective.* rules see them.
+        os << (en ? "Phases (roadmap)\n" : "Giai đoạn (lộ trình)\n");
+        bool any = false;
+        for (size_t i = 0; i < a.model.phases.size(); ++i) {
+            const Phase& ph = a.model.phases[i];
+            if (!ph.roadmap && !ph.in_title) continue;
+            any = true;
+            os << "  [" << at(ph.ref).line << "] " << (ph.parent_phase >= 0 ? "  " : "") << ph.from;
+            if (ph.to != ph.from) os << "–" << ph.to;
+            if (ph.in_title) os << (en ? "  (the title's horizon)" : "  (thời hạn trong trích yếu)");
+            else if (ph.heading) os << (en ? "  (section heading)" : "  (tên mục)");
+            os << "\n";
+        }
+        if (!any) os << "  " << (en ? "(none)" : "(không có)") << "\n";
+        os << (en ? "Objectives (targets)\n" : "Chỉ tiêu\n");
+        for (const auto& ob : a.model.objectives) {
+            os << "  [" << at(ob.ref).line << "] ";
+            if (ob.year) os << ob.year << ": ";
+            os << value(ob) << " — " << clip(ob.subject, 80) << "\n";
+        }
+        if (a.model.objectives.empty()) os << "  " << (en ? "(none)" : "(không có)") << "\n";
         os << (en ? "Closing\n" : "Phần kết\n");
         field("nơi nhận", "recipients", o.closing.recipients);
         field("lưu", "archive", o.closing.archive);
@@ -112,7 +157,8 @@ int cmd_outline(const Args& args) {
     static const char* kUsage =
         "Usage: plancheck outline [options] FILE\n\n"
         "Prints what plancheck recognised in the document: header fields, title, legal bases,\n"
-        "numbered sections, closing, and which rule sets apply and why. Line numbers are the\n"
+        "numbered sections, roadmap phases, measurable targets, closing, and which rule sets\n"
+        "apply and why. Line numbers are the\n"
         "ones diagnostics use (for .docx: paragraph numbers).";
     int code = 0;
     auto doc = open_document(args, {"outline", kUsage, {"tree", "json"}, true}, code);

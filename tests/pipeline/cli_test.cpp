@@ -376,3 +376,24 @@ TEST_CASE("cli: an installed plancheck finds its rules, reader modules and parse
     for (const auto& e : fs::directory_iterator(w.dir / "user-cache")) written += e.path().extension() == ".yt";
     CHECK(written == 0);  // the installed parsed trees served every shipped rule file
 }
+
+TEST_CASE("cli: outline shows the roadmap phases and the targets the rules check") {
+    Workspace w;
+    spit(w.dir / "plan.txt",
+         "KẾ HOẠCH\nTuyên truyền chính sách bảo hiểm xã hội giai đoạn 2021 - 2025\n"
+         "I. MỤC TIÊU\nĐến năm 2025, 90% người lao động được tuyên truyền.\n"
+         "II. LỘ TRÌNH\n1. Giai đoạn 2021 - 2023\nTổ chức hội nghị.\n2. Giai đoạn 2024 - 2025\nTổng kết.\n");
+    Run text = w.run("outline --lang en plan.txt");
+    CHECK(text.code == 0);
+    CHECK_THAT(text.out, Catch::Contains("Phases (roadmap)") && Catch::Contains("[6] 2021–2023") &&
+                             Catch::Contains("[8] 2024–2025") && Catch::Contains("[2] 2021–2025  (the title's horizon)"));
+    CHECK_THAT(text.out, Catch::Contains("Objectives (targets)") && Catch::Contains("[4] 2025: 90%"));
+    auto j = nlohmann::json::parse(w.run("outline --format json plan.txt").out);
+    REQUIRE(j["objectives"].size() == 1);
+    CHECK(j["objectives"][0]["year"] == 2025);
+    CHECK(j["objectives"][0]["value"] == 90);
+    CHECK(j["objectives"][0]["line"] == 4);
+    bool found = false;
+    for (const auto& ph : j["phases"]) found = found || (ph["from"] == 2024 && ph["to"] == 2025 && ph["roadmap"] == true);
+    CHECK(found);
+}
