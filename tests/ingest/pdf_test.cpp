@@ -47,4 +47,5 @@ TEST_CASE("pdf: no text layer, damaged, not a PDF") {
     ok.paragraph("Nội dung", 1);
     std::string good = ok.build();
     CHECK_FALSE(why(good.substr(0, good.size() / 3)).empty());  // truncated: refused with a reason, no crash
+    CHECK(why(ok.build(true)).find("password-protected") != std::string::npos);
 }

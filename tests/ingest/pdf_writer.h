@@ -44,7 +44,11 @@ public:
     // The text line each extracted (non-blank) PDF line comes from, in order.
     const std::vector<uint32_t>& source_lines() const { return source_; }
 
-    std::string build() const {
+    // With `password`, the file carries a Standard security handler (RC4, 40
+    // bit) whose user password is not empty: a reader must ask for it. The
+    // O/U entries are not derived from any real password, so no password
+    // opens it, which is all a "cannot open a protected PDF" test needs.
+    std::string build(bool password = false) const {
         std::vector<std::string> objs;  // 1-based object numbers
         std::string kids;
         size_t npages = pages_.size();
@@ -84,14 +88,22 @@ public:
             offsets.push_back(out.size());
             out += std::to_string(i + 1) + " 0 obj\n" + objs[i] + "\nendobj\n";
         }
+        std::string encrypt;
+        if (password) {
+            offsets.push_back(out.size());
+            std::string id = std::to_string(objs.size() + 1);
+            out += id + " 0 obj\n<< /Filter /Standard /V 1 /R 2 /P -44 /O <" + std::string(64, 'A') + "> /U <" +
+                   std::string(64, '5') + "> >>\nendobj\n";
+            encrypt = " /Encrypt " + id + " 0 R /ID [<0123456789ABCDEF0123456789ABCDEF> <0123456789ABCDEF0123456789ABCDEF>]";
+        }
         size_t xref = out.size();
-        out += "xref\n0 " + std::to_string(objs.size() + 1) + "\n0000000000 65535 f \n";
+        out += "xref\n0 " + std::to_string(offsets.size() + 1) + "\n0000000000 65535 f \n";
         for (size_t off : offsets) {
             char buf[32];
             std::snprintf(buf, sizeof buf, "%010zu 00000 n \n", off);
             out += buf;
         }
-        out += "trailer\n<< /Size " + std::to_string(objs.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
+        out += "trailer\n<< /Size " + std::to_string(offsets.size() + 1) + " /Root 1 0 R" + encrypt + " >>\nstartxref\n" +
                std::to_string(xref) + "\n%%EOF\n";
         return out;
     }
