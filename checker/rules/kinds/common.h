@@ -41,6 +41,14 @@ private:
 };
 // words_of(the block's text), through ctx.cache when there is one (else in scratch).
 std::vector<Word> const& block_words(const Context& ctx, uint32_t block, std::vector<Word>& scratch);
+// Calls fn(block, text, words) for every block in `scope`.
+template <class Fn>
+void for_each_words(const Context& ctx, Scope scope, Fn&& fn) {
+    const auto& blocks = ctx.model.doc->blocks;
+    std::vector<Word> scratch;
+    for (uint32_t b = 0; b < blocks.size(); ++b)
+        if (in_scope(ctx.model, b, scope)) fn(b, blocks[b].text, block_words(ctx, b, scratch));
+}
 
 // Every case-insensitive occurrence of `needle` in `hay` that starts and ends
 // on a word boundary. Offsets are in `hay`.

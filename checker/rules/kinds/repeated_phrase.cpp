@@ -18,11 +18,7 @@ public:
 
     void check(const Context& ctx, Emitter& emit) const override {
         const auto& blocks = ctx.model.doc->blocks;
-        for (uint32_t b = 0; b < blocks.size(); ++b) {
-            if (!in_scope(ctx.model, b, scope_)) continue;
-            const std::string& t = blocks[b].text;
-            std::vector<Word> scratch;
-            const auto& w = block_words(ctx, b, scratch);
+        for_each_words(ctx, scope_, [&](uint32_t b, const std::string& t, const std::vector<Word>& w) {
             for (size_t i = 0; i < w.size();) {
                 size_t found = 0;
                 for (size_t len = std::min(max_, (w.size() - i) / 2); len >= min_ && len > 0; --len) {
@@ -41,7 +37,7 @@ public:
                 d.fix = Fix{fb.line, fb.column, fe.line, fe.column, ""};
                 i += 2 * found;
             }
-        }
+        });
     }
 
 private:

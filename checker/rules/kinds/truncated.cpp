@@ -13,22 +13,17 @@ public:
         : Rule(std::move(m)), words_(std::move(words)), scope_(scope) {}
 
     void check(const Context& ctx, Emitter& emit) const override {
-        const auto& blocks = ctx.model.doc->blocks;
-        for (uint32_t b = 0; b < blocks.size(); ++b) {
-            if (!in_scope(ctx.model, b, scope_)) continue;
-            const std::string& t = blocks[b].text;
-            std::vector<Word> scratch;
-            const auto& w = block_words(ctx, b, scratch);
-            if (w.size() < 2) continue;
+        for_each_words(ctx, scope_, [&](uint32_t b, const std::string& t, const std::vector<Word>& w) {
+            if (w.size() < 2) return;
             // Only when nothing but spaces follows the last word.
-            if (!utf8::trim(std::string_view(t).substr(w.back().end)).empty()) continue;
+            if (!utf8::trim(std::string_view(t).substr(w.back().end)).empty()) return;
             for (const auto& end_word : words_) {
                 if (w.back().lower == end_word) {
                     emit.at({b, w.back().begin, w.back().end}, {{"word", t.substr(w.back().begin, w.back().end - w.back().begin)}});
                     break;
                 }
             }
-        }
+        });
     }
 
 private:
