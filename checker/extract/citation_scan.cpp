@@ -222,6 +222,16 @@ std::optional<DateMatch> parse_date_clause(const Text& x, size_t i, bool allow_y
         *clause_end = d->end;
         return d;
     }
+    // In parentheses: "số 1676/QĐ-TTg (ngày 21/11/2019) của Thủ tướng ...".
+    if (j < x.size() && x.t[j] == '(') {
+        if (auto d = parse_ngay_date_at(x.t, x.skip_spaces(j + 1))) {
+            size_t close = x.skip_spaces(d->end);
+            if (close < x.size() && x.t[close] == ')') {
+                *clause_end = close + 1;
+                return d;
+            }
+        }
+    }
     if (allow_year) {
         if (size_t n = x.lit(j, "năm")) {
             size_t y = x.skip_spaces(j + n);

@@ -29,6 +29,20 @@ TEST_CASE("dates: the three written forms, kept as written even when impossible"
     CHECK_FALSE(extract::parse_date_string("5 March 2020"));
 }
 
+TEST_CASE("a date in parentheses belongs to the citation; an unclosed one does not") {
+    std::string t = "Thực hiện Quyết định số 1676/QĐ-TTg (ngày 21/11/2019) của Thủ tướng Chính phủ, UBND tỉnh ...";
+    auto cs = scan_citations(t);
+    REQUIRE(cs.size() == 1);
+    CHECK(cs[0].date == Date{21, 11, 2019});
+    CHECK(span(t, cs[0].date_ref) == "21/11/2019");
+    CHECK(cs[0].issuer == "Thủ tướng Chính phủ");
+    CHECK(span(t, cs[0].ref) == "Quyết định số 1676/QĐ-TTg (ngày 21/11/2019) của Thủ tướng Chính phủ");
+    std::string open = "Quyết định số 1676/QĐ-TTg (ngày 21/11/2019 của Thủ tướng";
+    auto co = scan_citations(open);
+    REQUIRE(co.size() == 1);
+    CHECK(co[0].date.empty());
+}
+
 TEST_CASE("a full citation: type, number-symbol, date, issuer and summary") {
     std::string t = "Căn cứ Quyết định số 1676/QĐ-TTg ngày 21/11/2019 của Thủ tướng Chính phủ phê duyệt Đề án;";
     auto cs = scan_citations(t);
