@@ -150,12 +150,11 @@ bool is_space(char32_t c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0 || c == 0x2007 ||
            c == 0x202F || (c >= 0x2000 && c <= 0x200B) || c == 0x3000 || c == 0xFEFF;
 }
-bool is_letter(char32_t c) {
+bool is_letter_nonascii(char32_t c) {
     if (c < kTableEnd) return tables().letter[c];
     auto cat = utf8proc_category(static_cast<utf8proc_int32_t>(c));
     return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
 }
-bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
 
 namespace {
 constexpr int kFoldOptions = UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD;

@@ -51,8 +51,14 @@ std::string upper(std::string_view s);
 bool is_upper_text(std::string_view s);
 
 bool is_space(char32_t c);
-bool is_letter(char32_t c);
-bool is_digit(char32_t c);
+// Letter (Unicode categories Lu..Lo). Inline for ASCII: called per code point
+// by the scanners and word splitters.
+bool is_letter_nonascii(char32_t c);
+inline bool is_letter(char32_t c) {
+    if (c < 0x80) return ((c | 0x20) - U'a') < 26;
+    return is_letter_nonascii(c);
+}
+inline bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
 
 std::string_view trim(std::string_view s);
 

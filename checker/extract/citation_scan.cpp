@@ -17,6 +17,7 @@
 
 #include <array>
 #include <bitset>
+#include <cstdint>
 #include <optional>
 
 #include "core/utf8.h"
@@ -84,28 +85,41 @@ struct TypeMatch {
     bool abbr = false;
 };
 
-// The first two bytes of every type word (lower case) and abbreviation, as a
-// 16-bit key: most word starts match no key and are turned away with one
+// Prefix keys: most word starts match no key and are turned away with one
 // look-up; the others are compared only with the words sharing their key
 // (match_type runs at every word start; it was a fifth of a full check).
+// Abbreviations: their first two bytes. Type words (lower case): their first
+// four bytes hashed to 16 bits; two bytes let every "th", "ch", "ng", "qu"
+// word through, and every type word has at least four bytes ("luật").
 size_t prefix_key(std::string_view s) {
     return static_cast<size_t>(static_cast<unsigned char>(s[0])) << 8 | static_cast<unsigned char>(s[1]);
+}
+constexpr size_t kTypeKeyBytes = 4;
+size_t type_key(std::string_view s) {
+    uint32_t v = 0;
+    for (size_t k = 0; k < kTypeKeyBytes; ++k) v = v * 131 + static_cast<unsigned char>(s[k]);
+    return (v ^ (v >> 16)) & 0xFFFF;
 }
 
 struct TypePrefixes {
     std::bitset<65536> low, exact;
     std::array<size_t, kTypeWords.size()> word_key{};
     TypePrefixes() {
-        for (size_t k = 0; k < kTypeWords.size(); ++k) low.set(word_key[k] = prefix_key(kTypeWords[k].low));
+        for (size_t k = 0; k < kTypeWords.size(); ++k) low.set(word_key[k] = type_key(kTypeWords[k].low));
         for (const auto& a : kAbbrWords) exact.set(prefix_key(a.first));
     }
 };
+static_assert([] {
+    for (const auto& w : kTypeWords)
+        if (w.low.size() < kTypeKeyBytes) return false;
+    return true;
+}());
 
 std::optional<TypeMatch> match_type(const Text& x, size_t i) {
     static const TypePrefixes prefixes;
     if (i + 2 > x.t.size()) return std::nullopt;  // every type word has two bytes or more
-    size_t low_key = prefix_key(std::string_view(x.low).substr(i));
-    if (prefixes.low.test(low_key)) {
+    size_t low_key = i + kTypeKeyBytes <= x.t.size() ? type_key(std::string_view(x.low).substr(i)) : 0;
+    if (i + kTypeKeyBytes <= x.t.size() && prefixes.low.test(low_key)) {
         for (size_t k = 0; k < kTypeWords.size(); ++k) {
             if (prefixes.word_key[k] != low_key) continue;
             const auto& w = kTypeWords[k];
@@ -453,11 +467,17 @@ public:
     explicit Scanner(std::string_view text) : x_(text) {}
 
     std::vector<Citation> run(size_t from) {
+        // Each code point is decoded once on the way: `in_word` carries whether
+        // the one before it is a letter or digit (Text::word_start decoded both
+        // for every position, a fifth of the scan).
         size_t i = from;
+        bool in_word = i > 0 && i <= x_.size() && x_.word_char(x_.prev(i));
         while (i < x_.size()) {
-            if (!x_.word_start(i)) {
-                size_t len = 1;
-                x_.cp(i, &len);
+            size_t len = 1;
+            char32_t cp = x_.cp(i, &len);
+            bool wc = utf8::is_letter(cp) || utf8::is_digit(cp);
+            if (!wc || in_word) {
+                in_word = wc;
                 i += len;
                 continue;
             }
@@ -466,9 +486,11 @@ public:
             if (c) {
                 i = c->ref.end;
                 out_.push_back(std::move(*c));
+                in_word = i > 0 && i <= x_.size() && x_.word_char(x_.prev(i));
                 continue;
             }
             i = x_.word_end(i);
+            in_word = true;
         }
         fill_summaries();
         return std::move(out_);

@@ -7,7 +7,6 @@ namespace plancheck::extract {
 
 Text::Text(std::string_view text) : t(text) {
     low.reserve(t.size());
-    std::string enc;
     for (size_t i = 0; i < t.size();) {
         unsigned char b = static_cast<unsigned char>(t[i]);
         if (b < 0x80) {
@@ -15,12 +14,12 @@ Text::Text(std::string_view text) : t(text) {
             ++i;
             continue;
         }
-        size_t s = i;
-        char32_t c = utf8::next(t, i);
-        enc.clear();
-        utf8::append(enc, utf8::lower_cp(c));
-        if (enc.size() == i - s) low += enc;
-        else low.append(t.substr(s, i - s));
+        size_t s = i, before = low.size();
+        utf8::append(low, utf8::lower_cp(utf8::next_multibyte(t, i)));
+        if (low.size() - before != i - s) {  // lower case of another length: keep as written
+            low.resize(before);
+            low.append(t.substr(s, i - s));
+        }
     }
 }
 
@@ -47,10 +46,11 @@ bool Text::word_char(size_t i) const {
 bool Text::word_start(size_t i) const { return word_char(i) && (i == 0 || !word_char(prev(i))); }
 
 size_t Text::word_end(size_t i) const {
-    while (i < t.size() && word_char(i)) {
-        size_t len = 1;
-        cp(i, &len);
-        i += len;
+    while (i < t.size()) {
+        size_t j = i;
+        char32_t c = utf8::next(t, j);
+        if (!utf8::is_letter(c) && !utf8::is_digit(c)) break;
+        i = j;
     }
     return i;
 }

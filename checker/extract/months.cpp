@@ -21,6 +21,7 @@ std::vector<MonthMention> extract_months(const SourceDocument& doc, const Outlin
     std::vector<MonthMention> out;
     for (uint32_t b = outline.body_begin; b < outline.body_end; ++b) {
         std::string_view t = doc.blocks[b].text;
+        if (!has_digit(t)) continue;  // the month's number
         re2::StringPiece in(t.data(), t.size()), m[3];
         size_t pos = 0;
         while (pos < t.size() && month_is_re().Match(in, pos, t.size(), RE2::UNANCHORED, m, 3)) {

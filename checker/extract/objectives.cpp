@@ -32,6 +32,7 @@ const RE2& bare_year_re() {
 // The last due year ("đến năm 2025") in `s`, else the last "năm yyyy" that is
 // not part of a date ("tháng 11 năm 2019"); 0 when none.
 int year_in(std::string_view s) {
+    if (!may_have_year(s)) return 0;
     re2::StringPiece in(s.data(), s.size()), m[2];
     int year = 0;
     size_t pos = 0;
@@ -84,6 +85,7 @@ std::vector<Objective> extract_objectives(const SourceDocument& doc, const Outli
     std::vector<Objective> out;
     for (uint32_t b = outline.body_begin; b < outline.body_end; ++b) {
         std::string_view t = doc.blocks[b].text;
+        if (t.find('%') == std::string_view::npos) continue;
         struct Hit { size_t begin, end; double value; };
         std::vector<Hit> hits;
         re2::StringPiece in(t.data(), t.size()), m[2];

@@ -41,6 +41,7 @@ std::vector<Phase> extract_phases(const SourceDocument& doc, const Outline& outl
     std::vector<uint32_t> title(outline.header.title);
     auto scan_block = [&](uint32_t b) {
         std::string_view t = doc.blocks[b].text;
+        if (!may_have_year(t)) return;  // both patterns below need a year
         const bool is_title = std::find(title.begin(), title.end(), b) != title.end();
         // The section facts are looked up only for blocks with a period in them
         // (section_at and the folded titles cost more than the scan itself).

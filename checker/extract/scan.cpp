@@ -38,6 +38,22 @@ std::pair<size_t, size_t> clause_around(std::string_view t, size_t at) {
     return {b, e};
 }
 
+bool may_have_year(std::string_view text) {
+    auto digit = [](char c) { return c >= '0' && c <= '9'; };
+    for (size_t i = 0; i + 4 <= text.size(); ++i) {
+        char a = text[i], b = text[i + 1];
+        if (((a == '1' && b == '9') || (a == '2' && b == '0')) && digit(text[i + 2]) && digit(text[i + 3]))
+            return true;
+    }
+    return false;
+}
+
+bool has_digit(std::string_view text) {
+    for (char c : text)
+        if (c >= '0' && c <= '9') return true;
+    return false;
+}
+
 size_t after_label(std::string_view text) {
     auto l = structure::parse_label(text);
     return l.kind == LabelKind::None ? 0 : l.length;

@@ -182,30 +182,37 @@ const RegistryEntry* Registry::by_id(std::string_view id) const {
     return nullptr;
 }
 
+void Registry::add(RegistryEntry e) {
+    forms_.push_back({extract::loose_key(e.key), extract::bare_key(e.key), e.name.empty() ? "" : utf8::fold(e.name)});
+    entries_.push_back(std::move(e));
+}
+
 std::vector<const RegistryEntry*> Registry::by_key(std::string_view key) const {
     std::vector<const RegistryEntry*> out;
     for (const auto& e : entries_)
         if (e.key == key) out.push_back(&e);
     if (!out.empty()) return out;
     std::string lk = extract::loose_key(key);
-    for (const auto& e : entries_)
-        if (extract::loose_key(e.key) == lk) out.push_back(&e);
+    for (size_t i = 0; i < entries_.size(); ++i)
+        if (forms_[i].loose_key == lk) out.push_back(&entries_[i]);
     return out;
 }
 
 std::vector<const RegistryEntry*> Registry::by_bare_key(std::string_view key) const {
     std::vector<const RegistryEntry*> out;
     std::string bk = extract::bare_key(key);
-    for (const auto& e : entries_)
-        if (extract::bare_key(e.key) == bk) out.push_back(&e);
+    for (size_t i = 0; i < entries_.size(); ++i)
+        if (forms_[i].bare_key == bk) out.push_back(&entries_[i]);
     return out;
 }
 
 std::vector<const RegistryEntry*> Registry::by_name(std::string_view type, std::string_view name) const {
     std::vector<const RegistryEntry*> out;
     std::string f = utf8::fold(name);
-    for (const auto& e : entries_)
-        if (e.type == type && !e.name.empty() && utf8::fold(e.name) == f) out.push_back(&e);
+    for (size_t i = 0; i < entries_.size(); ++i) {
+        const RegistryEntry& e = entries_[i];
+        if (e.type == type && !e.name.empty() && forms_[i].folded_name == f) out.push_back(&e);
+    }
     return out;
 }
 

@@ -61,10 +61,17 @@ public:
     bool issuer_matches(const RegistryEntry& e, std::string_view issuer) const;
 
     // Adds an entry (the loader validates first). Exposed for tests.
-    void add(RegistryEntry e) { entries_.push_back(std::move(e)); }
+    void add(RegistryEntry e);
 
 private:
+    // The loose, bare and folded forms of each entry's key and name, computed
+    // once: every citation of a check looks entries up, and folding all 44 keys
+    // per look-up was 4 % of a batch check (bench/RESULTS.md).
+    struct Forms {
+        std::string loose_key, bare_key, folded_name;
+    };
     std::vector<RegistryEntry> entries_;
+    std::vector<Forms> forms_;  // parallel to entries_
 };
 
 // The registry entry a citation names, if any.

@@ -36,26 +36,41 @@ bool word_char(char32_t c) { return utf8::is_letter(c) || utf8::is_digit(c) || (
 }  // namespace
 
 std::vector<Word> words_of(std::string_view text) {
+    // Each code point is decoded once and lower-cased as it is read (the word's
+    // lower case is the concatenation of its code points' lower cases: a word
+    // never holds an invalid byte, which decodes as U+FFFD, not a word char).
     std::vector<Word> out;
+    const size_t n = text.size();
     size_t i = 0;
-    while (i < text.size()) {
+    while (i < n) {
         size_t start = i;
         char32_t c = utf8::next(text, i);
         if (!word_char(c)) continue;
+        Word w;
+        w.begin = static_cast<uint32_t>(start);
+        utf8::append(w.lower, utf8::lower_cp(c));
         size_t end = i;
-        while (end < text.size()) {
+        while (end < n) {
             size_t j = end;
             char32_t d = utf8::next(text, j);
-            if (word_char(d)) { end = j; continue; }
-            if ((d == '/' || d == '-' || d == '.') && j < text.size()) {
+            if (word_char(d)) {
+                utf8::append(w.lower, utf8::lower_cp(d));
+                end = j;
+                continue;
+            }
+            if ((d == '/' || d == '-' || d == '.') && j < n) {
                 size_t k = j;
-                if (word_char(utf8::next(text, k)) && d != '.') { end = j; continue; }
-                if (d == '.' && utf8::is_digit(utf8::next(text, k = j))) { end = j; continue; }
+                char32_t e = utf8::next(text, k);
+                if ((d != '.' && word_char(e)) || (d == '.' && utf8::is_digit(e))) {
+                    w.lower += static_cast<char>(d);
+                    end = j;
+                    continue;
+                }
             }
             break;
         }
-        out.push_back({static_cast<uint32_t>(start), static_cast<uint32_t>(end),
-                       utf8::lower(text.substr(start, end - start))});
+        w.end = static_cast<uint32_t>(end);
+        out.push_back(std::move(w));
         i = end;
     }
     return out;
