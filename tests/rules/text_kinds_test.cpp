@@ -41,6 +41,21 @@ TEST_CASE("typo: overlapping entries give one finding, the longest") {
     CHECK(check("Quỹ bảo hiễm y tế.", "text.typo.confusions").size() == 1);
 }
 
+TEST_CASE("typo: positions stay right after a letter whose lower case is shorter") {
+    // U+0130 (İ, 2 bytes) lowers to "i" (1 byte) and U+212A (Kelvin sign, 3
+    // bytes) to "k": the lowered copy needs its offset table there; without
+    // such letters it has none (the fast path).
+    auto d = check("İİ \u212A Phân đầu", "text.typo.confusions");
+    REQUIRE(d.size() == 1);
+    CHECK(d[0].column == 6);
+    CHECK(d[0].end_column == 14);
+    REQUIRE(d[0].fix);
+    CHECK(d[0].fix->replacement == "Phấn đấu");
+    auto plain = check("Ab Phân đầu", "text.typo.confusions");
+    REQUIRE(plain.size() == 1);
+    CHECK(plain[0].column == 4);
+}
+
 TEST_CASE("typo: whole words only") {
     CHECK(check("phân đầux", "text.typo.confusions").empty());
     CHECK(check("xphân đầu", "text.typo.confusions").empty());

@@ -100,6 +100,21 @@ LoweredText lower_with_offsets(std::string_view hay) {
     LoweredText t;
     t.hay = hay;
     t.low.reserve(hay.size());
+    // First try: lower case of the same byte length everywhere, no offset table.
+    bool same_length = true;
+    for (size_t i = 0; i < hay.size() && same_length;) {
+        auto b = static_cast<unsigned char>(hay[i]);
+        if (b < 0x80) {
+            t.low += static_cast<char>(b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b);
+            ++i;
+            continue;
+        }
+        size_t s = i, before = t.low.size();
+        utf8::append(t.low, utf8::lower_cp(utf8::next_multibyte(hay, i)));
+        same_length = t.low.size() - before == i - s;
+    }
+    if (same_length) return t;
+    t.low.clear();
     t.from.reserve(hay.size() + 1);
     for (size_t i = 0; i < hay.size();) {
         auto b = static_cast<unsigned char>(hay[i]);
@@ -121,7 +136,7 @@ std::vector<std::pair<size_t, size_t>> find_words_ci(const LoweredText& t, std::
     if (n.empty()) return out;
     std::string_view hay = t.hay;
     for (size_t pos = t.low.find(n); pos != std::string::npos; pos = t.low.find(n, pos + 1)) {
-        size_t b = t.from[pos], e = t.from[pos + n.size()];
+        size_t b = t.at(pos), e = t.at(pos + n.size());
         bool left_ok = b == 0 || !word_char([&] { size_t k = utf8::floor_boundary(hay, b - 1); return utf8::next(hay, k); }());
         bool right_ok = e >= hay.size() || !word_char([&] { size_t k = e; return utf8::next(hay, k); }());
         if (left_ok && right_ok) out.emplace_back(b, e);

@@ -59,7 +59,10 @@ std::vector<std::pair<size_t, size_t>> find_words_ci(std::string_view hay, std::
 struct LoweredText {
     std::string_view hay;
     std::string low;
-    std::vector<uint32_t> from;  // low byte -> hay byte; one extra entry at the end
+    // low byte -> hay byte, one extra entry at the end; left empty when every
+    // code point keeps its byte length (nearly always), offsets then agree.
+    std::vector<uint32_t> from;
+    size_t at(size_t low_pos) const { return from.empty() ? low_pos : from[low_pos]; }
 };
 LoweredText lower_with_offsets(std::string_view hay);
 // As above, on a text lowered once; `needle_lower` must already be lower case.
