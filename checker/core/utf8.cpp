@@ -259,6 +259,50 @@ std::string lower(std::string_view s) {
     return out;
 }
 
+std::string lower_same_length(std::string_view s, bool* all_lowered) {
+    // Copied first, then only upper-case ASCII and multi-byte letters that
+    // change are written over (most bytes are lower-case ASCII already).
+    std::string out(s);
+    bool all = true;
+    char enc[4];
+    for (size_t i = 0; i < s.size();) {
+        auto b = static_cast<unsigned char>(s[i]);
+        if (b < 0x80) {
+            if (b >= 'A' && b <= 'Z') out[i] = static_cast<char>(b + ('a' - 'A'));
+            ++i;
+            continue;
+        }
+        size_t at = i;
+        char32_t c = next_multibyte(s, i);
+        if (c == 0xFFFD && i - at != 3) {  // invalid byte
+            all = false;
+            continue;
+        }
+        char32_t l = lower_cp(c);
+        if (l == c) continue;
+        size_t n = l < 0x80 ? 1 : l < 0x800 ? 2 : l < 0x10000 ? 3 : 4;
+        if (n != i - at) {
+            all = false;
+            continue;
+        }
+        if (n == 1) enc[0] = static_cast<char>(l);
+        else if (n == 2) { enc[0] = static_cast<char>(0xC0 | (l >> 6)); enc[1] = static_cast<char>(0x80 | (l & 0x3F)); }
+        else if (n == 3) {
+            enc[0] = static_cast<char>(0xE0 | (l >> 12));
+            enc[1] = static_cast<char>(0x80 | ((l >> 6) & 0x3F));
+            enc[2] = static_cast<char>(0x80 | (l & 0x3F));
+        } else {
+            enc[0] = static_cast<char>(0xF0 | (l >> 18));
+            enc[1] = static_cast<char>(0x80 | ((l >> 12) & 0x3F));
+            enc[2] = static_cast<char>(0x80 | ((l >> 6) & 0x3F));
+            enc[3] = static_cast<char>(0x80 | (l & 0x3F));
+        }
+        std::memcpy(out.data() + at, enc, n);
+    }
+    if (all_lowered) *all_lowered = all;
+    return out;
+}
+
 std::string upper(std::string_view s) {
     std::string out;
     out.reserve(s.size());

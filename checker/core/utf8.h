@@ -43,6 +43,11 @@ std::string fold(std::string_view s);
 
 // Lower case with accents kept (NFC), for case-insensitive exact matching.
 std::string lower(std::string_view s);
+// Lower case of the same byte length as `s`, offsets shared: a code point whose
+// lower case has another UTF-8 length (U+0130 İ -> i, U+212A Kelvin -> k) and an
+// invalid byte are left as they are, and then *all_lowered is set to false.
+// For scanners that index the lowered copy with offsets into the original.
+std::string lower_same_length(std::string_view s, bool* all_lowered = nullptr);
 // One code point's simple lower case (table lookup for Vietnamese letters).
 char32_t lower_cp(char32_t c);
 // Upper case with accents kept.

@@ -444,9 +444,11 @@ std::pair<size_t, size_t> summary_span(const Text& x, size_t i) {
 TextRef span(size_t b, size_t e) { return TextRef{0, static_cast<uint32_t>(b), static_cast<uint32_t>(e)}; }
 
 // Connector between list members: ",", "và", ", và", "và các", "hoặc".
-bool connector_only(const Text& x, size_t b, size_t e) {
+// With `allow_none`, also true when [b, e) holds only spaces: the start of a
+// gap that may still turn into a connector.
+bool connector_only(const Text& x, size_t b, size_t e, bool allow_none = false) {
     size_t j = b;
-    bool any = false;
+    bool any = allow_none;
     while (j < e) {
         j = x.skip_spaces(j);
         if (j >= e) break;
@@ -466,7 +468,7 @@ class Scanner {
 public:
     explicit Scanner(std::string_view text) : x_(text) {}
 
-    std::vector<Citation> run(size_t from) {
+    std::vector<Citation> run(size_t from, size_t limit) {
         // Each code point is decoded once on the way: `in_word` carries whether
         // the one before it is a letter or digit (Text::word_start decoded both
         // for every position, a fifth of the scan).
@@ -481,6 +483,7 @@ public:
                 i += len;
                 continue;
             }
+            if (i >= limit && (out_.empty() || !connector_only(x_, out_.back().ref.end, i, true))) break;
             std::optional<Citation> c = typed(i);
             if (!c) c = numbered(i);
             if (c) {
@@ -673,8 +676,8 @@ private:
 
 }  // namespace
 
-std::vector<Citation> scan_citations(std::string_view text, size_t from) {
-    return Scanner(text).run(from);
+std::vector<Citation> scan_citations(std::string_view text, size_t from, size_t limit) {
+    return Scanner(text).run(from, limit);
 }
 
 }  // namespace plancheck::extract

@@ -5,23 +5,7 @@
 
 namespace plancheck::extract {
 
-Text::Text(std::string_view text) : t(text) {
-    low.reserve(t.size());
-    for (size_t i = 0; i < t.size();) {
-        unsigned char b = static_cast<unsigned char>(t[i]);
-        if (b < 0x80) {
-            low += static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
-            ++i;
-            continue;
-        }
-        size_t s = i, before = low.size();
-        utf8::append(low, utf8::lower_cp(utf8::next_multibyte(t, i)));
-        if (low.size() - before != i - s) {  // lower case of another length: keep as written
-            low.resize(before);
-            low.append(t.substr(s, i - s));
-        }
-    }
-}
+Text::Text(std::string_view text) : t(text), low(utf8::lower_same_length(text)) {}
 
 char32_t Text::cp(size_t i, size_t* len) const {
     size_t j = i;

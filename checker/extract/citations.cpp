@@ -160,7 +160,7 @@ std::vector<Citation> extract_citations(const SourceDocument& doc, const Outline
         std::string joined = join ? text + " " + doc.blocks[b + 1].text : std::string();
         auto len = static_cast<uint32_t>(text.size());
         size_t first = out.size();
-        for (Citation c : scan_citations(join ? std::string_view(joined) : std::string_view(text), start[b])) {
+        for (Citation c : scan_citations(join ? std::string_view(joined) : std::string_view(text), start[b], len)) {
             if (c.ref.begin >= len) break;  // the next line's own scan finds it
             if (c.ref.end > len + 1) {
                 c.continued = true;

@@ -40,6 +40,29 @@ TEST_CASE("lower, is_letter and nfc agree with utf8proc on every code point belo
     }
 }
 
+TEST_CASE("lower_same_length lowers in place and leaves only length-changing letters and bad bytes") {
+    for (char32_t c = 1; c < 0x3000; ++c) {
+        if (c >= 0xD800 && c <= 0xDFFF) continue;
+        INFO("U+" << std::hex << static_cast<uint32_t>(c));
+        std::string s = "Ab" + one(c) + "Đ";
+        std::string full = utf8::lower(s);
+        bool all = false;
+        std::string got = utf8::lower_same_length(s, &all);
+        CHECK(got.size() == s.size());
+        if (full.size() == s.size()) {
+            CHECK(got == full);
+            CHECK(all);
+        } else {
+            CHECK(got == "ab" + one(c) + "đ");
+            CHECK_FALSE(all);
+        }
+    }
+    bool all = true;
+    CHECK(utf8::lower_same_length("X\xC3Y", &all) == "x\xC3y");  // invalid byte kept
+    CHECK_FALSE(all);
+    CHECK(utf8::lower_same_length("\xEF\xBF\xBD") == "\xEF\xBF\xBD");
+}
+
 TEST_CASE("nfc fast path leaves decomposed Vietnamese to utf8proc") {
     // "ế" as e + U+0302 + U+0301 must compose; precomposed text stays as it is.
     CHECK(utf8::nfc("Ke\xCC\x82\xCC\x81 hoa\xCC\xA3\x63h") == "Kế hoạch");

@@ -131,6 +131,29 @@ TEST_CASE("document level: bases, basis items, back-reference keys, own number")
     CHECK(cs[5].key == "25-CTr/TU");
 }
 
+TEST_CASE("a scan limit keeps what starts before it, list members after it included") {
+    // The second line of a wrapped .txt pair is scanned again on its own, so
+    // the joined scan stops at the join, except for members of a list that
+    // started before it: they give the first citation its issuer and summary.
+    std::string t = "Nghị quyết số 125/NQ-CP, và số 102/NQ-CP của Chính phủ về bảo hiểm xã hội. Chỉ thị số 07/CT-TTg";
+    size_t join = t.find(", và");
+    auto full = scan_citations(t), limited = scan_citations(t, 0, join);
+    REQUIRE(full.size() == 3);
+    REQUIRE(limited.size() == 2);  // the list member is read, the later directive is not
+    CHECK(limited[0].issuer == "Chính phủ");
+    CHECK(limited[0].summary == full[0].summary);
+    CHECK(span(t, limited[0].ref) == span(t, full[0].ref));
+    auto plain = scan_citations("Nghị quyết số 125/NQ-CP về bảo hiểm. Chỉ thị số 07/CT-TTg", 0, 10);
+    REQUIRE(plain.size() == 1);
+    CHECK(plain[0].key == "125/NQ-CP");
+    // The same list wrapped in a .txt file.
+    auto a = test::analyze_text("Thực hiện Nghị quyết số 125/NQ-CP và\nsố 102/NQ-CP của Chính phủ về bảo hiểm xã hội.\n");
+    const auto& cs = a->model.citations;
+    REQUIRE(cs.size() == 2);
+    CHECK(cs[0].issuer == "Chính phủ");  // from the member on the next line
+    CHECK(cs[1].key == "102/NQ-CP");        // found by that line's own scan
+}
+
 TEST_CASE("a .txt citation wrapped onto the next line keeps its start and a tail") {
     auto a = test::analyze_text("Căn cứ Nghị quyết số\n125/NQ-CP ngày 08/10/2018 của Chính phủ về bảo hiểm xã hội;\n");
     const auto& cs = a->model.citations;

@@ -99,22 +99,12 @@ const std::vector<Word>& block_words(const Context& ctx, uint32_t block, std::ve
 LoweredText lower_with_offsets(std::string_view hay) {
     LoweredText t;
     t.hay = hay;
-    t.low.reserve(hay.size());
     // First try: lower case of the same byte length everywhere, no offset table.
     bool same_length = true;
-    for (size_t i = 0; i < hay.size() && same_length;) {
-        auto b = static_cast<unsigned char>(hay[i]);
-        if (b < 0x80) {
-            t.low += static_cast<char>(b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b);
-            ++i;
-            continue;
-        }
-        size_t s = i, before = t.low.size();
-        utf8::append(t.low, utf8::lower_cp(utf8::next_multibyte(hay, i)));
-        same_length = t.low.size() - before == i - s;
-    }
+    t.low = utf8::lower_same_length(hay, &same_length);
     if (same_length) return t;
     t.low.clear();
+    t.low.reserve(hay.size());
     t.from.reserve(hay.size() + 1);
     for (size_t i = 0; i < hay.size();) {
         auto b = static_cast<unsigned char>(hay[i]);
