@@ -31,20 +31,31 @@ char32_t next_multibyte(std::string_view s, size_t& i) {
     return cp;
 }
 
-void append_multibyte(std::string& out, char32_t cp) {
+namespace {
+// UTF-8 bytes of a code point of U+0080 or more into `out`: their count.
+size_t encode_multibyte(char32_t cp, char* out) {
     if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
+        out[0] = static_cast<char>(0xC0 | (cp >> 6));
+        out[1] = static_cast<char>(0x80 | (cp & 0x3F));
+        return 2;
     }
+    if (cp < 0x10000) {
+        out[0] = static_cast<char>(0xE0 | (cp >> 12));
+        out[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = static_cast<char>(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = static_cast<char>(0xF0 | (cp >> 18));
+    out[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out[3] = static_cast<char>(0x80 | (cp & 0x3F));
+    return 4;
+}
+}  // namespace
+
+void append_multibyte(std::string& out, char32_t cp) {
+    char buf[4];
+    out.append(buf, encode_multibyte(cp, buf));
 }
 
 size_t count(std::string_view s) {
@@ -264,7 +275,6 @@ std::string lower_same_length(std::string_view s, bool* all_lowered) {
     // change are written over (most bytes are lower-case ASCII already).
     std::string out(s);
     bool all = true;
-    char enc[4];
     for (size_t i = 0; i < s.size();) {
         auto b = static_cast<unsigned char>(s[i]);
         if (b < 0x80) {
@@ -280,22 +290,13 @@ std::string lower_same_length(std::string_view s, bool* all_lowered) {
         }
         char32_t l = lower_cp(c);
         if (l == c) continue;
-        size_t n = l < 0x80 ? 1 : l < 0x800 ? 2 : l < 0x10000 ? 3 : 4;
+        char enc[4];
+        size_t n = 1;
+        if (l < 0x80) enc[0] = static_cast<char>(l);
+        else n = encode_multibyte(l, enc);
         if (n != i - at) {
             all = false;
             continue;
-        }
-        if (n == 1) enc[0] = static_cast<char>(l);
-        else if (n == 2) { enc[0] = static_cast<char>(0xC0 | (l >> 6)); enc[1] = static_cast<char>(0x80 | (l & 0x3F)); }
-        else if (n == 3) {
-            enc[0] = static_cast<char>(0xE0 | (l >> 12));
-            enc[1] = static_cast<char>(0x80 | ((l >> 6) & 0x3F));
-            enc[2] = static_cast<char>(0x80 | (l & 0x3F));
-        } else {
-            enc[0] = static_cast<char>(0xF0 | (l >> 18));
-            enc[1] = static_cast<char>(0x80 | ((l >> 12) & 0x3F));
-            enc[2] = static_cast<char>(0x80 | ((l >> 6) & 0x3F));
-            enc[3] = static_cast<char>(0x80 | (l & 0x3F));
         }
         std::memcpy(out.data() + at, enc, n);
     }
