@@ -34,9 +34,8 @@ Diagnostic unreadable(const std::string& path, const UnreadableInput& why, const
     return d;
 }
 
-namespace {
-FileResult finish(ingest::Result r, const std::string& path, std::string format,
-                  const rules::RuleBook& book, const Options& opts) {
+FileResult check_ingested(ingest::Result r, const std::string& path, std::string format,
+                          const rules::RuleBook& book, const Options& opts) {
     FileResult fr;
     fr.path = path;
     fr.format = std::move(format);
@@ -52,16 +51,15 @@ FileResult finish(ingest::Result r, const std::string& path, std::string format,
     fr.diagnostics = rules::evaluate(book, fr.sets, a->model, check);
     return fr;
 }
-}  // namespace
 
 FileResult check_file(const std::string& path, const rules::RuleBook& book, const Options& opts) {
-    return finish(ingest::read_file(path, opts.ingest), path, ingest::format_of(path), book, opts);
+    return check_ingested(ingest::read_file(path, opts.ingest), path, ingest::format_of(path), book, opts);
 }
 
 FileResult check_bytes(std::string_view bytes, std::string_view format, const std::string& path,
                        const rules::RuleBook& book, const Options& opts) {
-    return finish(ingest::read_bytes(bytes, format, path, opts.ingest), path, std::string(format),
-                  book, opts);
+    return check_ingested(ingest::read_bytes(bytes, format, path, opts.ingest), path, std::string(format),
+                          book, opts);
 }
 
 }  // namespace plancheck::pipeline

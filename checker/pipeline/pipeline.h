@@ -39,6 +39,11 @@ struct Options {
 FileResult check_file(const std::string& path, const rules::RuleBook& book, const Options& opts);
 FileResult check_bytes(std::string_view bytes, std::string_view format, const std::string& path,
                        const rules::RuleBook& book, const Options& opts);
+// The rest of the pipeline on what a reader returned (a document or why it is
+// unreadable): for callers that run a reader themselves (the fuzz harness
+// calls the .docx and .pdf readers without their plug-in modules).
+FileResult check_ingested(ingest::Result r, const std::string& path, std::string format,
+                          const rules::RuleBook& book, const Options& opts);
 
 // The input.unreadable diagnostic for `path` (the contract's fixed shape).
 Diagnostic unreadable(const std::string& path, const UnreadableInput& why, const std::string& lang);
