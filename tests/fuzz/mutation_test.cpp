@@ -108,15 +108,15 @@ void run(std::string_view format, const std::function<std::string(const std::str
 
 }  // namespace
 
-TEST_CASE("fuzz: mutated .txt plans") { run("txt", [](const std::string& t) { return t; }, 20); }
-TEST_CASE("fuzz: mutated .md plans") { run("md", test::txt_to_md, 8); }
-TEST_CASE("fuzz: mutated .html plans") { run("html", test::txt_to_html, 8); }
-TEST_CASE("fuzz: mutated .docx plans") {
+TEST_CASE("mutated .txt plans") { run("txt", [](const std::string& t) { return t; }, 20); }
+TEST_CASE("mutated .md plans") { run("md", test::txt_to_md, 8); }
+TEST_CASE("mutated .html plans") { run("html", test::txt_to_html, 8); }
+TEST_CASE("mutated .docx plans") {
     run("docx", [](const std::string& t) { return test::txt_to_docx(t, true); }, 6);
 }
-TEST_CASE("fuzz: mutated .pdf plans") { run("pdf", to_pdf, 3); }
+TEST_CASE("mutated .pdf plans") { run("pdf", to_pdf, 3); }
 
-TEST_CASE("fuzz: hostile corpus and saved regressions") {
+TEST_CASE("hostile corpus and saved regressions") {
     size_t n = 0;
     for (const char* dir : {"/corpus/hostile", "/fuzz/regressions"}) {
         for (const auto& e : fs::directory_iterator(test::source_dir() + dir)) {
