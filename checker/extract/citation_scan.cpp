@@ -118,8 +118,9 @@ static_assert([] {
 std::optional<TypeMatch> match_type(const Text& x, size_t i) {
     static const TypePrefixes prefixes;
     if (i + 2 > x.t.size()) return std::nullopt;  // every type word has two bytes or more
-    size_t low_key = i + kTypeKeyBytes <= x.t.size() ? type_key(std::string_view(x.low).substr(i)) : 0;
-    if (i + kTypeKeyBytes <= x.t.size() && prefixes.low.test(low_key)) {
+    const bool room = i + kTypeKeyBytes <= x.t.size();  // shorter: no type word fits
+    size_t low_key = room ? type_key(std::string_view(x.low).substr(i)) : 0;
+    if (room && prefixes.low.test(low_key)) {
         for (size_t k = 0; k < kTypeWords.size(); ++k) {
             if (prefixes.word_key[k] != low_key) continue;
             const auto& w = kTypeWords[k];
@@ -477,7 +478,7 @@ public:
         while (i < x_.size()) {
             size_t len = 1;
             char32_t cp = x_.cp(i, &len);
-            bool wc = utf8::is_letter(cp) || utf8::is_digit(cp);
+            bool wc = Text::word_cp(cp);
             if (!wc || in_word) {
                 in_word = wc;
                 i += len;

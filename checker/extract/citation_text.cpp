@@ -21,11 +21,9 @@ size_t Text::prev(size_t i) const {
     return i;
 }
 
-bool Text::word_char(size_t i) const {
-    if (i >= t.size()) return false;
-    char32_t c = cp(i);
-    return utf8::is_letter(c) || utf8::is_digit(c);
-}
+bool Text::word_cp(char32_t c) { return utf8::is_letter(c) || utf8::is_digit(c); }
+
+bool Text::word_char(size_t i) const { return i < t.size() && word_cp(cp(i)); }
 
 bool Text::word_start(size_t i) const { return word_char(i) && (i == 0 || !word_char(prev(i))); }
 
@@ -33,7 +31,7 @@ size_t Text::word_end(size_t i) const {
     while (i < t.size()) {
         size_t j = i;
         char32_t c = utf8::next(t, j);
-        if (!utf8::is_letter(c) && !utf8::is_digit(c)) break;
+        if (!word_cp(c)) break;
         i = j;
     }
     return i;

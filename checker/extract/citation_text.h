@@ -19,6 +19,7 @@ public:
 
     char32_t cp(size_t i, size_t* len = nullptr) const;
     size_t prev(size_t i) const;           // start of the code point before i
+    static bool word_cp(char32_t c);       // a letter or digit code point
     bool word_char(size_t i) const;        // letter or digit at i
     bool word_start(size_t i) const;
     size_t word_end(size_t i) const;       // end of the letter/digit run starting at i
