@@ -1,6 +1,7 @@
 #include "pipeline/pipeline.h"
 
 #include "extract/extract.h"
+#include "layout/layout.h"
 #include "normalize/normalize.h"
 #include "pipeline/today.h"
 #include "structure/structure.h"
@@ -10,6 +11,7 @@ namespace plancheck::pipeline {
 std::unique_ptr<Analysis> analyze(SourceDocument doc) {
     auto a = std::make_unique<Analysis>();
     a->doc = std::move(doc);
+    layout::recover(a->doc);
     normalize::normalize(a->doc);
     a->model.doc = &a->doc;
     a->model.outline = structure::build_outline(a->doc);
