@@ -109,6 +109,9 @@ TEST_CASE("format invariance: .docx, TCVN3/VNI text, HTML and Markdown give the 
         };
         for (const auto& v : variants) {
             INFO(p.filename().string() << " as " << v.name);
+            // A legacy table that cannot write a character ('?' instead of a
+            // look-alike Ð) makes another document, with a damaged word of its own.
+            if (v.legacy && v.bytes.find('?') != std::string::npos && text.find('?') == std::string::npos) continue;
             auto r = pipeline::check_bytes(v.bytes, v.format, p.string(), book, opts);
             REQUIRE_FALSE(r.unreadable);
             auto got = findings(r, v.legacy, v.line_map);

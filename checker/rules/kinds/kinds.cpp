@@ -66,6 +66,8 @@ const std::vector<KindInfo>& rule_kinds() {
         {"type-name", make_type_name,
          "the type name (KẾ HOẠCH, BÁO CÁO) in capitals with a summary line"},
         {"typo", make_typo, "known misspellings from a list, with the right spelling"},
+        {"unknown-syllable", make_unknown_syllable,
+         "a lower-case Vietnamese word that is no syllable of the hunspell-vi lexicon (damaged or misspelt)"},
     };
     return kKinds;
 }
