@@ -11,6 +11,8 @@ const std::vector<KindInfo>& rule_kinds() {
          "a subordinate issuing body written without its directly superior body"},
         {"bases-format", make_bases_format,
          "legal bases: one per line, ';' after each, '.' after the last"},
+        {"capitalisation", make_capitalisation,
+         "capitalisation by Decree 30 Appendix II: sentence start, units, agencies, titles, document types, articles"},
         {"citation-anachronism", make_citation_anachronism,
          "a cited document dated after the document that cites it"},
         {"citation-duplicate", make_citation_duplicate,

@@ -25,6 +25,7 @@ const KindInfo* find_kind(std::string_view name);
 // Factories (defined in the kind's own file).
 std::unique_ptr<Rule> make_citation_anachronism(RuleMeta, const Params&);
 std::unique_ptr<Rule> make_unknown_syllable(RuleMeta, const Params&);
+std::unique_ptr<Rule> make_capitalisation(RuleMeta, const Params&);
 std::unique_ptr<Rule> make_citation_duplicate(RuleMeta, const Params&);
 std::unique_ptr<Rule> make_citation_incomplete(RuleMeta, const Params&);
 std::unique_ptr<Rule> make_citation_malformed(RuleMeta, const Params&);
