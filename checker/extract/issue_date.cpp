@@ -66,10 +66,32 @@ std::optional<DateLine> parse_date_line(const SourceDocument& doc, uint32_t b) {
     return dl;
 }
 
+bool place_like(const DateLine& dl) {
+    std::string_view p = dl.place;
+    if (p.empty()) return true;
+    std::string f = utf8::lower(p);
+    if (f.rfind("v/v", 0) == 0 || f.rfind("về việc", 0) == 0) return false;
+    // A number-symbol ("244/2016/TT-BTC") or "số" belongs to a citation.
+    for (size_t i = 0; i + 1 < p.size(); ++i)
+        if (utf8::is_digit(static_cast<unsigned char>(p[i])) && (p[i + 1] == '/' || p[i + 1] == '-')) return false;
+    const std::string_view so = "số";
+    for (size_t at = f.find(so); at != std::string::npos; at = f.find(so, at + 1)) {
+        bool start = at == 0 || f[at - 1] == ' ';
+        size_t e = at + so.size();
+        bool end = e == f.size() || f[e] == ' ' || f[e] == ':';
+        if (start && end) return false;
+    }
+    // Place names are short: "Thành phố Hồ Chí Minh" has six words.
+    int words = 0;
+    for (size_t i = 0; i < p.size(); ++i)
+        if (p[i] != ' ' && (i == 0 || p[i - 1] == ' ')) ++words;
+    return words <= 8;
+}
+
 Date extract_issue_date(const SourceDocument& doc, const Outline& outline) {
     if (!outline.header.place_date) return {};
     auto dl = parse_date_line(doc, *outline.header.place_date);
-    return dl ? dl->date : Date{};
+    return dl && place_like(*dl) ? dl->date : Date{};
 }
 
 }  // namespace plancheck::extract
