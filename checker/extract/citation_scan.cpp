@@ -586,6 +586,25 @@ private:
             }
             size_t before = end;
             tail(c, end, true);
+            // The year may come before the number: "Bộ luật Lao động năm 2019 số 45/2019/QH14".
+            if (c.number.empty() && !c.date.empty() && !c.date.month) {
+                size_t sp = x_.skip_spaces(end);
+                size_t s2 = skip_so(sp);
+                if (s2 != sp) {
+                    if (auto ns3 = parse_numsym(x_, s2)) {
+                        take_numsym(c, *ns3);
+                        end = ns3->end;
+                        Date year_only = c.date;
+                        TextRef year_ref = c.date_ref;
+                        c.date = {};
+                        tail(c, end, false);
+                        if (c.date.empty()) {
+                            c.date = year_only;
+                            c.date_ref = year_ref;
+                        }
+                    }
+                }
+            }
             if (c.name.empty() && c.number.empty() && (c.type != "Hiến pháp" || end == before)) return std::nullopt;
         } else if (!tm->abbr) {
             auto num = backref_number(after_so, has_so);

@@ -122,7 +122,9 @@ private:
     }
 
     void symbol_year(const Citation& c, Args& args, Emitter& emit) const {
-        if (c.key.empty() || c.type.empty() || qualified(c)) return;
+        // Only a symbol as written is judged: a back-reference ("Bộ luật Lao động
+        // năm 2019", "Nghị định 30") borrows its key from the full citation.
+        if (c.key.empty() || c.symbol.empty() || c.type.empty() || qualified(c)) return;
         const extract::TypeInfo* t = extract::type_by_name(c.type);
         if (!t) return;
         bool hit = check_ == Check::YearMissing ? t->always_normative && !c.symbol_year
