@@ -25,15 +25,16 @@ public:
         : Rule(std::move(m)), min_(min_chars), min_clause_(min_clause), clauses_(clauses), scope_(scope),
           clause_scope_(clause_scope) {}
 
-    // What is not compared as a paragraph: table cells (an appendix table that
+    // What is not compared as a paragraph: the closing, table cells (an appendix table that
     // restates the tasks with their agencies, a cell repeated down a column)
     // and section headings (the same sub-heading under every part of a report;
     // text.duplicate-heading judges headings under one parent).
     static std::vector<bool> excluded(const Model& m) {
         const auto& blocks = m.doc->blocks;
         std::vector<bool> out(blocks.size(), false);
+        // The closing's recipients ("Nơi nhận") name again whom the letter was sent to.
         for (uint32_t b = 0; b < blocks.size(); ++b)
-            out[b] = blocks[b].in_table || blocks[b].kind == BlockKind::TableCell;
+            out[b] = blocks[b].in_table || blocks[b].kind == BlockKind::TableCell || in_scope(m, b, Scope::Closing);
         for (const auto& s : m.outline.sections)
             if (s.heading && s.block < out.size()) out[s.block] = true;
         return out;
