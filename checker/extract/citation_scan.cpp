@@ -571,6 +571,19 @@ private:
             tail(c, end, named_type(c.type));
         } else if (named_type(c.type) && !tm->abbr) {
             size_t ne = parse_law_name(x_, j);
+            if (ne == j) {
+                // A name typed in lower case ("Luật tổ chức Chính phủ số 63/2025/QH15")
+                // is a name when its number closes it.
+                size_t k = j;
+                for (int w = 0; w < 8 && x_.word_char(k) && !x_.digit(k) && !x_.lit(k, "số"); ++w) {
+                    size_t we = x_.word_end(k);
+                    k = x_.skip_spaces(we);
+                    if (x_.lit(k, "số") && parse_numsym(x_, skip_so(k))) {
+                        ne = we;
+                        break;
+                    }
+                }
+            }
             if (ne > j) {
                 c.name = std::string(x_.t.substr(j, ne - j));
                 c.summary = c.name;

@@ -186,3 +186,13 @@ TEST_CASE("a Law's year written before its number: one citation with the number"
     CHECK(ys[0].key == "45/2013/QH13");
     CHECK(ys[0].date == Date{0, 0, 2013});
 }
+
+TEST_CASE("a Law's name typed in lower case is a name when its number follows") {
+    std::string t = "Căn cứ Luật tổ chức chính quyền địa phương số 72/2025/QH15 ngày 16 tháng 6 năm 2025;";
+    auto cs = scan_citations(t);
+    REQUIRE(cs.size() == 1);
+    CHECK(cs[0].name == "tổ chức chính quyền địa phương");
+    CHECK(cs[0].key == "72/2025/QH15");
+    // Without a number, "luật" in running text names nothing.
+    CHECK(scan_citations("Các quy định của Luật này được áp dụng thống nhất.").empty());
+}
