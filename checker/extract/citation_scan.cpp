@@ -549,9 +549,11 @@ private:
         c.type = std::string(tm->canonical);
         c.type_written = std::string(x_.t.substr(i, tm->end - i));
         size_t j = x_.skip_spaces(tm->end);
-        if (!tm->abbr && !x_.lit(j, "số") && !parse_numsym(x_, j)) {
+        if (!tm->abbr && !named_type(c.type) && !x_.lit(j, "số") && !parse_numsym(x_, j)) {
             // A qualifier between the type and "số": "Chương trình phối hợp số 15/...",
-            // "Kế hoạch liên tịch số ...": up to three lower-case words.
+            // "Kế hoạch liên tịch số ...": up to three lower-case words. Not after a
+            // Law's type, whose lower-case words are a name or another word
+            // altogether ("Luật sư").
             size_t k = j;
             for (int w = 0; w < 3 && x_.word_char(k) && !x_.upper_initial(k) && !x_.digit(k); ++w) {
                 k = x_.skip_spaces(x_.word_end(k));
@@ -573,15 +575,17 @@ private:
             size_t ne = parse_law_name(x_, j);
             if (ne == j) {
                 // A name typed in lower case ("Luật tổ chức Chính phủ số 63/2025/QH15")
-                // is a name when its number closes it.
+                // is a name when a National Assembly number closes it ("Đoàn Luật
+                // sư tỉnh tại Tờ trình số 34/TTr-ĐLS" names no law).
                 size_t k = j;
-                for (int w = 0; w < 8 && x_.word_char(k) && !x_.digit(k) && !x_.lit(k, "số"); ++w) {
+                for (int w = 0; w < 8 && x_.word_char(k) && !x_.digit(k) && !x_.lit(k, "số") && !match_type(x_, k);
+                     ++w) {
                     size_t we = x_.word_end(k);
                     k = x_.skip_spaces(we);
-                    if (x_.lit(k, "số") && parse_numsym(x_, skip_so(k))) {
-                        ne = we;
-                        break;
-                    }
+                    if (!x_.lit(k, "số")) continue;
+                    auto law_ns = parse_numsym(x_, skip_so(k));
+                    if (law_ns && law_ns->key.find("QH") != std::string::npos) ne = we;
+                    break;
                 }
             }
             if (ne > j) {

@@ -195,4 +195,10 @@ TEST_CASE("a Law's name typed in lower case is a name when its number follows") 
     CHECK(cs[0].key == "72/2025/QH15");
     // Without a number, "luật" in running text names nothing.
     CHECK(scan_citations("Các quy định của Luật này được áp dụng thống nhất.").empty());
+    // "Luật sư" is a lawyer: the number that follows is the Tờ trình's, not a Law's.
+    auto ls = scan_citations("Theo đề nghị của Đoàn Luật sư tỉnh tại Tờ trình số 21/TTr-ĐLS ngày 02/3/2025.");
+    REQUIRE(ls.size() == 1);
+    CHECK(ls[0].type == "Tờ trình");
+    CHECK(scan_citations("Đoàn Luật sư tỉnh số 258/ĐLS-VP ngày 02/3/2025").size() <= 1);
+    for (const auto& c : scan_citations("Đoàn Luật sư tỉnh số 258/ĐLS-VP ngày 02/3/2025")) CHECK(c.type != "Luật");
 }
