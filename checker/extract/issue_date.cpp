@@ -68,6 +68,23 @@ std::optional<DateLine> parse_date_line(const SourceDocument& doc, uint32_t b) {
 
 bool place_like(const DateLine& dl) {
     std::string_view p = dl.place;
+    // Two header columns merged into one line: "Số: 12/KH-STNMT<tab>Khánh Hòa",
+    // "Số: 1925 /STC-HTDN Bình Thuận". The place is what follows the number line.
+    if (size_t tab = p.rfind('\t'); tab != std::string_view::npos) p = utf8::trim(p.substr(tab + 1));
+    if (p.rfind("Số", 0) == 0 || p.rfind("SỐ", 0) == 0) {
+        size_t i = std::string_view("Số").size();
+        while (i < p.size() && (p[i] == ':' || p[i] == ' ')) ++i;
+        // Symbol words have no lower-case letter: digits, capitals, separators.
+        while (i < p.size()) {
+            size_t e = p.find(' ', i);
+            if (e == std::string_view::npos) e = p.size();
+            std::string_view w = p.substr(i, e - i);
+            if (utf8::upper(w) != w || w.back() == ',') break;
+            i = e;
+            while (i < p.size() && p[i] == ' ') ++i;
+        }
+        p = utf8::trim(p.substr(i));
+    }
     if (p.empty()) return true;
     std::string f = utf8::lower(p);
     if (f.rfind("v/v", 0) == 0 || f.rfind("về việc", 0) == 0) return false;

@@ -142,14 +142,16 @@ TEST_CASE("issue date: a V/v line citing a dated document is not the place-date 
     o.header.place_date = 2;
     CHECK(extract::extract_issue_date(doc, o).year == 2025);
     for (const char* line : {"Về việc cho ý kiến Quyết định số 12/QĐ-UBND ngày 05 tháng 3 năm 2024",
-                             "Đề nghị theo số 7 ngày 05 tháng 3 năm 2024"}) {
+                             "Đề nghị theo số 7 ngày 05 tháng 3 năm 2024",
+                             "Số: 08/BXD-QLN V/v góp ý Thông tư số 19/2016/TT-BXD ngày 05 tháng 3 năm 2016"}) {
         auto one = std::get<SourceDocument>(ingest::read_text(line, "u.txt", {}));
         auto dl = extract::parse_date_line(one, 0);
         REQUIRE(dl);
         CHECK_FALSE(extract::place_like(*dl));
     }
     for (const char* line : {"Thành phố Hồ Chí Minh, ngày 05 tháng 3 năm 2024", "Phường 3, ngày 05 tháng 3 năm 2024",
-                             "ngày 05 tháng 3 năm 2024"}) {
+                             "ngày 05 tháng 3 năm 2024", "Số: 08/KH-UBND\tPhú Yên, ngày 05 tháng 3 năm 2024",
+                             "Số: 731 /SXD-QLN Phú Yên, ngày 05 tháng 3 năm 2024"}) {
         auto one = std::get<SourceDocument>(ingest::read_text(line, "u.txt", {}));
         auto dl = extract::parse_date_line(one, 0);
         REQUIRE(dl);
