@@ -91,8 +91,11 @@ SymbolParts symbol_parts(const Citation& c) {
 }
 
 bool is_party_issuer_code(std::string_view code) {
+    // Not "BTV": a Ban Thường vụ issues for associations, the Youth Union and the
+    // Bar federation too ("545/HD-BTV" of a notaries' association), in the State
+    // form; a Party standing committee signs as its committee ("TU", "TVTU").
     static const char* kCodes[] = {"TW", "TU", "HU", "QU", "ĐU", "ĐH", "BCS", "BCSĐ", "VPTW", "BBT", "BCT",
-                                   "BTGTW", "BTCTW", "UBKTTW", "UBKTTU", "ĐĐ", "ĐUK", "BTV", "TVTU"};
+                                   "BTGTW", "BTCTW", "UBKTTW", "UBKTTU", "ĐĐ", "ĐUK", "TVTU"};
     for (auto k : kCodes)
         if (code == k) return true;
     return false;

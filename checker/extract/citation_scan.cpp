@@ -549,9 +549,11 @@ private:
         c.type = std::string(tm->canonical);
         c.type_written = std::string(x_.t.substr(i, tm->end - i));
         size_t j = x_.skip_spaces(tm->end);
-        if (!tm->abbr && !x_.lit(j, "số") && !parse_numsym(x_, j)) {
+        if (!tm->abbr && !named_type(c.type) && !x_.lit(j, "số") && !parse_numsym(x_, j)) {
             // A qualifier between the type and "số": "Chương trình phối hợp số 15/...",
-            // "Kế hoạch liên tịch số ...": up to three lower-case words.
+            // "Kế hoạch liên tịch số ...": up to three lower-case words. Not after a
+            // Law's type, whose lower-case words are a name or another word
+            // altogether ("Luật sư").
             size_t k = j;
             for (int w = 0; w < 3 && x_.word_char(k) && !x_.upper_initial(k) && !x_.digit(k); ++w) {
                 k = x_.skip_spaces(x_.word_end(k));
@@ -571,6 +573,21 @@ private:
             tail(c, end, named_type(c.type));
         } else if (named_type(c.type) && !tm->abbr) {
             size_t ne = parse_law_name(x_, j);
+            if (ne == j) {
+                // A name typed in lower case ("Luật tổ chức Chính phủ số 63/2025/QH15")
+                // is a name when a National Assembly number closes it ("Đoàn Luật
+                // sư tỉnh tại Tờ trình số 34/TTr-ĐLS" names no law).
+                size_t k = j;
+                for (int w = 0; w < 8 && x_.word_char(k) && !x_.digit(k) && !x_.lit(k, "số") && !match_type(x_, k);
+                     ++w) {
+                    size_t we = x_.word_end(k);
+                    k = x_.skip_spaces(we);
+                    if (!x_.lit(k, "số")) continue;
+                    auto law_ns = parse_numsym(x_, skip_so(k));
+                    if (law_ns && law_ns->key.find("QH") != std::string::npos) ne = we;
+                    break;
+                }
+            }
             if (ne > j) {
                 c.name = std::string(x_.t.substr(j, ne - j));
                 c.summary = c.name;
@@ -586,6 +603,25 @@ private:
             }
             size_t before = end;
             tail(c, end, true);
+            // The year may come before the number: "Bộ luật Lao động năm 2019 số 45/2019/QH14".
+            if (c.number.empty() && !c.date.empty() && !c.date.month) {
+                size_t sp = x_.skip_spaces(end);
+                size_t s2 = skip_so(sp);
+                if (s2 != sp) {
+                    if (auto ns3 = parse_numsym(x_, s2)) {
+                        take_numsym(c, *ns3);
+                        end = ns3->end;
+                        Date year_only = c.date;
+                        TextRef year_ref = c.date_ref;
+                        c.date = {};
+                        tail(c, end, false);
+                        if (c.date.empty()) {
+                            c.date = year_only;
+                            c.date_ref = year_ref;
+                        }
+                    }
+                }
+            }
             if (c.name.empty() && c.number.empty() && (c.type != "Hiến pháp" || end == before)) return std::nullopt;
         } else if (!tm->abbr) {
             auto num = backref_number(after_so, has_so);

@@ -19,6 +19,12 @@ struct DateLine {
     bool slash_form = false;  // "ngày 05/3/2021"
 };
 
+// Whether the text before the date can be a place name ("Hà Nội", "Phường 3",
+// nothing): not a V/v summary line or a sentence citing a document ("V/v dự
+// thảo ... số 12/2020/TT-BTC ngày 11/11/2020"), which a header may put where
+// the place and date usually stand.
+bool place_like(const DateLine& dl);
+
 // Parses block `b` of `doc`; nullopt when it holds no "ngày ... tháng ... năm ..." or
 // "ngày dd/mm/yyyy" date.
 std::optional<DateLine> parse_date_line(const SourceDocument& doc, uint32_t b);

@@ -66,10 +66,49 @@ std::optional<DateLine> parse_date_line(const SourceDocument& doc, uint32_t b) {
     return dl;
 }
 
+bool place_like(const DateLine& dl) {
+    std::string_view p = dl.place;
+    // Two header columns merged into one line: "Số: 12/KH-STNMT<tab>Khánh Hòa",
+    // "Số: 1925 /STC-HTDN Bình Thuận". The place is what follows the number line.
+    if (size_t tab = p.rfind('\t'); tab != std::string_view::npos) p = utf8::trim(p.substr(tab + 1));
+    if (p.rfind("Số", 0) == 0 || p.rfind("SỐ", 0) == 0) {
+        size_t i = std::string_view("Số").size();
+        while (i < p.size() && (p[i] == ':' || p[i] == ' ')) ++i;
+        // Symbol words have no lower-case letter: digits, capitals, separators.
+        while (i < p.size()) {
+            size_t e = p.find(' ', i);
+            if (e == std::string_view::npos) e = p.size();
+            std::string_view w = p.substr(i, e - i);
+            if (utf8::upper(w) != w || w.back() == ',') break;
+            i = e;
+            while (i < p.size() && p[i] == ' ') ++i;
+        }
+        p = utf8::trim(p.substr(i));
+    }
+    if (p.empty()) return true;
+    std::string f = utf8::lower(p);
+    if (f.rfind("v/v", 0) == 0 || f.rfind("về việc", 0) == 0) return false;
+    // A number-symbol ("244/2016/TT-BTC") or "số" belongs to a citation.
+    for (size_t i = 0; i + 1 < p.size(); ++i)
+        if (utf8::is_digit(static_cast<unsigned char>(p[i])) && (p[i + 1] == '/' || p[i + 1] == '-')) return false;
+    const std::string_view so = "số";
+    for (size_t at = f.find(so); at != std::string::npos; at = f.find(so, at + 1)) {
+        bool start = at == 0 || f[at - 1] == ' ';
+        size_t e = at + so.size();
+        bool end = e == f.size() || f[e] == ' ' || f[e] == ':';
+        if (start && end) return false;
+    }
+    // Place names are short: "Thành phố Hồ Chí Minh" has six words.
+    int words = 0;
+    for (size_t i = 0; i < p.size(); ++i)
+        if (p[i] != ' ' && (i == 0 || p[i - 1] == ' ')) ++words;
+    return words <= 8;
+}
+
 Date extract_issue_date(const SourceDocument& doc, const Outline& outline) {
     if (!outline.header.place_date) return {};
     auto dl = parse_date_line(doc, *outline.header.place_date);
-    return dl ? dl->date : Date{};
+    return dl && place_like(*dl) ? dl->date : Date{};
 }
 
 }  // namespace plancheck::extract

@@ -7,6 +7,7 @@
 // table and points at the first such word.
 #include "normalize/normalize.h"
 
+#include <algorithm>
 #include <utf8proc.h>
 
 #include "core/legacy_vn.h"
@@ -36,15 +37,45 @@ std::string to_bytes(std::string_view word) {
     return out;
 }
 
+// Đ/đ is a Vietnamese letter, and in abbreviations it stands next to letters
+// that do not make a syllable: "NĐ-CP", "QĐ", "HĐND", a list label "đ)". Such
+// a word is evidence of nothing, while TCVN3 é shown as Ð (normalize turns it
+// into Đ) sits inside a lower-case word: "phĐp". A word whose only non-ASCII
+// letters are Đ/đ is set aside when it is one letter, all upper case, or has
+// Đ/đ only first.
+bool abbreviation_with_d(std::string_view word) {
+    bool upper = true, d_inside = false;
+    int letters = 0;
+    for (size_t i = 0; i < word.size();) {
+        size_t at = i;
+        char32_t c = utf8::next(word, i);
+        ++letters;
+        if (c == 0x0110 || c == 0x0111) {
+            d_inside |= at > 0;
+            upper &= c == 0x0110;
+            continue;
+        }
+        if (c >= 0x80) return false;
+        if (c >= 'a' && c <= 'z') upper = false;
+    }
+    return letters == 1 || upper || !d_inside;
+}
+
 }  // namespace
 
 void detect_mojibake(SourceDocument& doc) {
     using legacy::Encoding;
     constexpr Encoding kTables[] = {Encoding::Tcvn3, Encoding::Vni};
+    // Evidence is weighed block by block: a block counts only when the words
+    // that decode to Vietnamese outnumber the Vietnamese syllables already in
+    // it. A Unicode block with two odd words is Unicode; a pasted mojibake
+    // paragraph in a Unicode document still counts.
     int candidates = 0, hits[2] = {0, 0};
     TextRef first[2];
     for (uint32_t b = 0; b < doc.blocks.size(); ++b) {
         const std::string& t = doc.blocks[b].text;
+        int block_candidates = 0, native = 0, block_hits[2] = {0, 0};
+        TextRef block_first[2];
         size_t i = 0;
         while (i < t.size()) {
             size_t start = i, end = i;
@@ -62,14 +93,26 @@ void detect_mojibake(SourceDocument& doc) {
             }
             i = end;
             std::string_view word(t.data() + start, end - start);
-            if (!non_ascii || legacy::is_syllable(word)) continue;
-            ++candidates;
+            if (!non_ascii) continue;
+            if (legacy::is_syllable(word)) {
+                ++native;
+                continue;
+            }
+            if (abbreviation_with_d(word)) continue;
+            ++block_candidates;
             std::string bytes = to_bytes(word);
             if (bytes.empty()) continue;
             for (int e = 0; e < 2; ++e) {
                 if (!legacy::is_syllable(legacy::decode(bytes, kTables[e]))) continue;
-                if (hits[e]++ == 0) first[e] = {b, static_cast<uint32_t>(start), static_cast<uint32_t>(end)};
+                if (block_hits[e]++ == 0)
+                    block_first[e] = {b, static_cast<uint32_t>(start), static_cast<uint32_t>(end)};
             }
+        }
+        if (std::max(block_hits[0], block_hits[1]) <= native) continue;
+        candidates += block_candidates;
+        for (int e = 0; e < 2; ++e) {
+            if (block_hits[e] && hits[e] == 0) first[e] = block_first[e];
+            hits[e] += block_hits[e];
         }
     }
     int best = hits[1] > hits[0] ? 1 : 0;

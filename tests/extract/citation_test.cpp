@@ -170,3 +170,35 @@ TEST_CASE("loose and bare keys make registry lookups accent, case and form robus
     CHECK(extract::loose_key("28-NQ/TW") != extract::loose_key("28/NQ-TW"));
     CHECK(extract::bare_key("28-NQ/TW") == extract::bare_key("28/NQ-TW"));
 }
+
+TEST_CASE("a Law's year written before its number: one citation with the number") {
+    std::string t = "Căn cứ Bộ luật Dân sự năm 2015 số 91/2015/QH13 ngày 24 tháng 11 năm 2015;";
+    auto cs = scan_citations(t);
+    REQUIRE(cs.size() == 1);
+    CHECK(cs[0].type == "Bộ luật");
+    CHECK(cs[0].name == "Dân sự");
+    CHECK(cs[0].key == "91/2015/QH13");
+    CHECK(cs[0].symbol_year == 2015);
+    CHECK(cs[0].date == Date{24, 11, 2015});
+    std::string y = "Căn cứ Luật Đất đai năm 2013 số 45/2013/QH13;";
+    auto ys = scan_citations(y);
+    REQUIRE(ys.size() == 1);
+    CHECK(ys[0].key == "45/2013/QH13");
+    CHECK(ys[0].date == Date{0, 0, 2013});
+}
+
+TEST_CASE("a Law's name typed in lower case is a name when its number follows") {
+    std::string t = "Căn cứ Luật tổ chức chính quyền địa phương số 72/2025/QH15 ngày 16 tháng 6 năm 2025;";
+    auto cs = scan_citations(t);
+    REQUIRE(cs.size() == 1);
+    CHECK(cs[0].name == "tổ chức chính quyền địa phương");
+    CHECK(cs[0].key == "72/2025/QH15");
+    // Without a number, "luật" in running text names nothing.
+    CHECK(scan_citations("Các quy định của Luật này được áp dụng thống nhất.").empty());
+    // "Luật sư" is a lawyer: the number that follows is the Tờ trình's, not a Law's.
+    auto ls = scan_citations("Theo đề nghị của Đoàn Luật sư tỉnh tại Tờ trình số 21/TTr-ĐLS ngày 02/3/2025.");
+    REQUIRE(ls.size() == 1);
+    CHECK(ls[0].type == "Tờ trình");
+    CHECK(scan_citations("Đoàn Luật sư tỉnh số 258/ĐLS-VP ngày 02/3/2025").size() <= 1);
+    for (const auto& c : scan_citations("Đoàn Luật sư tỉnh số 258/ĐLS-VP ngày 02/3/2025")) CHECK(c.type != "Luật");
+}

@@ -5,9 +5,12 @@
 #include <fstream>
 #include <sstream>
 
+#include "extract/date_line.h"
+#include "extract/extract.h"
 #include "helpers.h"
 
 using plancheck::test::analyze_text;
+using namespace plancheck;
 
 namespace {
 std::string read_seed() {
@@ -124,4 +127,34 @@ TEST_CASE("seed plan: phases and Decision 1676 targets") {
     CHECK(targets == std::vector<std::pair<int, double>>{{2025, 100}, {2030, 100}, {2025, 100}});
     REQUIRE(a->model.months.size() == 1);
     CHECK(a->model.months[0].month == 5);
+}
+
+TEST_CASE("issue date: a V/v line citing a dated document is not the place-date line") {
+    // When the header's place-date line is blank or lost, the structure stage may
+    // take the V/v line for it; the date inside that line is the cited document's.
+    auto r = ingest::read_text("Số: /BXD-QLN\nV/v góp ý dự thảo Thông tư thay thế Thông tư số 19/2016/TT-BXD ngày "
+                               "30/6/2016\nHà Nội, ngày   tháng   năm 2025\n",
+                               "t.txt", {});
+    auto doc = std::get<SourceDocument>(r);
+    Outline o;
+    o.header.place_date = 1;
+    CHECK(extract::extract_issue_date(doc, o).empty());
+    o.header.place_date = 2;
+    CHECK(extract::extract_issue_date(doc, o).year == 2025);
+    for (const char* line : {"Về việc cho ý kiến Quyết định số 12/QĐ-UBND ngày 05 tháng 3 năm 2024",
+                             "Đề nghị theo số 7 ngày 05 tháng 3 năm 2024",
+                             "Số: 08/BXD-QLN V/v góp ý Thông tư số 19/2016/TT-BXD ngày 05 tháng 3 năm 2016"}) {
+        auto one = std::get<SourceDocument>(ingest::read_text(line, "u.txt", {}));
+        auto dl = extract::parse_date_line(one, 0);
+        REQUIRE(dl);
+        CHECK_FALSE(extract::place_like(*dl));
+    }
+    for (const char* line : {"Thành phố Hồ Chí Minh, ngày 05 tháng 3 năm 2024", "Phường 3, ngày 05 tháng 3 năm 2024",
+                             "ngày 05 tháng 3 năm 2024", "Số: 08/KH-UBND\tPhú Yên, ngày 05 tháng 3 năm 2024",
+                             "Số: 731 /SXD-QLN Phú Yên, ngày 05 tháng 3 năm 2024"}) {
+        auto one = std::get<SourceDocument>(ingest::read_text(line, "u.txt", {}));
+        auto dl = extract::parse_date_line(one, 0);
+        REQUIRE(dl);
+        CHECK(extract::place_like(*dl));
+    }
 }

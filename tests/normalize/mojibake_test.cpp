@@ -52,3 +52,21 @@ TEST_CASE("mojibake: real Vietnamese and foreign words are left alone") {
     CHECK(observe("Hội thảo về café, crème brûlée và phở tại Hà Nội; naïve résumé.\n").empty());
     CHECK(observe("Ðồng chí Ðào Việt Ánh phát biểu.\n").empty());  // a look-alike, not mojibake
 }
+
+TEST_CASE("mojibake: abbreviations with Đ in Unicode text are not TCVN3") {
+    // "NĐ-CP", "QĐ", "HĐND" and a list label "đ)" are not syllables, and "NĐ" read
+    // back through TCVN3 happens to be one; Unicode text around them says otherwise.
+    CHECK(observe("Căn cứ Nghị định số 17/2023/NĐ-CP của Chính phủ về công tác văn thư;\n"
+                  "Kính gửi: Đ/c Trưởng phòng Nội vụ huyện Phú Minh\n").empty());
+    CHECK(observe("đ) Tổ chức tập huấn cho cán bộ, công chức cấp xã.\n"
+                  "Theo Quyết định số 88/QĐ-UBND và Nghị quyết của HĐND tỉnh.\n").empty());
+}
+
+TEST_CASE("mojibake: a mojibake paragraph pasted into a Unicode document is still found") {
+    std::string text = std::string(kPlan) + kPlan + mojibake("Đổi mới nội dung, hình thức và phương pháp tuyên truyền\n",
+                                                         legacy::Encoding::Tcvn3);
+    auto obs = observe(text);
+    REQUIRE(obs.size() == 1);
+    CHECK(obs[0].detail == "tcvn3");
+    CHECK(obs[0].ref.block == 4);
+}

@@ -17,7 +17,38 @@ std::vector<Diagnostic> check(const std::string& text, const std::string& rule) 
     return rules::evaluate(book, sets, a->model, opts, rule);
 }
 
+std::vector<Diagnostic> check_md(const std::string& text, const std::string& rule) {
+    static rules::RuleBook book = rules::load_rulebook(test::source_dir() + "/rules");
+    auto a = pipeline::analyze(std::get<SourceDocument>(ingest::read_markdown(text, "test.md", {})));
+    std::vector<rules::AppliedSet> sets;
+    for (const auto& s : book.sets) sets.push_back({&s, true, ""});
+    rules::CheckOptions opts;
+    return rules::evaluate(book, sets, a->model, opts, rule);
+}
+
 }  // namespace
+
+TEST_CASE("duplicate-paragraph: a paragraph pasted twice, not tables, headings or boilerplate") {
+    const std::string task = "Rà soát, cập nhật danh mục thủ tục hành chính thuộc thẩm quyền giải quyết của huyện.";
+    // Pasted twice in the body: reported once, at the second copy.
+    auto twice = check("1. Nhiệm vụ\n" + task + "\n2. Giải pháp\n" + task + "\n", "text.duplicate-paragraph");
+    REQUIRE(twice.size() == 1);
+    CHECK(twice[0].line == 4);
+    // An appendix table that restates the task with its agency.
+    std::string md = "Nhiệm vụ trọng tâm\n\n" + task + "\n\n| Nhiệm vụ | Cơ quan |\n|---|---|\n| " + task +
+                     " | Phòng Nội vụ |\n| " + task + " | Văn phòng HĐND và UBND |\n";
+    CHECK(check_md(md, "text.duplicate-paragraph").empty());
+    // The same sub-heading under each part of a report.
+    CHECK(check("I. CHỈ SỐ CẢI CÁCH HÀNH CHÍNH\n1. Tình hình thực hiện trong năm và kết quả đạt được\nNội dung một.\n"
+                "II. CHỈ SỐ HÀI LÒNG CỦA NGƯỜI DÂN\n1. Tình hình thực hiện trong năm và kết quả đạt được\nNội dung hai.\n",
+                "text.duplicate-paragraph")
+              .empty());
+    // A scoring formula written under every criterion.
+    std::string formula = "Cách tính điểm: lấy số hồ sơ đúng hạn chia cho tổng số hồ sơ, nhân với điểm tối đa.";
+    CHECK(check("a) Tiêu chí một\n" + formula + "\nb) Tiêu chí hai\n" + formula + "\nc) Tiêu chí ba\n" + formula + "\n",
+                "text.duplicate-paragraph")
+              .empty());
+}
 
 TEST_CASE("typo: positions, case and fix") {
     auto d = check("x\nĐến năm 2025, Phân đầu 100% cán bộ.", "text.typo.confusions");

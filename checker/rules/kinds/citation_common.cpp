@@ -1,6 +1,7 @@
 #include "rules/kinds/citation_common.h"
 
 #include "core/utf8.h"
+#include "extract/date_line.h"
 #include "extract/dates.h"
 
 namespace plancheck::rules {
@@ -10,9 +11,12 @@ Date document_date(const Model& m) {
     if (!m.doc || !m.outline.header.place_date) return {};
     // A place-date line is short before its "ngày"; a long sentence that merely
     // contains a date (a basis taken for the place-date line) is not the document's date.
+    // A V/v line citing a document is not the place-date line either.
     const std::string& t = m.doc->blocks[*m.outline.header.place_date].text;
     size_t ngay = t.find("ngày");
     if (ngay == std::string::npos || ngay > 60 || t.find("Căn cứ") != std::string::npos) return {};
+    if (auto dl = extract::parse_date_line(*m.doc, *m.outline.header.place_date); dl && !extract::place_like(*dl))
+        return {};
     return extract::parse_place_date(t);
 }
 

@@ -4,6 +4,7 @@
 // short (Decree 30/2020/NĐ-CP, Appendix I, CONFIRMED).
 #include <set>
 
+#include "core/utf8.h"
 #include "rules/kinds/citation_common.h"
 #include "rules/kinds/kinds.h"
 
@@ -12,6 +13,29 @@ namespace {
 
 bool law_type(const std::string& t) { return t == "Luật" || t == "Bộ luật" || t == "Pháp lệnh" || t == "Hiến pháp"; }
 
+// "Theo đề nghị của ... tại Tờ trình số ...", "Xét đề nghị ...": the proposal
+// line of a decision names who proposed it; Decree 30 does not count it among
+// the bases that must be cited in full.
+bool proposal_line(const Model& m, uint32_t block) {
+    for (const auto& b : m.outline.bases) {
+        if (b.block != block) continue;
+        std::string lead = utf8::fold(b.lead);
+        return lead == "theo de nghi" || lead == "xet de nghi";
+    }
+    return false;
+}
+
+// The issuer written before the citation: "... nhiệm vụ giao của Chủ tịch Ủy
+// ban nhân dân tỉnh tại Công văn số ..." ("của X tại" right before it).
+bool issuer_before(const Model& m, const Citation& c) {
+    std::string_view t = m.doc->blocks[c.ref.block].text;
+    std::string before = utf8::fold(t.substr(0, c.ref.begin));
+    const std::string tai = " tai";
+    if (before.size() < tai.size() || before.compare(before.size() - tai.size(), tai.size(), tai) != 0) return false;
+    size_t cua = before.rfind("cua ");
+    return cua != std::string::npos && (cua == 0 || before[cua - 1] == ' ') && before.size() - cua > 4 + tai.size();
+}
+
 class Incomplete final : public Rule {
 public:
     using Rule::Rule;
@@ -19,7 +43,7 @@ public:
         bool en = emit.options().lang == "en";
         std::set<std::string> seen;
         for (const auto& c : ctx.model.citations) {
-            if (!c.basis_item) continue;
+            if (!c.basis_item || proposal_line(ctx.model, c.ref.block)) continue;
             std::string id = identity(c);
             if (id.empty()) id = c.type + "|" + c.number;
             if (!seen.insert(id).second) continue;
@@ -33,7 +57,7 @@ public:
             } else {
                 need(!c.symbol.empty(), "số, ký hiệu", "number and symbol");
                 need(!c.date.empty(), "ngày ban hành", "date");
-                need(!c.issuer.empty(), "cơ quan ban hành", "issuer");
+                need(!c.issuer.empty() || issuer_before(ctx.model, c), "cơ quan ban hành", "issuer");
                 need(!c.summary.empty(), "trích yếu", "summary");
             }
             if (missing.empty()) continue;

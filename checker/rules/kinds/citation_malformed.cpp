@@ -3,12 +3,46 @@
 // written type name — and, as warnings at most, two observed conventions:
 // the Party hyphen form versus the State slash form, and a year inside the
 // symbol only for normative documents (params.check picks one).
+#include <algorithm>
+
+#include "core/utf8.h"
 #include "extract/citation_lexicon.h"
 #include "rules/kinds/citation_common.h"
 #include "rules/kinds/kinds.h"
 
 namespace plancheck::rules {
 namespace {
+
+// Edit distance between two abbreviations, case folded, stopping at 2.
+int distance(std::string_view a, std::string_view b) {
+    std::u32string x, y;
+    std::string fa = utf8::fold(a), fb = utf8::fold(b);
+    for (size_t i = 0; i < fa.size();) x += utf8::next(fa, i);
+    for (size_t i = 0; i < fb.size();) y += utf8::next(fb, i);
+    if (x.size() > y.size() + 1 || y.size() > x.size() + 1) return 2;
+    std::vector<int> row(y.size() + 1);
+    for (size_t j = 0; j <= y.size(); ++j) row[j] = static_cast<int>(j);
+    for (size_t i = 1; i <= x.size(); ++i) {
+        int diag = row[0];
+        row[0] = static_cast<int>(i);
+        for (size_t j = 1; j <= y.size(); ++j) {
+            int up = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (x[i - 1] == y[j - 1] ? 0 : 1)});
+            diag = up;
+        }
+    }
+    return std::min(row[y.size()], 2);
+}
+
+// The type is written with a qualifier: "Thông báo thụ lý", "Kế hoạch phối
+// hợp", "Chương trình phối hợp". Such documents (a court's notices, joint
+// plans of several agencies) have symbols of their own ("TLST", "KHPH", a year)
+// that the plain type's conventions do not describe.
+bool qualified(const Citation& c) {
+    if (c.type_written.empty() || c.type_inferred) return false;
+    std::string w = utf8::fold(c.type_written), t = utf8::fold(c.type);
+    return w.size() > t.size() && w.compare(0, t.size(), t) == 0 && w[t.size()] == ' ';
+}
 
 enum class Check { Date, TypeAbbr, PartyForm, YearMissing, YearUnexpected };
 
@@ -53,9 +87,15 @@ private:
         const extract::TypeInfo* written = c.type_written.empty() ? nullptr : extract::type_by_name(c.type);
         std::string expected = written && !written->abbrs.empty() ? std::string(written->abbrs.front()) : "";
         if (abbr_type.empty()) {
-            // A symbol without a type abbreviation is how a công văn is numbered;
-            // it is wrong only when the citation names a type that has one.
-            if (expected.empty()) return;
+            // A symbol without a type abbreviation is how a công văn is numbered:
+            // an agency may well call its công văn a report ("Báo cáo số
+            // 27/TTXT-ĐTDN"), and compound or court abbreviations ("KHPH",
+            // "TLST") are not in Appendix III. Only a misspelt abbreviation, one
+            // letter away from the written type's ("KHH" for "KH"), is an error.
+            if (expected.empty() || qualified(c)) return;
+            if (!written || std::none_of(written->abbrs.begin(), written->abbrs.end(),
+                                         [&](std::string_view a) { return distance(a, p.type_abbr) <= 1; }))
+                return;
         } else {
             if (!written || written->abbrs.empty()) return;
             for (auto a : written->abbrs)
@@ -82,7 +122,9 @@ private:
     }
 
     void symbol_year(const Citation& c, Args& args, Emitter& emit) const {
-        if (c.key.empty() || c.type.empty()) return;
+        // Only a symbol as written is judged: a back-reference ("Bộ luật Lao động
+        // năm 2019", "Nghị định 30") borrows its key from the full citation.
+        if (c.key.empty() || c.symbol.empty() || c.type.empty() || qualified(c)) return;
         const extract::TypeInfo* t = extract::type_by_name(c.type);
         if (!t) return;
         bool hit = check_ == Check::YearMissing ? t->always_normative && !c.symbol_year

@@ -2,6 +2,7 @@
 // inside one paragraph. Leading "Căn cứ"/"Thực hiện" is ignored when comparing
 // clauses, so "Căn cứ X; X;" is caught.
 #include <map>
+#include <vector>
 
 #include "core/utf8.h"
 #include "rules/kinds/common.h"
@@ -24,23 +25,54 @@ public:
         : Rule(std::move(m)), min_(min_chars), min_clause_(min_clause), clauses_(clauses), scope_(scope),
           clause_scope_(clause_scope) {}
 
+    // What is not compared as a paragraph: the closing, table cells (an appendix table that
+    // restates the tasks with their agencies, a cell repeated down a column)
+    // and section headings (the same sub-heading under every part of a report;
+    // text.duplicate-heading judges headings under one parent).
+    static std::vector<bool> excluded(const Model& m) {
+        const auto& blocks = m.doc->blocks;
+        std::vector<bool> out(blocks.size(), false);
+        // The closing's recipients ("Nơi nhận") name again whom the letter was sent to.
+        for (uint32_t b = 0; b < blocks.size(); ++b)
+            out[b] = blocks[b].in_table || blocks[b].kind == BlockKind::TableCell || in_scope(m, b, Scope::Closing);
+        for (const auto& s : m.outline.sections)
+            if (s.heading && s.block < out.size()) out[s.block] = true;
+        return out;
+    }
+
     void check(const Context& ctx, Emitter& emit) const override {
         const auto& blocks = ctx.model.doc->blocks;
-        std::map<std::string, uint32_t> seen;  // folded text -> first block
+        std::vector<bool> skip = excluded(ctx.model);
+        struct Seen {
+            uint32_t first;
+            int count;
+        };
+        std::map<std::string, Seen> seen;  // folded text -> first block, occurrences
+        std::vector<std::pair<uint32_t, std::string>> repeats;
         for (uint32_t b = 0; b < blocks.size(); ++b) {
             if (!in_scope(ctx.model, b, scope_)) continue;
             const std::string& t = blocks[b].text;
-            std::string f = utf8::fold(t);
-            if (f.size() >= min_) {
-                auto [it, fresh] = seen.emplace(f, b);
-                if (!fresh) {
-                    Pos first = blocks[it->second].locate(0);
-                    emit.at_block(b, {{"first_line", std::to_string(first.line)},
-                                      {"first_column", std::to_string(first.column)}});
-                    continue;
+            if (!skip[b]) {
+                std::string f = utf8::fold(t);
+                if (f.size() >= min_) {
+                    auto [it, fresh] = seen.emplace(f, Seen{b, 1});
+                    if (!fresh) {
+                        ++it->second.count;
+                        repeats.emplace_back(b, std::move(f));
+                        continue;
+                    }
                 }
             }
             if (clauses_ && in_scope(ctx.model, b, clause_scope_)) check_clauses(b, blocks[b], emit);
+        }
+        // A text written three times or more is a form's boilerplate (a scoring
+        // formula under every criterion, a caption on every page), not a
+        // paragraph pasted twice by mistake.
+        for (const auto& [b, f] : repeats) {
+            const Seen& s = seen.at(f);
+            if (s.count > 2) continue;
+            Pos first = blocks[s.first].locate(0);
+            emit.at_block(b, {{"first_line", std::to_string(first.line)}, {"first_column", std::to_string(first.column)}});
         }
     }
 

@@ -20,7 +20,8 @@ struct NumberLine {
     std::string number;        // digits, "" when blank
     std::vector<std::string> groups;  // symbol groups: {"KH", "UBND"}; a year group "2023" stays first
     bool hyphen_after_number = false;
-    std::string_view value;    // the text after "Số:" trimmed
+    std::string_view value;    // the text after "Số:" trimmed, up to the end of the symbol
+    bool stamp_gap = false;    // spaces between the number and the slash
 };
 
 bool is_dash(char32_t c) { return c == '-' || c == 0x2010 || c == 0x2013 || c == 0x2014; }
@@ -55,7 +56,28 @@ NumberLine parse(std::string_view t) {
         w = e + 1;
     }
     size_t k = 0;
-    while (k < n.value.size() && std::isdigit(static_cast<unsigned char>(n.value[k]))) n.number += n.value[k++];
+    auto digit = [&](size_t at) { return at < n.value.size() && std::isdigit(static_cast<unsigned char>(n.value[at])); };
+    while (digit(k)) n.number += n.value[k++];
+    // A register number in two parts ("122-12/PT-NC") is one number: the hyphen
+    // joins digits, not the number and a symbol group.
+    if (!n.number.empty() && k < n.value.size() && n.value[k] == '-' && digit(k + 1)) {
+        size_t e = k + 1;
+        while (digit(e)) ++e;
+        size_t s = e;
+        while (s < n.value.size() && n.value[s] == ' ') ++s;
+        if (s < n.value.size() && n.value[s] == '/') {
+            n.number += n.value.substr(k, e - k);
+            k = e;
+        }
+    }
+    // The gap left for the number to be written or stamped in after signing
+    // ("Số: 144 /KH-UBND") is where the blank was, not a typing error.
+    size_t gap = k;
+    while (gap < n.value.size() && (n.value[gap] == ' ' || n.value[gap] == '\t')) ++gap;
+    if (!n.number.empty() && gap > k && gap < n.value.size() && n.value[gap] == '/') {
+        n.stamp_gap = true;
+        k = gap;
+    }
     std::string group;
     bool first_sep = true;
     for (size_t j = k; j < n.value.size();) {
@@ -107,15 +129,17 @@ public:
             case Check::Format: {
                 if (n.groups.empty()) return;
                 std::string expected = expected_line(n);
-                std::string found = "Số" + std::string(n.colon ? ": " : " ") + std::string(n.value);
+                std::string found = "Số" + std::string(n.colon ? ": " : " ") + without_gap(n);
                 if (n.number.empty()) {
                     // Blank number: only the symbol can be judged.
                     if (symbol_of(n) == canonical_symbol_text(n)) return;
                 } else if (found == expected) {
                     return;
                 }
-                emit.at(TextRef{b, 0, static_cast<uint32_t>(t.size())},
-                        {{"found", std::string(utf8::trim(t))}, {"expected", expected}});
+                // Only the number line itself: a merged header column (place and
+                // date, V/v line) after the symbol is not part of what is wrong.
+                auto end = static_cast<uint32_t>(n.value.data() + n.value.size() - t.data());
+                emit.at(TextRef{b, 0, end}, {{"found", std::string(utf8::trim(t.substr(0, end)))}, {"expected", expected}});
                 return;
             }
             case Check::Type: {
@@ -136,6 +160,15 @@ public:
     }
 
 private:
+    // The value with the stamping gap before the slash closed up.
+    static std::string without_gap(const NumberLine& n) {
+        std::string v(n.value);
+        if (!n.stamp_gap) return v;
+        size_t slash = v.find('/');
+        size_t s = slash;
+        while (s > 0 && (v[s - 1] == ' ' || v[s - 1] == '\t')) --s;
+        return v.erase(s, slash - s);
+    }
     // The symbol as typed, from its first letter.
     static std::string symbol_of(const NumberLine& n) {
         std::string_view v = n.value;

@@ -28,6 +28,15 @@ public:
                     std::find(singles_.begin(), singles_.end(), w[i].lower) != singles_.end())
                     found = 1;
                 if (!found) { ++i; continue; }
+                // Three copies or more in a row are a table's row of column
+                // headings read as one line ("Mức độ hài lòng Mức độ hài lòng
+                // Mức độ hài lòng"), not a word typed twice.
+                if (i + 3 * found <= w.size() && same(t, w, i + found, found)) {
+                    size_t k = i + found;
+                    while (k + 2 * found <= w.size() && same(t, w, k, found)) k += found;
+                    i = k + found;
+                    continue;
+                }
                 const Word& first = w[i + found];
                 const Word& last = w[i + 2 * found - 1];
                 std::string phrase = t.substr(w[i].begin, w[i + found - 1].end - w[i].begin);
