@@ -19,6 +19,7 @@
 #include "pipeline/fix.h"
 #include "pipeline/pipeline.h"
 #include "report/report.h"
+#include "rules/kinds/kinds.h"
 
 namespace plancheck::cli {
 
@@ -46,8 +47,10 @@ std::vector<report::RuleInfo> rule_infos(const rules::RuleBook& book, const std:
             const auto& m = r->meta();
             auto msg = m.message.find(lang);
             if (msg == m.message.end()) msg = m.message.find("vi");
+            const auto* kind = rules::find_kind(m.kind);
             out.push_back({m.id, m.category, m.severity, m.legal_basis,
-                           msg == m.message.end() ? std::string() : msg->second, m.description});
+                           msg == m.message.end() ? std::string() : msg->second, m.description,
+                           kind ? std::string(kind->summary) : std::string()});
         }
     return out;
 }
@@ -71,7 +74,7 @@ int cmd_check(const Args& args) {
     add_rule_options(desc, ro);
     desc.add_options()
         ("format,f", po::value(&format)->default_value("text")->value_name("FMT"),
-         "output format: text, json, sarif, junit, html, csv")
+         "output format: text, json, sarif, junit, html, csv, github (workflow commands), codequality (GitLab)")
         ("output,o", po::value(&output)->value_name("FILE"),
          "write the report to FILE (replaced atomically) instead of standard output; - is standard output")
         ("summary", po::bool_switch(&summary),

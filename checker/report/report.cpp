@@ -54,7 +54,7 @@ void Stream::finish() {
 }
 
 const std::vector<std::string>& formats() {
-    static const std::vector<std::string> k = {"text", "json", "sarif", "junit", "html", "csv"};
+    static const std::vector<std::string> k = {"text", "json", "sarif", "junit", "html", "csv", "github", "codequality"};
     return k;
 }
 
@@ -66,6 +66,8 @@ void write(std::ostream& os, const std::string& format, const std::vector<FileRe
     if (format == "junit") return write_junit(os, files, opts);
     if (format == "html") return write_html(os, files, opts);
     if (format == "csv") return write_csv(os, files, opts);
+    if (format == "github") return write_github(os, files, opts);
+    if (format == "codequality") return write_codequality(os, files, opts);
     throw std::invalid_argument("unknown output format '" + format + "'");
 }
 

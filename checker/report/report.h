@@ -36,6 +36,7 @@ struct RuleInfo {
     std::string legal_basis;
     std::string summary;      // the message template in the chosen language
     std::string description;  // longer explanation, may be empty
+    std::string kind_summary; // one line on what the rule kind checks (English), may be empty
 };
 
 struct Options {
@@ -91,6 +92,11 @@ void write_sarif(std::ostream& os, const std::vector<FileReport>& files, const O
 void write_junit(std::ostream& os, const std::vector<FileReport>& files, const Options& opts);
 void write_html(std::ostream& os, const std::vector<FileReport>& files, const Options& opts);
 void write_csv(std::ostream& os, const std::vector<FileReport>& files, const Options& opts);
+// GitHub Actions workflow commands, plus a Markdown summary appended to
+// $GITHUB_STEP_SUMMARY when it is set (github.cpp).
+void write_github(std::ostream& os, const std::vector<FileReport>& files, const Options& opts);
+// GitLab Code Quality JSON (codequality.cpp).
+void write_codequality(std::ostream& os, const std::vector<FileReport>& files, const Options& opts);
 
 // The reviewer's closing table (summary.cpp): findings per category and
 // severity, then the files with the most serious findings (at most `worst`),

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "report/escape.h"
+#include "report/fingerprint.h"
 #include "report/report.h"
 
 namespace plancheck::report {
@@ -30,17 +31,37 @@ RuleInfo unreadable_rule(const std::string& lang) {
     r.severity = Severity::Error;
     r.legal_basis = "plancheck: input must be a readable .docx, .txt, .md, .html or .pdf file";
     r.summary = lang == "en" ? "The document cannot be read" : "Không đọc được văn bản";
+    r.description = "The file could not be read as a document: damaged, encrypted, of an unsupported format, "
+                    "or without usable text (a scan without a text layer).";
     return r;
+}
+
+// A sentence for a rule table: the text with its first letter a capital and
+// a closing full stop.
+std::string sentence(std::string s) {
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\n')) s.pop_back();
+    if (s.empty()) return s;
+    if (s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
+    if (s.back() != '.' && s.back() != '?' && s.back() != '!') s += '.';
+    return s;
+}
+
+// The first sentence of a description (up to ". "), for shortDescription.
+std::string first_sentence(const std::string& d) {
+    auto p = d.find(". ");
+    return sentence(p == std::string::npos ? d : d.substr(0, p + 1));
 }
 
 json rule_json(const RuleInfo& r, const Options& opts) {
     const bool en = opts.lang == "en";
-    std::string full = r.description.empty() ? r.summary : r.description;
+    // Descriptions, never message templates ("{found} ..."): the rule's own
+    // description, else what its kind checks, else its id.
+    std::string full = !r.description.empty() ? r.description : !r.kind_summary.empty() ? r.kind_summary : r.id;
     std::string basis_label = en ? "Legal basis: " : "Căn cứ: ";
     json j = {
         {"id", r.id},
-        {"shortDescription", {{"text", r.summary.empty() ? r.id : r.summary}}},
-        {"fullDescription", {{"text", full.empty() ? r.id : full}}},
+        {"shortDescription", {{"text", first_sentence(full)}}},
+        {"fullDescription", {{"text", sentence(full)}}},
         {"help", {{"text", basis_label + r.legal_basis},
                   {"markdown", "**" + basis_label + "** " + r.legal_basis}}},
         {"defaultConfiguration", {{"level", level_of(r.severity)}}},
@@ -55,9 +76,18 @@ json rule_json(const RuleInfo& r, const Options& opts) {
     return j;
 }
 
-json location_json(const std::string& uri, const Diagnostic& d) {
-    json phys = {{"artifactLocation", {{"uri", uri}, {"uriBaseId", "%SRCROOT%"}}}};
-    if (uri.rfind("file://", 0) == 0) phys["artifactLocation"].erase("uriBaseId");
+// Where a file is, as SARIF wants it: a relative URI and the id of the base
+// it is relative to. Files under the working folder are relative to
+// %SRCROOT%; a file elsewhere is relative to its own folder, which gets an id
+// of its own in originalUriBaseIds (GitHub rejects absolute file:// URIs).
+struct Artifact {
+    std::string uri, base;
+};
+
+json artifact_location(const Artifact& a) { return {{"uri", a.uri}, {"uriBaseId", a.base}}; }
+
+json location_json(const Artifact& art, const Diagnostic& d) {
+    json phys = {{"artifactLocation", artifact_location(art)}};
     if (d.line > 0) {
         json region = {{"startLine", d.line}};
         if (d.column > 0) region["startColumn"] = d.column;
@@ -74,13 +104,13 @@ json location_json(const std::string& uri, const Diagnostic& d) {
     return {{"physicalLocation", phys}};
 }
 
-json fix_json(const std::string& uri, const Fix& f, const Options& opts) {
+json fix_json(const Artifact& art, const Fix& f, const Options& opts) {
     json del = {{"startLine", f.line}, {"startColumn", f.column}, {"endLine", f.end_line},
                 {"endColumn", f.end_column}};
     return {{"description", {{"text", opts.lang == "en" ? "Replace with \"" + f.replacement + "\""
                                                          : "Thay bằng \"" + f.replacement + "\""}}},
             {"artifactChanges",
-             json::array({{{"artifactLocation", {{"uri", uri}, {"uriBaseId", "%SRCROOT%"}}},
+             json::array({{{"artifactLocation", artifact_location(art)},
                            {"replacements", json::array({{{"deletedRegion", del},
                                                           {"insertedContent", {{"text", f.replacement}}}}})}}})}};
 }
@@ -99,17 +129,26 @@ void write_sarif(std::ostream& os, const std::vector<FileReport>& files, const O
     add(unreadable_rule(opts.lang));
     for (const auto& f : files)
         for (const auto& d : f.diagnostics)
-            if (!index.count(d.rule)) add(RuleInfo{d.rule, d.category, d.severity, d.legal_basis, "", ""});
+            if (!index.count(d.rule)) add(RuleInfo{d.rule, d.category, d.severity, d.legal_basis, "", "", ""});
 
     json rules = json::array();
     for (const auto& r : table) rules.push_back(rule_json(r, opts));
 
     json results = json::array();
     json artifacts = json::array();
+    json bases = {{"%SRCROOT%", {{"description", {{"text", "The directory plancheck ran in"}}}}}};
+    std::map<std::string, std::string> base_of_dir;  // absolute folder -> its base id
     for (const auto& f : files) {
-        std::string uri = path_to_uri(display_path(f.path));
-        json art = {{"location", {{"uri", uri}, {"uriBaseId", "%SRCROOT%"}}}};
-        if (uri.rfind("file://", 0) == 0) art["location"].erase("uriBaseId");
+        std::string shown = display_path(f.path);
+        Artifact where{path_to_uri(shown), "%SRCROOT%"};
+        if (!shown.empty() && shown[0] == '/') {
+            auto slash = shown.rfind('/');
+            std::string dir = shown.substr(0, slash + 1);
+            auto [it, fresh] = base_of_dir.emplace(dir, "FOLDER" + std::to_string(base_of_dir.size() + 1));
+            if (fresh) bases[it->second] = {{"uri", path_to_uri(dir)}};
+            where = {path_to_uri(shown.substr(slash + 1)), it->second};
+        }
+        json art = {{"location", artifact_location(where)}};
         if (!f.format.empty()) art["properties"] = {{"format", f.format}};
         artifacts.push_back(art);
         for (const auto& d : f.diagnostics) {
@@ -118,11 +157,12 @@ void write_sarif(std::ostream& os, const std::vector<FileReport>& files, const O
                 {"ruleIndex", index.at(d.rule)},
                 {"level", level_of(d.severity)},
                 {"message", {{"text", d.message}}},
-                {"locations", json::array({location_json(uri, d)})},
+                {"locations", json::array({location_json(where, d)})},
+                {"partialFingerprints", {{"plancheck/v1", fingerprint(f, d)}}},
                 {"properties", {{"category", d.category}, {"legal_basis", d.legal_basis},
                                 {"severity", std::string(to_string(d.severity))}}},
             };
-            if (d.fix) r["fixes"] = json::array({fix_json(uri, *d.fix, opts)});
+            if (d.fix) r["fixes"] = json::array({fix_json(where, *d.fix, opts)});
             results.push_back(std::move(r));
         }
     }
@@ -134,7 +174,7 @@ void write_sarif(std::ostream& os, const std::vector<FileReport>& files, const O
     if (!opts.tool_uri.empty()) driver["informationUri"] = opts.tool_uri;
     json run = {{"tool", {{"driver", driver}}},
                 {"columnKind", "unicodeCodePoints"},
-                {"originalUriBaseIds", {{"%SRCROOT%", {{"description", {{"text", "The directory plancheck ran in"}}}}}}},
+                {"originalUriBaseIds", bases},
                 {"artifacts", artifacts},
                 {"results", results},
                 {"language", opts.lang == "en" ? "en-US" : "vi-VN"}};

@@ -54,9 +54,9 @@ inline report::Options sample_options(std::string lang = "vi") {
     o.tool_version = "9.9.9";
     o.tool_uri = "https://example.org/plancheck";
     o.rules = {{"text.typo.confusions", "text.typo", Severity::Warning, "Nghị định 30/2020/NĐ-CP, Điều 3",
-                "Sai chính tả: \"{wrong}\"", "Known misspellings from a confusion list."},
+                "Sai chính tả: \"{wrong}\"", "Known misspellings from a confusion list.", "known misspellings from a list"},
                {"structure.numbering-gap", "structure.numbering-gap", Severity::Error,
-                "Nghị định 30/2020/NĐ-CP, Phụ lục I", "Đánh số không liên tục", ""}};
+                "Nghị định 30/2020/NĐ-CP, Phụ lục I", "Đánh số không liên tục", "", "section labels skip a number"}};
     return o;
 }
 

@@ -30,12 +30,17 @@ TEST_CASE("sarif: one run with the tool and a rule table from the rule metadata"
     // a result names although the rule book lacks it.
     REQUIRE(rules.size() == 4);
     CHECK(rules[0]["id"] == "text.typo.confusions");
-    CHECK(rules[0]["shortDescription"]["text"] == "Sai chính tả: \"{wrong}\"");
+    // Descriptions, never the message template ("{wrong}").
+    CHECK(rules[0]["shortDescription"]["text"] == "Known misspellings from a confusion list.");
     CHECK(rules[0]["fullDescription"]["text"] == "Known misspellings from a confusion list.");
     CHECK(rules[0]["help"]["text"].get<std::string>().find("Nghị định 30/2020/NĐ-CP, Điều 3") != std::string::npos);
     CHECK(rules[0]["defaultConfiguration"]["level"] == "warning");
     CHECK(rules[1]["defaultConfiguration"]["level"] == "error");
-    CHECK(rules[1]["fullDescription"]["text"] == "Đánh số không liên tục");  // falls back to the summary
+    CHECK(rules[1]["fullDescription"]["text"] == "Section labels skip a number.");  // falls back to the kind's summary
+    for (const auto& r : rules) {
+        CHECK(r["shortDescription"]["text"].get<std::string>().find('{') == std::string::npos);
+        CHECK(r["fullDescription"]["text"].get<std::string>().find('{') == std::string::npos);
+    }
     CHECK(rules[2]["id"] == "input.unreadable");
     CHECK(rules[3]["id"] == "text.truncated");
 }
@@ -83,4 +88,21 @@ TEST_CASE("sarif: a whole-file diagnostic has no region; an absolute path outsid
     CHECK_FALSE(loc.contains("region"));
     CHECK(loc["artifactLocation"]["uri"] == "file:///nonexistent-root/x.txt");
     CHECK_FALSE(loc["artifactLocation"].contains("uriBaseId"));
+}
+
+TEST_CASE("sarif: a file outside the working folder is relative to a base of its own; results carry fingerprints") {
+    auto batch = test::sample_batch();
+    batch[0].path = "/nonexistent-outside/dir/ke hoach.txt";
+    json s = sarif(batch, test::sample_options());
+    const json& run = s["runs"][0];
+    const json& art = run["artifacts"][0]["location"];
+    CHECK(art["uri"] == "ke%20hoach.txt");
+    std::string base = art["uriBaseId"];
+    CHECK(base != "%SRCROOT%");
+    CHECK(run["originalUriBaseIds"][base]["uri"] == "file:///nonexistent-outside/dir/");
+    for (const auto& r : run["results"]) {
+        CHECK(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].get<std::string>().rfind("file:", 0) ==
+              std::string::npos);
+        CHECK(r["partialFingerprints"]["plancheck/v1"].get<std::string>().size() == 16);
+    }
 }
