@@ -18,6 +18,7 @@
 #include "pipeline/config.h"
 #include "pipeline/fix.h"
 #include "pipeline/pipeline.h"
+#include "report/escape.h"
 #include "report/report.h"
 #include "rules/kinds/kinds.h"
 
@@ -205,6 +206,15 @@ int cmd_check(const Args& args) {
     ropts.tool_uri = PLANCHECK_HOMEPAGE;  // the project's public home, when the build knows it
 #endif
     if (const char* uri = std::getenv("PLANCHECK_HOMEPAGE"); uri && *uri) ropts.tool_uri = uri;
+    {
+        // SARIF informationUri and each rule's helpUri: the documentation that
+        // comes with this plancheck, unless the build or the environment names
+        // a public home.
+        std::string docs = report::path_to_uri(std::filesystem::absolute(docs_dir()).string());
+        if (!docs.empty() && docs.back() != '/') docs += '/';
+        if (ropts.tool_uri.empty()) ropts.tool_uri = docs;
+        ropts.rules_uri = docs + "rules.md#{anchor}";
+    }
     ropts.rules = rule_infos(book, ro.lang);
     ropts.fail_rank = severity_rank(fail_on);
 

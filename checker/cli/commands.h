@@ -36,6 +36,8 @@ void add_rule_options(po::options_description& desc, RuleOptions& o);
 // Loads the rule book, printing a file:line error and returning false on failure.
 bool load_rules(const RuleOptions& o, rules::RuleBook& book);
 std::string default_rules_dir();
+// The user documentation (docs/ of the source, or share/doc/plancheck when installed).
+std::string docs_dir();
 
 // Parses args against desc (+ positional names); prints usage errors. Returns
 // false when the command must exit (usage error or --help printed); `code` says how.

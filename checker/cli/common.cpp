@@ -20,6 +20,18 @@ std::string default_rules_dir() {
     return PLANCHECK_DEFAULT_RULES;
 }
 
+std::string docs_dir() {
+    // Installed: share/doc/plancheck next to the binary's prefix; else the
+    // source tree's docs/ (beside the shipped rules/).
+    std::error_code ec;
+    auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (!ec) {
+        auto doc = exe.parent_path().parent_path() / "share" / "doc" / "plancheck";
+        if (std::filesystem::is_directory(doc, ec)) return doc.string();
+    }
+    return (std::filesystem::path(PLANCHECK_DEFAULT_RULES).parent_path() / "docs").string();
+}
+
 void add_rule_options(po::options_description& desc, RuleOptions& o) {
     desc.add_options()
         ("rules", po::value(&o.rules_dir)->value_name("DIR"),

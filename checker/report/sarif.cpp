@@ -71,6 +71,15 @@ json rule_json(const RuleInfo& r, const Options& opts) {
     if (!opts.rules_uri.empty()) {
         std::string uri = opts.rules_uri;
         if (auto p = uri.find("{id}"); p != std::string::npos) uri.replace(p, 4, r.id);
+        // The rule's heading in docs/rules.md ("### `a.b-c`"), as Markdown
+        // renderers name it: lower case, punctuation other than '-' and '_' dropped.
+        if (auto p = uri.find("{anchor}"); p != std::string::npos) {
+            std::string slug;
+            for (char c : r.id)
+                if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_') slug += c;
+                else if (c >= 'A' && c <= 'Z') slug += static_cast<char>(c - 'A' + 'a');
+            uri.replace(p, 8, slug);
+        }
         j["helpUri"] = uri;
     }
     return j;
