@@ -18,6 +18,7 @@
 #include "pipeline/config.h"
 #include "pipeline/fix.h"
 #include "pipeline/pipeline.h"
+#include "pipeline/baseline.h"
 #include "report/escape.h"
 #include "report/report.h"
 #include "rules/kinds/kinds.h"
@@ -56,6 +57,38 @@ std::vector<report::RuleInfo> rule_infos(const rules::RuleBook& book, const std:
     return out;
 }
 
+size_t edit_distance(const std::string& a, const std::string& b) {
+    std::vector<size_t> row(b.size() + 1);
+    for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (size_t i = 1; i <= a.size(); ++i) {
+        size_t diag = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= b.size(); ++j) {
+            size_t up = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diag = up;
+        }
+    }
+    return row[b.size()];
+}
+
+// "" when `name` is a loaded rule id or a category; else the message, with
+// the closest known name when one is near.
+std::string unknown_rule_or_category(const rules::RuleBook& book, const std::string& name) {
+    std::vector<std::string> known;
+    for (const auto& s : book.sets)
+        for (const auto& r : s.rules) known.push_back(r->meta().id);
+    for (auto c : all_categories()) known.emplace_back(c);
+    if (std::find(known.begin(), known.end(), name) != known.end()) return {};
+    std::string best;
+    size_t best_d = std::string::npos;
+    for (const auto& k : known)
+        if (size_t d = edit_distance(name, k); d < best_d) best_d = d, best = k;
+    std::string msg = "unknown rule or category '" + name + "'";
+    if (best_d <= std::max<size_t>(3, name.size() / 4)) msg += " (did you mean '" + best + "'?)";
+    return msg + "; `plancheck rules list` and `plancheck explain --categories` list them";
+}
+
 bool same_file(const std::string& a, const std::string& b) {
     std::error_code ec;
     return std::filesystem::equivalent(a, b, ec);
@@ -70,7 +103,8 @@ int cmd_check(const Args& args) {
     double max_mb = 64;
     bool draft = false, quiet = false, summary = false, fix = false, dry_run = false, diff = false;
     bool no_config = false;
-    std::string config_path;
+    std::string config_path, baseline_path, write_baseline_path;
+    std::vector<std::string> disable, enable;
     po::options_description desc("Options");
     add_rule_options(desc, ro);
     desc.add_options()
@@ -101,6 +135,14 @@ int cmd_check(const Args& args) {
         ("config", po::value(&config_path)->value_name("FILE"),
          "project settings (default: the nearest .plancheck.yaml above the first path); see docs/config.md")
         ("no-config", po::bool_switch(&no_config), "ignore .plancheck.yaml files")
+        ("disable", po::value(&disable)->value_name("RULE|CATEGORY"),
+         "do not report this rule or category (repeatable; adds to the config's disable list)")
+        ("enable", po::value(&enable)->value_name("RULE|CATEGORY"),
+         "report this rule or category even if the config disables it (repeatable)")
+        ("baseline", po::value(&baseline_path)->value_name("FILE"),
+         "report only findings that are not in this baseline (see --write-baseline, docs/ci.md)")
+        ("write-baseline", po::value(&write_baseline_path)->value_name("FILE"),
+         "record every finding of this run in FILE (the report is printed as usual; exits 0 unless a file is unreadable)")
         ("paths", po::value(&paths)->value_name("PATH"), "files or folders to check");
     po::positional_options_description pos;
     pos.add("paths", -1);
@@ -163,6 +205,26 @@ int cmd_check(const Args& args) {
     rules::RuleBook book;
     if (!load_rules(ro, book)) return kExitUsage;
 
+    // Rule ids and categories named in the config or on the command line must
+    // exist: a misspelt id would otherwise disable nothing, silently.
+    for (const auto& [names, where] : {std::pair{&cfg.disable, cfg.path.empty() ? std::string() : cfg.path + ": disable"},
+                                       std::pair{&disable, std::string("--disable")},
+                                       std::pair{&enable, std::string("--enable")}})
+        for (const auto& name : *names)
+            if (auto problem = unknown_rule_or_category(book, name); !problem.empty())
+                return usage_error((where.empty() ? std::string() : where + ": ") + problem);
+    for (const auto& d : disable) cfg.disable.push_back(d);
+    for (const auto& e : enable) cfg.disable.erase(std::remove(cfg.disable.begin(), cfg.disable.end(), e), cfg.disable.end());
+    std::optional<pipeline::Baseline> baseline;
+    if (!baseline_path.empty()) {
+        try {
+            baseline = pipeline::Baseline::load(baseline_path);
+        } catch (const std::exception& e) {
+            return usage_error(e.what());
+        }
+    }
+    std::atomic<size_t> baselined{0};
+
     pipeline::Options opts;
     opts.ingest.encoding = encoding;
     opts.ingest.max_bytes = static_cast<uint64_t>(max_mb * 1024 * 1024);
@@ -222,7 +284,7 @@ int cmd_check(const Args& args) {
     // soon as a file and every file before it are checked, and the file's
     // diagnostics are then dropped: memory stays flat over a batch of any size.
     // The other formats (and --summary, --fix) need every file at the end.
-    const bool streaming = report::Stream::supports(format) && !summary && !fix;
+    const bool streaming = report::Stream::supports(format) && !summary && !fix && write_baseline_path.empty();
     std::ostringstream buffered;  // the --output report, written atomically at the end
     std::ostream& out = output.empty() ? static_cast<std::ostream&>(std::cout) : buffered;
     ropts.color = output.empty() ? stdout_colour && format == "text" : format == "text" && color == "always";
@@ -274,6 +336,7 @@ int cmd_check(const Args& args) {
                     r.format = fr.format;
                     r.diagnostics = std::move(fr.diagnostics);
                     pipeline::apply_config(cfg, r.diagnostics);
+                    if (baseline) baselined += baseline->filter(r);
                 } catch (const std::exception& e) {
                     // Last line of defence: one bad file never stops the batch.
                     r.diagnostics = {pipeline::unreadable(in.path, {std::string("internal error: ") + e.what(), "please report it"}, ro.lang)};
@@ -316,6 +379,22 @@ int cmd_check(const Args& args) {
         report::write_summary_table(std::cout, reports, ropts);
     }
     std::cout.flush();
+    const bool en = ro.lang == "en";
+    if (baseline && baselined)
+        std::cerr << "plancheck: " << baselined
+                  << (en ? " finding(s) are in the baseline and not reported\n"
+                         : " phát hiện đã có trong baseline, không báo lại\n");
+    if (!write_baseline_path.empty()) {
+        auto b = pipeline::Baseline::of(reports);
+        std::string error;
+        if (!b.save(write_baseline_path, error)) {
+            std::cerr << "plancheck: cannot write " << write_baseline_path << ": " << error << "\n";
+            return kExitUsage;
+        }
+        std::cerr << "plancheck: " << (en ? "wrote " : "đã ghi ") << b.size()
+                  << (en ? " finding(s) to the baseline " : " phát hiện vào baseline ") << write_baseline_path << "\n";
+        return unreadable ? kExitUsage : kExitClean;
+    }
 
     if (unreadable) return kExitUsage;
     return failing ? kExitFindings : kExitClean;

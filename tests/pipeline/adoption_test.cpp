@@ -1,0 +1,85 @@
+// Adopting plancheck on an existing repository: baselines (findings matched on
+// rule, file and fingerprint, surviving unrelated edits), --disable/--enable,
+// and rule names that do not exist (a usage error that suggests the closest).
+#include <catch2/catch.hpp>
+
+#include <stdio.h>
+#include <sys/wait.h>
+
+#include <nlohmann/json.hpp>
+
+#include "helpers.h"
+
+using namespace plancheck;
+
+namespace {
+struct Run {
+    int code = 0;
+    std::string out;
+};
+Run run(const test::TempDir& dir, const std::string& args) {
+    std::string cmd = "cd '" + dir.path.string() + "' && PLANCHECK_RULES='" + test::source_dir() + "/rules' '" +
+                      PLANCHECK_BINARY + "' " + args + " 2>&1";
+    Run r;
+    FILE* p = popen(cmd.c_str(), "r");
+    char buf[4096];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
+    int st = pclose(p);
+    r.code = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+    return r;
+}
+const char* kPlan =
+    "ỦY BAN NHÂN DÂN TỈNH BẮC NAM\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+    "Số: 12/KH-UBND\nBắc Nam, ngày 10 tháng 3 năm 2022\n\nKẾ HOẠCH\nTuyên truyền năm 2022\n\n"
+    "I. MỤC TIÊU\n1. Tăng cường công tác tuyên chuyền về bảo hiểm xã hội.\n";
+}  // namespace
+
+TEST_CASE("baseline: recorded findings are not reported again, new ones are, after unrelated edits", "[adoption]") {
+    test::TempDir dir("baseline");
+    dir.write("plan.txt", kPlan);
+    auto first = run(dir, "check --fail-on warning plan.txt");
+    REQUIRE(first.code == 1);
+    REQUIRE(first.out.find("tuyên chuyền") != std::string::npos);
+    auto wrote = run(dir, "check --fail-on warning --write-baseline base.json plan.txt");
+    CHECK(wrote.code == 0);
+    auto j = nlohmann::json::parse(test::slurp(dir.path / "base.json"));
+    CHECK(j["plancheck_baseline"] == 1);
+    REQUIRE(j["findings"].size() >= 1);
+    // Unrelated edit: two lines above the finding; the finding moves down.
+    std::string edited = kPlan;
+    edited.insert(edited.find("I. MỤC TIÊU"), "Ghi chú thêm một dòng.\n\n");
+    dir.write("plan.txt", edited);
+    auto again = run(dir, "check --fail-on warning --baseline base.json plan.txt");
+    CHECK(again.code == 0);
+    CHECK(again.out.find("[text.typo.confusions]") == std::string::npos);
+    CHECK(again.out.find("baseline") != std::string::npos);
+    // A new defect is reported.
+    dir.write("plan.txt", edited + "2. Giảm nghiều thủ tục và chương chình rườm rà.\n");
+    auto added = run(dir, "check --fail-on warning --baseline base.json plan.txt");
+    CHECK(added.code == 1);
+    CHECK(added.out.find("chương chình") != std::string::npos);
+    CHECK(added.out.find("\"tuyên chuyền\"") == std::string::npos);
+    // A file that is not a baseline is a usage error.
+    dir.write("bad.json", "{}");
+    CHECK(run(dir, "check --baseline bad.json plan.txt").code == 2);
+}
+
+TEST_CASE("disable and enable options take rule ids and categories; unknown names suggest the closest", "[adoption]") {
+    test::TempDir dir("disable");
+    dir.write("plan.txt", kPlan);
+    auto off = run(dir, "check --fail-on warning --disable text.typo plan.txt");
+    CHECK(off.out.find("[text.typo.") == std::string::npos);
+    auto rule_off = run(dir, "check --fail-on warning --disable text.typo.confusions plan.txt");
+    CHECK(rule_off.out.find("[text.typo.confusions]") == std::string::npos);
+    dir.write(".plancheck.yaml", "disable: [text.typo.confusions]\n");
+    auto on = run(dir, "check --fail-on warning --enable text.typo.confusions plan.txt");
+    CHECK(on.out.find("[text.typo.confusions]") != std::string::npos);
+    auto typo = run(dir, "check --disable text.typo.confusion plan.txt");
+    CHECK(typo.code == 2);
+    CHECK(typo.out.find("did you mean 'text.typo.confusions'") != std::string::npos);
+    dir.write(".plancheck.yaml", "disable: [text.typo.confusoins]\n");
+    auto cfg = run(dir, "check plan.txt");
+    CHECK(cfg.code == 2);
+    CHECK(cfg.out.find(".plancheck.yaml: disable: unknown rule or category 'text.typo.confusoins'") != std::string::npos);
+}
