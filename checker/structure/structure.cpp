@@ -29,20 +29,64 @@ struct TypeName {
 const std::vector<TypeName>& type_names() {
     static const std::vector<TypeName> k = {
         {"chuong trinh hanh dong", DocKind::Programme},
+        {"thong tu lien tich", DocKind::Circular},
+        {"ban thoa thuan", DocKind::Agreement},
+        {"ban ghi nho", DocKind::Memorandum},
+        {"giay uy quyen", DocKind::Authorization},
+        {"giay gioi thieu", DocKind::Referral},
+        {"giay nghi phep", DocKind::Leave},
+        {"giay moi", DocKind::Invitation},
+        {"phieu trinh", DocKind::SubmissionSlip},
+        {"phieu gui", DocKind::SendingSlip},
+        {"phieu chuyen", DocKind::TransferSlip},
+        {"phieu bao", DocKind::NoticeSlip},
         {"ke hoach", DocKind::Plan},
         {"bao cao", DocKind::Report},
         {"chuong trinh", DocKind::Programme},
         {"quyet dinh", DocKind::Decision},
         {"nghi quyet", DocKind::Resolution},
         {"chi thi", DocKind::Directive},
-        {"thong bao", DocKind::Other},
-        {"huong dan", DocKind::Other},
-        {"to trinh", DocKind::Other},
-        {"de an", DocKind::Other},
-        {"phuong an", DocKind::Other},
-        {"quy che", DocKind::Other},
-        {"quy dinh", DocKind::Other},
+        {"thong bao", DocKind::Notice},
+        {"thong cao", DocKind::Communique},
+        {"huong dan", DocKind::Guidance},
+        {"to trinh", DocKind::Submission},
+        {"de an", DocKind::Project},
+        {"du an", DocKind::Venture},
+        {"phuong an", DocKind::Scheme},
+        {"quy che", DocKind::Regulation},
+        {"quy dinh", DocKind::Rules},
+        {"bien ban", DocKind::Minutes},
+        {"hop dong", DocKind::Contract},
+        {"cong dien", DocKind::Telegram},
         {"cong van", DocKind::Letter},
+        {"dieu le", DocKind::Charter},
+        {"nghi dinh", DocKind::Decree},
+        {"thong tu", DocKind::Circular},
+        {"bo luat", DocKind::Law},
+        {"luat", DocKind::Law},
+        {"phap lenh", DocKind::Ordinance},
+    };
+    return k;
+}
+
+// Type abbreviations in the symbol (Appendix III; legal normative types).
+struct Abbrev {
+    std::string_view abbr;
+    DocKind kind;
+};
+const std::vector<Abbrev>& abbreviations() {
+    static const std::vector<Abbrev> k = {
+        {"NQ", DocKind::Resolution}, {"QĐ", DocKind::Decision},  {"CT", DocKind::Directive},
+        {"QC", DocKind::Regulation}, {"QyĐ", DocKind::Rules},     {"TC", DocKind::Communique},
+        {"TB", DocKind::Notice},     {"HD", DocKind::Guidance},   {"CTr", DocKind::Programme},
+        {"KH", DocKind::Plan},       {"PA", DocKind::Scheme},     {"ĐA", DocKind::Project},
+        {"DA", DocKind::Venture},    {"BC", DocKind::Report},     {"BB", DocKind::Minutes},
+        {"TTr", DocKind::Submission}, {"HĐ", DocKind::Contract},  {"CĐ", DocKind::Telegram},
+        {"BGN", DocKind::Memorandum}, {"BTT", DocKind::Agreement}, {"GUQ", DocKind::Authorization},
+        {"GM", DocKind::Invitation}, {"GGT", DocKind::Referral},  {"GNP", DocKind::Leave},
+        {"PG", DocKind::SendingSlip}, {"PC", DocKind::TransferSlip}, {"PB", DocKind::NoticeSlip},
+        {"PT", DocKind::SubmissionSlip}, {"NĐ", DocKind::Decree}, {"TT", DocKind::Circular},
+        {"TTLT", DocKind::Circular}, {"L", DocKind::Law},
     };
     return k;
 }
@@ -90,10 +134,15 @@ bool is_place_date(std::string_view f, bool placeless = false) {
 }
 // "KẾ HOẠCH" alone (upper case) or as the first words of an upper-case line.
 std::optional<TypeName> type_line(std::string_view text) {
-    std::string f = utf8::fold(text);
+    std::string_view t = utf8::trim(text);
+    if (!t.empty() && t.back() == ':') return std::nullopt;  // "QUYẾT ĐỊNH:" opens the articles
+    std::string f = utf8::fold(t);
+    if (!utf8::is_upper_text(t)) return std::nullopt;
     for (const auto& tn : type_names()) {
-        if (f == tn.folded && utf8::is_upper_text(text)) return tn;
+        if (f == tn.folded) return tn;
     }
+    // "ĐƠN ĐỀ NGHỊ ...", "ĐƠN XIN ...": an application names its request on the same line.
+    if (starts_with(f, "don ") && utf8::count(t) < 80) return TypeName{"don", DocKind::Application};
     return std::nullopt;
 }
 
@@ -147,6 +196,90 @@ bool is_signed_marker(std::string_view f) {
     return f == "da ky" || f == "ky ten" || f == "ky ten dong dau" || f == "ky" || starts_with(f, "da ky");
 }
 
+// "DỰ THẢO", "(Dự thảo)", "Dự thảo lần 2" on a line of its own.
+bool is_draft_mark(std::string_view text) {
+    std::string f = utf8::fold(text);
+    return starts_with(f, "du thao") && (f.size() == 7 || f[7] == ' ') && utf8::count(text) <= 40;
+}
+
+// "V/v ..." / "Về việc ..." under the number of an official letter.
+bool is_subject_line(std::string_view f) { return starts_with(f, "v v ") || starts_with(f, "ve viec "); }
+bool is_addressee(std::string_view f) { return starts_with(f, "kinh gui"); }
+
+// "(Ban hành kèm theo Quyết định số .../QĐ-UBND ngày ...)", "(Kèm theo Tờ trình số ...)".
+bool is_attachment_note(std::string_view f) {
+    if (!(starts_with(f, "ban hanh kem theo ") || starts_with(f, "kem theo ") ||
+          starts_with(f, "phe duyet kem theo ") || starts_with(f, "duoc phe duyet kem theo ")))
+        return false;
+    for (std::string_view doc : {"quyet dinh", "nghi quyet", "thong tu", "nghi dinh", "to trinh", "bao cao",
+                                 "ke hoach", "cong van", "chi thi", "van ban", " so "})
+        if (f.find(doc) != std::string_view::npos) return true;
+    return false;
+}
+
+// The authority line of a decision, above its legal bases:
+// "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ...", "GIÁM ĐỐC SỞ ...", "ỦY BAN NHÂN DÂN ...".
+bool is_authority_line(std::string_view text) {
+    if (!utf8::is_upper_text(text) || utf8::count(text) > 160) return false;
+    std::string f = utf8::fold(text);
+    for (std::string_view w : {"chu tich", "giam doc", "pho giam doc", "tong giam doc", "bo truong", "thu tuong",
+                               "chinh phu", "uy ban nhan dan", "hoi dong nhan dan", "hoi dong", "chanh van phong",
+                               "truong ban", "cuc truong", "chi cuc truong", "vien truong", "hieu truong",
+                               "ban chap hanh", "ban thuong vu", "thong doc", "tong cuc truong", "chanh an",
+                               "vien truong vien kiem sat", "tong kiem toan", "truong phong"})
+        if (starts_with(f, w) && (f.size() == w.size() || f[w.size()] == ' ')) return true;
+    return false;
+}
+
+// The symbol of "Số: 12/TTr-SNV", "Số: 293/2025/NĐ-CP", "Số 17-CTr/TU", "Số: 5816 /BNV-CCHC".
+struct Symbol {
+    std::string abbr;   // the first group: "TTr", "NĐ", "BNV" (an official letter's issuer), "CTr" (Party)
+    std::string text;   // the symbol as written after the number
+    bool year = false;  // "/2025/": a legal normative document's number
+    bool assembly = false;  // "/QH14", "/UBTVQH15": National Assembly or its Standing Committee
+};
+std::optional<Symbol> parse_symbol(std::string_view line) {
+    size_t slash = line.find('/');
+    if (slash == std::string_view::npos) return std::nullopt;
+    Symbol s;
+    // Party form: "17-CTr/TU": the type sits between '-' and '/'.
+    size_t start = slash;
+    while (start > 0 && line[start - 1] != ' ' && line[start - 1] != ':') --start;
+    std::string_view before = line.substr(start, slash - start);
+    size_t end = slash + 1;
+    while (end < line.size() && line[end] != ' ' && line[end] != ',' && line[end] != ';') ++end;
+    std::string_view after = line.substr(slash + 1, end - slash - 1);
+    s.text = std::string(line.substr(start, end - start));
+    if (auto dash = before.find('-'); dash != std::string_view::npos) {
+        s.abbr = std::string(before.substr(dash + 1));
+        return s;
+    }
+    if (after.size() > 5 && std::all_of(after.begin(), after.begin() + 4, [](char c) { return c >= '0' && c <= '9'; }) &&
+        after[4] == '/') {
+        s.year = true;
+        after = after.substr(5);
+    }
+    size_t dash = after.find('-');
+    s.abbr = std::string(utf8::trim(after.substr(0, dash)));
+    std::string_view whole = after;
+    auto qh = whole.find("QH");
+    if (qh != std::string_view::npos && qh + 2 < whole.size() && whole[qh + 2] >= '0' && whole[qh + 2] <= '9')
+        s.assembly = true;
+    return s;
+}
+
+std::optional<DocKind> kind_of_abbr(std::string_view abbr) {
+    for (const auto& a : abbreviations())
+        if (a.abbr == abbr) return a.kind;
+    return std::nullopt;
+}
+
+std::string quote(std::string_view t, size_t n = 60) {
+    std::string s(utf8::trim(t));
+    if (s.size() > n) s = s.substr(0, utf8::floor_boundary(s, n)) + "…";
+    return "\"" + s + "\"";
+}
+
 }  // namespace
 
 DocKind kind_from_type_name(std::string_view folded) {
@@ -185,10 +318,25 @@ void scan_header(const SourceDocument& doc, Outline& out) {
                 break;
             }
     }
+    // Without a type name (an official letter), the issuing body is above the
+    // number and date: the left column of the header.
+    uint32_t agency_limit = limit;
+    if (type_at >= n) {
+        for (uint32_t b = 0; b < limit; ++b)
+            if (is_number_line(doc.blocks[b].text) || is_place_date(utf8::fold(doc.blocks[b].text)) ||
+                is_subject_line(utf8::fold(doc.blocks[b].text))) {
+                agency_limit = b;
+                break;
+            }
+        if (agency_limit == limit) agency_limit = 0;
+    }
     for (uint32_t b = 0; b < limit; ++b) {
         const std::string& t = doc.blocks[b].text;
         std::string f = utf8::fold(t);
         bool used = false;
+        if (is_draft_mark(t)) { h.draft_mark = b; continue; }
+        if (is_subject_line(f) && !h.subject) { h.subject = b; continue; }
+        if (is_addressee(f)) { h.addressee = b; continue; }
         if (is_party_title(f)) { h.party = true; h.national_title = b; used = true; }
         else if (is_national_title(f)) { h.national_title = b; used = true; }
         if (is_motto(f)) { h.motto = b; used = true; }
@@ -203,7 +351,9 @@ void scan_header(const SourceDocument& doc, Outline& out) {
             std::string prev = utf8::fold(doc.blocks[b - 1].text);
             used = prev.find("viet nam") == std::string::npos && (prev + " " + f).find("chu nghia viet nam") != std::string::npos;
         }
-        if (!used && type_at < n && utf8::is_upper_text(t) && !basis_lead(t).size()) h.agency.push_back(b);
+        if (!used && (type_at < n || b < agency_limit) && utf8::is_upper_text(t) && !basis_lead(t).size() &&
+            utf8::count(t) < 120)
+            h.agency.push_back(b);
         if (used && (h.national_title == b) && !is_motto(f)) {
             // "SỞ TÀI NGUYÊN ...   CỘNG HÒA XÃ HỘI ..." on one line: agency text before the title.
             auto pos = f.find(h.party ? "dang cong san" : "cong hoa");
@@ -240,6 +390,23 @@ void scan_header(const SourceDocument& doc, Outline& out) {
             break;
         std::string f = utf8::fold(t);
         if (f.empty()) { ++b; break; }  // "-----" separator
+        if (!h.title.empty() && is_authority_line(t)) {
+            // "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ..." between the summary and the bases.
+            h.authority = b;
+            ++b;
+            break;
+        }
+        if (is_attachment_note(f) || (!h.title.empty() && f.rfind("kem theo", 0) == 0)) {
+            // "(Kèm theo Quyết định số ...", possibly on two lines up to ')'.
+            h.attachment_note = b;
+            while (b + 1 < n && b + 1 < type_at + 7 && t.find(')') == std::string::npos &&
+                   doc.blocks[b + 1].text.find(')') != std::string::npos &&
+                   doc.blocks[b + 1].text.size() < 200 && parse_label(doc.blocks[b + 1].text).kind == LabelKind::None)
+                ++b;
+            ++b;
+            break;
+        }
+        if (is_draft_mark(t)) { h.draft_mark = b; continue; }
         h.title.push_back(b);
         if (t.size() > 0 && (t.back() == '.' || t.back() == ':')) { ++b; break; }
         if (h.title.size() >= 1 && b + 1 < n && basis_lead(doc.blocks[b + 1].text).empty() &&
@@ -252,8 +419,7 @@ void scan_header(const SourceDocument& doc, Outline& out) {
     h.end = b;
 }
 
-void scan_closing(const SourceDocument& doc, Outline& out) {
-    const auto n = static_cast<uint32_t>(doc.blocks.size());
+void scan_closing(const SourceDocument& doc, Outline& out, uint32_t n) {
     ClosingInfo& c = out.closing;
     c.begin = n;
     uint32_t lo = n > 40 ? n - 40 : out.header.end;
@@ -324,11 +490,14 @@ void scan_bases(const SourceDocument& doc, Outline& out) {
     out.body_begin = b;
 }
 
-void scan_sections(const SourceDocument& doc, Outline& out) {
+void scan_sections(const SourceDocument& doc, Outline& out, uint32_t from, uint32_t to, int segment) {
     std::vector<int> stack;  // indices of open sections
     std::vector<int> ranks;
-    for (uint32_t b = out.body_begin; b < out.body_end; ++b) {
+    for (uint32_t b = from; b < to; ++b) {
         const Block& blk = doc.blocks[b];
+        // Numbers in table cells (rows of a list, Word numbering in a table) are
+        // not section numbers.
+        if (blk.in_table) continue;
         Label l = blk.label.empty() ? parse_label(blk.text) : parse_container_label(blk.label);
         if (l.kind == LabelKind::None) continue;
         int rank = label_rank(l);
@@ -357,7 +526,8 @@ void scan_sections(const SourceDocument& doc, Outline& out) {
         s.heading = utf8::count(rest) <= 160 && (colon == std::string_view::npos || colon + 2 >= rest.size());
         s.depth = static_cast<int>(stack.size());
         s.parent = stack.empty() ? -1 : stack.back();
-        s.body_end = out.body_end;
+        s.body_end = to;
+        s.segment = segment;
         int idx = static_cast<int>(out.sections.size());
         if (s.parent >= 0) out.sections[static_cast<size_t>(s.parent)].children.push_back(idx);
         out.sections.push_back(std::move(s));
@@ -366,18 +536,144 @@ void scan_sections(const SourceDocument& doc, Outline& out) {
     }
 }
 
-DocKind kind_from_number(const SourceDocument& doc, const HeaderInfo& h) {
-    if (!h.number) return DocKind::Unknown;
-    std::string_view t = doc.blocks[*h.number].text;
-    struct { std::string_view sym; DocKind kind; } kSyms[] = {
-        {"KH-", DocKind::Plan}, {"BC-", DocKind::Report}, {"CTr-", DocKind::Programme},
-        {"QĐ-", DocKind::Decision}, {"NQ-", DocKind::Resolution}, {"CT-", DocKind::Directive},
-        {"-KH/", DocKind::Plan}, {"-BC/", DocKind::Report}, {"-CTr/", DocKind::Programme}};
-    for (const auto& s : kSyms)
-        if (t.find(std::string("/") + std::string(s.sym)) != std::string_view::npos ||
-            (s.sym.front() == '-' && t.find(s.sym) != std::string_view::npos))
-            return s.kind;
-    return DocKind::Unknown;
+// Attachments after the main document: "(Kèm theo Quyết định số ...)" under a
+// type name ("ĐIỀU LỆ", "QUY CHẾ") or a "PHỤ LỤC" line, once the main
+// document's own text has started.
+void scan_attachments(const SourceDocument& doc, Outline& out) {
+    const auto n = static_cast<uint32_t>(doc.blocks.size());
+    for (uint32_t b = out.header.end; b < n; ++b) {
+        if (doc.blocks[b].in_table) continue;
+        std::string f = utf8::fold(doc.blocks[b].text);
+        if (!is_attachment_note(f) || utf8::count(doc.blocks[b].text) > 300) continue;
+        Attachment a;
+        a.note = b;
+        a.begin = b;
+        for (uint32_t k = b; k-- > out.header.end && k + 5 > b;) {
+            if (auto tn = type_line(doc.blocks[k].text)) {
+                a.doc_type = k;
+                a.kind = tn->kind;
+                a.begin = k;
+                break;
+            }
+            std::string fk = utf8::fold(doc.blocks[k].text);
+            if (starts_with(fk, "phu luc") && utf8::count(doc.blocks[k].text) < 120) { a.begin = k; break; }
+        }
+        // Its own header (issuing body, national title, motto) just above it.
+        for (uint32_t k = a.begin; k-- > out.header.end && k + 8 > a.begin;) {
+            std::string fk = utf8::fold(doc.blocks[k].text);
+            if (is_national_title(fk) || is_motto(fk) || is_party_title(fk)) {
+                uint32_t top = k;
+                while (top > out.header.end && utf8::is_upper_text(doc.blocks[top - 1].text) &&
+                       utf8::count(doc.blocks[top - 1].text) < 100 && top + 8 > a.begin &&
+                       !is_signing_authority(doc.blocks[top - 1].text))
+                    --top;
+                a.begin = top;
+            }
+        }
+        if (!out.attachments.empty() && a.begin <= out.attachments.back().begin) continue;
+        out.attachments.push_back(a);
+        b = a.note.value_or(b);
+    }
+}
+
+bool file_name_is_draft(const std::string& path) {
+    auto slash = path.find_last_of("/\\");
+    std::string name = path.substr(slash == std::string::npos ? 0 : slash + 1);
+    for (char& c : name)
+        if (c == '_' || c == '-' || c == '.' || c == '+') c = ' ';
+    std::string f = " " + utf8::fold(name) + " ";
+    return f.find(" du thao ") != std::string::npos || f.find(" duthao ") != std::string::npos ||
+           f.find(" draft ") != std::string::npos || f.find("du thao") != std::string::npos;
+}
+
+bool legal_normative_kind(DocKind k) {
+    return k == DocKind::Law || k == DocKind::Ordinance || k == DocKind::Decree || k == DocKind::Circular;
+}
+
+void classify(const SourceDocument& doc, Outline& out) {
+    HeaderInfo& h = out.header;
+    const auto n = static_cast<uint32_t>(doc.blocks.size());
+    auto line = [&](uint32_t b) { return std::to_string(doc.blocks[b].line()); };
+    std::optional<Symbol> sym;
+    if (h.number) sym = parse_symbol(doc.blocks[*h.number].text);
+    std::optional<DocKind> sym_kind;
+    if (sym) sym_kind = kind_of_abbr(sym->abbr);
+
+    if (h.doc_type) {
+        out.evidence.push_back("type name " + quote(doc.blocks[*h.doc_type].text) + " (line " + line(*h.doc_type) +
+                               ") = " + to_string(out.kind));
+        if (sym && sym_kind && *sym_kind != out.kind)
+            out.evidence.push_back("the symbol " + sym->text + " names another type (" + to_string(*sym_kind) +
+                                   "): the type name is taken");
+        else if (sym && sym_kind)
+            out.evidence.push_back("the symbol " + sym->text + " (line " + line(*h.number) + ") agrees");
+    } else if (sym && sym_kind) {
+        out.kind = *sym_kind;
+        out.evidence.push_back("no type name; the symbol " + sym->text + " (line " + line(*h.number) + ") abbreviates " +
+                               to_string(out.kind));
+    } else if (h.subject || h.addressee || (sym && !sym->abbr.empty() && !h.party)) {
+        out.kind = DocKind::Letter;
+        std::string why = "no type name";
+        if (h.subject) why += "; \"V/v\" summary (line " + line(*h.subject) + ")";
+        if (h.addressee) why += "; \"Kính gửi\" (line " + line(*h.addressee) + ")";
+        if (sym) why += "; the symbol " + sym->text + " starts with the issuer, not a type";
+        out.evidence.push_back(why + ": an official letter (công văn)");
+    }
+    if (out.kind == DocKind::Unknown && !h.addressee) {
+        for (uint32_t b = 0; b < std::min<uint32_t>(n, 30); ++b)
+            if (is_addressee(utf8::fold(doc.blocks[b].text))) {
+                h.addressee = b;
+                if (h.number || !h.agency.empty()) {
+                    out.kind = DocKind::Letter;
+                    out.evidence.push_back("no type name; \"Kính gửi\" (line " + line(b) +
+                                           ") under a header: an official letter (công văn)");
+                }
+                break;
+            }
+    }
+
+    // The class: which body of rules governs the layout.
+    if (h.party) {
+        out.doc_class = DocClass::Party;
+        out.evidence.push_back("\"ĐẢNG CỘNG SẢN VIỆT NAM\" (line " + line(*h.national_title) + "): a Party document");
+    } else if (h.attachment_note) {
+        out.doc_class = DocClass::Attachment;
+        out.evidence.push_back("issued with another document: " + quote(doc.blocks[*h.attachment_note].text) +
+                               " (line " + line(*h.attachment_note) + ")");
+    } else if (legal_normative_kind(out.kind)) {
+        out.doc_class = DocClass::LegalNormative;
+        out.evidence.push_back(std::string("a ") + to_string(out.kind) + " is a legal normative document");
+    } else if (sym && (sym->year || sym->assembly) && out.kind != DocKind::Unknown) {
+        out.doc_class = DocClass::LegalNormative;
+        out.evidence.push_back("the number " + sym->text + (sym->year ? " carries the year" : " names the National Assembly") +
+                               ": a legal normative document");
+    } else if (out.kind == DocKind::SubmissionSlip) {
+        out.doc_class = DocClass::Internal;
+        out.evidence.push_back("a Phiếu trình is an internal form, not an issued document");
+    } else if (out.kind == DocKind::Application) {
+        out.doc_class = DocClass::Application;
+        out.evidence.push_back("an Đơn is written to an agency: not an administrative document");
+    } else if (out.kind == DocKind::Charter && !h.number) {
+        out.doc_class = DocClass::Attachment;
+        out.evidence.push_back("an Điều lệ without a number of its own is issued with a decision");
+    } else if (out.kind != DocKind::Unknown) {
+        out.doc_class = DocClass::Administrative;
+    } else {
+        out.evidence.push_back("no type name, no type in the symbol, no \"V/v\" or \"Kính gửi\": kind not told");
+    }
+
+    // Draft mode.
+    if (!h.draft_mark)
+        for (uint32_t b = 0; b < std::min<uint32_t>(n, kHeaderScan); ++b)
+            if (is_draft_mark(doc.blocks[b].text)) { h.draft_mark = b; break; }
+    if (h.draft_mark) {
+        out.draft = true;
+        out.draft_reason = quote(doc.blocks[*h.draft_mark].text) + " at line " + line(*h.draft_mark);
+    } else if (file_name_is_draft(doc.path)) {
+        out.draft = true;
+        out.draft_reason = "the file name marks a draft";
+    }
+    if (out.draft) out.evidence.push_back("draft: " + out.draft_reason);
 }
 
 }  // namespace
@@ -386,21 +682,20 @@ Outline build_outline(const SourceDocument& doc) {
     Outline out;
     const auto n = static_cast<uint32_t>(doc.blocks.size());
     scan_header(doc, out);
-    if (out.kind == DocKind::Unknown) out.kind = kind_from_number(doc, out.header);
-    if (out.kind == DocKind::Unknown && out.header.number) {
-        // An official letter (công văn) has no type name; its summary is a
-        // "V/v ..." line under the number ("529/LĐTBXH-BHXH").
-        for (uint32_t b = 0; b < std::min<uint32_t>(n, kHeaderScan); ++b) {
-            std::string f = utf8::fold(doc.blocks[b].text);
-            if (f.rfind("v v ", 0) == 0 || f.rfind("ve viec ", 0) == 0) { out.kind = DocKind::Letter; break; }
-        }
-    }
-    scan_closing(doc, out);
+    classify(doc, out);
+    scan_attachments(doc, out);
+    uint32_t main_end = out.attachments.empty() ? n : out.attachments.front().begin;
+    scan_closing(doc, out, main_end);
     out.body_end = out.closing.begin;
     if (out.header.end > out.body_end) out.header.end = out.body_end;
     scan_bases(doc, out);
-    scan_sections(doc, out);
-    (void)n;
+    scan_sections(doc, out, out.body_begin, out.body_end, 0);
+    for (size_t i = 0; i < out.attachments.size(); ++i) {
+        const Attachment& a = out.attachments[i];
+        uint32_t from = a.note.value_or(a.begin) + 1;
+        uint32_t to = i + 1 < out.attachments.size() ? out.attachments[i + 1].begin : n;
+        scan_sections(doc, out, from, to, static_cast<int>(i) + 1);
+    }
     return out;
 }
 
