@@ -368,6 +368,13 @@ void scan_header(const SourceDocument& doc, Outline& out) {
         }
     }
     if (type_at >= n) {
+        // An attached table or appendix without a type name: "(Ban hành kèm
+        // theo Quyết định số ...)" among its first lines.
+        for (uint32_t b = 0; b < std::min<uint32_t>(n, 6); ++b)
+            if (is_attachment_note(utf8::fold(doc.blocks[b].text)) && utf8::count(doc.blocks[b].text) < 300) {
+                h.attachment_note = b;
+                break;
+            }
         h.end = 0;
         for (uint32_t b = 0; b < limit; ++b)
             if (h.number == b || h.place_date == b || h.national_title == b || h.motto == b ||
@@ -493,11 +500,33 @@ void scan_bases(const SourceDocument& doc, Outline& out) {
 void scan_sections(const SourceDocument& doc, Outline& out, uint32_t from, uint32_t to, int segment) {
     std::vector<int> stack;  // indices of open sections
     std::vector<int> ranks;
+    int quote_depth = 0, quoted_blocks = 0;
     for (uint32_t b = from; b < to; ++b) {
         const Block& blk = doc.blocks[b];
         // Numbers in table cells (rows of a list, Word numbering in a table) are
         // not section numbers.
         if (blk.in_table) continue;
+        // Quoted text (a cited clause: “4. Nhiệm kỳ đại hội: a) ... b) ...”) keeps
+        // its own numbering: labels inside an open quotation are not sections.
+        {
+            std::string_view t = utf8::trim(blk.text);
+            int opens = 0, closes = 0;
+            for (size_t i = 0; i < t.size();) {
+                char32_t c = utf8::next(t, i);
+                if (c == 0x201C || c == 0x00AB) ++opens;
+                else if (c == 0x201D || c == 0x00BB) ++closes;
+            }
+            bool starts_quoted = t.substr(0, 3) == "\u201C" || t.substr(0, 2) == "\u00AB";
+            if (quote_depth > 0) {
+                quote_depth += opens - closes;
+                if (quote_depth < 0 || ++quoted_blocks > 40) quote_depth = 0;
+                continue;
+            }
+            if (starts_quoted) {
+                if (opens > closes) { quote_depth = opens - closes; quoted_blocks = 0; }
+                continue;
+            }
+        }
         Label l = blk.label.empty() ? parse_label(blk.text) : parse_container_label(blk.label);
         if (l.kind == LabelKind::None) continue;
         int rank = label_rank(l);
@@ -539,11 +568,36 @@ void scan_sections(const SourceDocument& doc, Outline& out, uint32_t from, uint3
 // Attachments after the main document: "(Kèm theo Quyết định số ...)" under a
 // type name ("ĐIỀU LỆ", "QUY CHẾ") or a "PHỤ LỤC" line, once the main
 // document's own text has started.
+// "PHỤ LỤC", "Phụ lục I", "Phụ lục 02: DANH MỤC ..." on a line of its own.
+bool is_appendix_heading(std::string_view text) {
+    std::string_view t = utf8::trim(text);
+    if (utf8::count(t) > 100 || t.empty() || t.back() == '.' || t.back() == ';' || t.back() == ',') return false;
+    std::string f = utf8::fold(t);
+    if (!starts_with(f, "phu luc")) return false;
+    if (f.size() == 7) return true;
+    if (f[7] != ' ') return false;
+    size_t sp = f.find(' ', 8);
+    std::string w = f.substr(8, sp == std::string::npos ? std::string::npos : sp - 8);
+    bool numeral = !w.empty() && (std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
+                                  roman_value(utf8::upper(w)) > 0 || (w.size() == 1 && w[0] >= 'a' && w[0] <= 'h'));
+    return numeral || utf8::is_upper_text(t);
+}
+
 void scan_attachments(const SourceDocument& doc, Outline& out) {
     const auto n = static_cast<uint32_t>(doc.blocks.size());
     for (uint32_t b = out.header.end; b < n; ++b) {
         if (doc.blocks[b].in_table) continue;
         std::string f = utf8::fold(doc.blocks[b].text);
+        if (is_appendix_heading(doc.blocks[b].text)) {
+            Attachment a;
+            a.begin = b;
+            // The note, when there is one, follows within a few lines.
+            for (uint32_t k = b + 1; k < n && k < b + 4; ++k)
+                if (is_attachment_note(utf8::fold(doc.blocks[k].text))) { a.note = k; break; }
+            if (out.attachments.empty() || a.begin > out.attachments.back().begin) out.attachments.push_back(a);
+            b = a.note.value_or(b);
+            continue;
+        }
         if (!is_attachment_note(f) || utf8::count(doc.blocks[b].text) > 300) continue;
         Attachment a;
         a.note = b;

@@ -59,7 +59,9 @@ public:
             TextRef at = s.label_ref.end > s.label_ref.begin ? s.label_ref : TextRef{s.block, 0, 0};
             if (r.used.count(n)) {
                 if (!gaps_) emit.at(at, args);
-            } else if (n != r.last + 1 && gaps_) {
+            } else if (n != r.last + 1 && gaps_ &&
+                       // d) then e): the Latin alphabet many agencies use, without đ.
+                       !(s.label_kind == LabelKind::Letter && r.last == 4 && n == 6)) {
                 emit.at(at, args, r.last == 0 ? "first" : "");
             } else if (gaps_ && s.label_kind == LabelKind::MultiArabic && s.parent >= 0) {
                 // "3.1" under "2." : the prefix must be the parent's number.
