@@ -141,8 +141,19 @@ std::optional<TypeName> type_line(std::string_view text) {
     for (const auto& tn : type_names()) {
         if (f == tn.folded) return tn;
     }
+    if (utf8::count(t) > 120) return std::nullopt;
     // "ĐƠN ĐỀ NGHỊ ...", "ĐƠN XIN ...": an application names its request on the same line.
-    if (starts_with(f, "don ") && utf8::count(t) < 80) return TypeName{"don", DocKind::Application};
+    for (std::string_view req : {"don de nghi", "don xin", "don kien nghi", "don khieu nai", "don to cao",
+                                 "don dang ky", "don yeu cau", "don de xuat", "don trinh bay", "don xac nhan"})
+        if (starts_with(f, req) && (f.size() == req.size() || f[req.size()] == ' '))
+            return TypeName{"don", DocKind::Application};
+    // The type name with more words on its line: "PHIẾU TRÌNH GIẢI QUYẾT CÔNG VIỆC",
+    // "ĐIỀU LỆ (SỬA ĐỔI, BỔ SUNG)", "BIÊN BẢN HỌP ...". Not for one-word names
+    // that open other phrases ("LUẬT SƯ").
+    for (const auto& tn : type_names()) {
+        if (tn.folded == "luat" || tn.folded.find(' ') == std::string_view::npos) continue;
+        if (f.size() > tn.folded.size() && starts_with(f, tn.folded) && f[tn.folded.size()] == ' ') return tn;
+    }
     return std::nullopt;
 }
 
@@ -630,14 +641,30 @@ void scan_attachments(const SourceDocument& doc, Outline& out) {
     }
 }
 
+// A file name marked as a draft: "Du_thao_KE_HOACH.docx", "Ke hoach (du thao).docx",
+// "plan-draft.docx". Not "Gop_y_du_thao_..." (comments on someone else's draft)
+// nor "Vv_lay_y_kien_du_thao_..." (a letter asking for them).
 bool file_name_is_draft(const std::string& path) {
     auto slash = path.find_last_of("/\\");
     std::string name = path.substr(slash == std::string::npos ? 0 : slash + 1);
+    auto dot = name.find_last_of('.');
+    if (dot != std::string::npos && dot > 0) name = name.substr(0, dot);
     for (char& c : name)
-        if (c == '_' || c == '-' || c == '.' || c == '+') c = ' ';
-    std::string f = " " + utf8::fold(name) + " ";
-    return f.find(" du thao ") != std::string::npos || f.find(" duthao ") != std::string::npos ||
-           f.find(" draft ") != std::string::npos || f.find("du thao") != std::string::npos;
+        if (c == '_' || c == '-' || c == '.' || c == '+' || c == '(' || c == ')' || c == '[' || c == ']') c = ' ';
+    std::string f = utf8::fold(name);
+    // "du thao" / "draft" as whole words, unless the name is about someone
+    // else's draft: "góp ý dự thảo", "lấy ý kiến dự thảo", "về dự thảo".
+    std::string padded = " " + f + " ";
+    for (std::string_view mark : {" du thao ", " duthao ", " draft "}) {
+        for (size_t at = padded.find(mark); at != std::string::npos; at = padded.find(mark, at + 1)) {
+            std::string before = padded.substr(0, at);
+            auto sp = before.find_last_of(' ');
+            std::string prev = sp == std::string::npos ? before : before.substr(sp + 1);
+            if (prev == "y" || prev == "kien" || prev == "ve" || prev == "voi" || prev == "cho") continue;
+            return true;
+        }
+    }
+    return false;
 }
 
 bool legal_normative_kind(DocKind k) {
