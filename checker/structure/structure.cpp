@@ -183,9 +183,32 @@ bool is_signing_authority(std::string_view text) {
     return false;
 }
 
-// A personal name line: 2-6 words, each capitalised, no digits or punctuation.
+// A personal name line: 2-6 words, each capitalised, no digits or punctuation;
+// a military or police rank or an academic title may come first ("Thiếu tướng
+// Nguyễn Văn A", "TS. Trần Thị B").
 bool is_name_line(std::string_view text) {
     if (text.empty() || text.size() > 80) return false;
+    {
+        std::string f = utf8::fold(text);
+        for (std::string_view rank : {"dai tuong ", "thuong tuong ", "trung tuong ", "thieu tuong ", "dai ta ",
+                                      "thuong ta ", "trung ta ", "thieu ta ", "dai uy ", "thuong uy ", "trung uy ",
+                                      "thieu uy "}) {
+            if (starts_with(f, rank)) {
+                // Skip the same number of words in the original text.
+                size_t words = static_cast<size_t>(std::count(rank.begin(), rank.end(), ' '));
+                size_t i = 0;
+                for (size_t k = 0; k < words && i < text.size(); ++k) {
+                    i = text.find(' ', i);
+                    if (i == std::string_view::npos) return false;
+                    ++i;
+                }
+                text = text.substr(i);
+                break;
+            }
+        }
+        for (std::string_view title : {"PGS.TS. ", "PGS. TS. ", "GS.TS. ", "TS. ", "ThS. ", "Ths. ", "BS. ", "KS. "})
+            if (starts_with(text, title)) { text = text.substr(title.size()); break; }
+    }
     int words = 0;
     bool at_word_start = true;
     for (size_t i = 0; i < text.size();) {
@@ -446,8 +469,17 @@ void scan_closing(const SourceDocument& doc, Outline& out, uint32_t n) {
         if (is_recipients(utf8::fold(doc.blocks[b].text))) { c.recipients = b; break; }
     }
     // Signer: the last blocks of the document (before or after the recipients list).
-    // Walk back from the end over short upper-case lines, names and "(Đã ký)".
+    // Walk back from the end over short upper-case lines, names and "(Đã ký)",
+    // after any page number left at the foot ("3", "- 3 -", "Trang 3").
     uint32_t b = n;
+    while (b > lo) {
+        std::string f = utf8::fold(doc.blocks[b - 1].text);
+        if (starts_with(f, "trang ")) f = f.substr(6);
+        if (f.empty() || f.size() > 4 || !std::all_of(f.begin(), f.end(), [](char ch) { return ch >= '0' && ch <= '9'; }))
+            break;
+        --b;
+    }
+    const uint32_t foot = b;
     while (b > lo) {
         const std::string& t = doc.blocks[b - 1].text;
         std::string f = utf8::fold(t);
@@ -461,7 +493,7 @@ void scan_closing(const SourceDocument& doc, Outline& out, uint32_t n) {
         --b;
     }
     uint32_t signer_from = b;
-    for (uint32_t k = signer_from; k < n; ++k) {
+    for (uint32_t k = signer_from; k < foot; ++k) {
         const std::string& t = doc.blocks[k].text;
         std::string f = utf8::fold(t);
         if (is_signed_marker(f)) continue;
@@ -477,6 +509,20 @@ void scan_closing(const SourceDocument& doc, Outline& out, uint32_t n) {
             if (is_archive(utf8::fold(rest)) || is_archive(f)) c.archive = k;
             else c.recipient_items.push_back(k);
         }
+    }
+    // Signature tables read row by row: "Nơi nhận:" | "TM. ỦY BAN NHÂN DÂN", then
+    // "- Như Điều 4;" | "CHỦ TỊCH": the signer's lines sit among the recipients.
+    if (!c.authority && c.signer_position.empty() && !c.signer_name && c.recipients) {
+        std::vector<uint32_t> items;
+        for (uint32_t k : c.recipient_items) {
+            const std::string& t = doc.blocks[k].text;
+            if (parse_label(t).kind != LabelKind::None || is_archive(utf8::fold(t))) { items.push_back(k); continue; }
+            if (is_signing_authority(t)) c.authority = k;
+            else if (is_name_line(t)) c.signer_name = k;
+            else if (utf8::is_upper_text(t) && t.size() < 80) c.signer_position.push_back(k);
+            else items.push_back(k);
+        }
+        c.recipient_items = std::move(items);
     }
     // If the signer came before "Nơi nhận" (two-column layouts flattened), look there too.
     if (!c.signer_name && c.recipients) {
@@ -737,6 +783,12 @@ void classify(const SourceDocument& doc, Outline& out) {
     } else if (out.kind == DocKind::Charter && !h.number) {
         out.doc_class = DocClass::Attachment;
         out.evidence.push_back("an Điều lệ without a number of its own is issued with a decision");
+    } else if (out.kind != DocKind::Unknown && !h.number && !h.national_title && h.agency.empty() &&
+               !h.place_date) {
+        // "CHƯƠNG TRÌNH" over a conference agenda, "BÁO CÁO" over notes: a type
+        // word with no header is not laid out as an issued document.
+        out.evidence.push_back(std::string("a type name but no header (issuing body, number, national title, date): ") +
+                               "not laid out as an issued document, class not told");
     } else if (out.kind != DocKind::Unknown) {
         out.doc_class = DocClass::Administrative;
     } else {

@@ -15,9 +15,13 @@ public:
 
     void check(const Context& ctx, Emitter& emit) const override {
         const Model& m = ctx.model;
-        if (m.outline.doc_class != DocClass::Unknown || m.outline.kind != DocKind::Unknown) return;
+        if (m.outline.doc_class != DocClass::Unknown) return;
         if (m.doc->blocks.size() < min_blocks_) return;
-        emit.missing_before(0);
+        if (m.outline.kind != DocKind::Unknown)
+            emit.at(TextRef{m.outline.header.doc_type.value_or(0), 0, 0}, {{"kind", to_string(m.outline.kind)}},
+                    "no-header");
+        else
+            emit.missing_before(0);
     }
 
 private:
