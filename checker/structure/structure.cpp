@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "core/legacy_vn.h"
 #include "core/utf8.h"
 
 namespace plancheck::structure {
@@ -554,15 +555,64 @@ void scan_bases(const SourceDocument& doc, Outline& out) {
     out.body_begin = b;
 }
 
+// How much of a text is readable Vietnamese: words that are syllables among the
+// words counted (numbers and abbreviations like UBND, CCHC are not counted).
+struct Readability {
+    int words = 0, good = 0;
+    void add(std::string_view text) {
+        size_t i = 0;
+        auto sep = [](char ch) {
+            return ch == ' ' || ch == ',' || ch == ':' || ch == ';' || ch == '.' || ch == '(' || ch == ')' || ch == '"';
+        };
+        while (i < text.size()) {
+            while (i < text.size() && (sep(text[i]) || text[i] == '-')) ++i;
+            size_t b = i;
+            while (i < text.size() && !sep(text[i])) ++i;
+            std::string_view w = text.substr(b, i - b);
+            if (w.empty()) continue;
+            bool digit = false, letter = false;
+            for (size_t k = 0; k < w.size();) {
+                char32_t c = utf8::next(w, k);
+                if (c >= '0' && c <= '9') digit = true;
+                else if (utf8::is_letter(c)) letter = true;
+            }
+            if (!letter) continue;                                                  // numbers, symbols
+            if (!digit && utf8::is_upper_text(w) && utf8::count(w) > 1) continue;  // abbreviations
+            ++words;
+            if (!digit && legacy::is_syllable(utf8::lower(w))) ++good;
+        }
+    }
+    // Share of good words below `share` (with at least `min_words` counted).
+    bool below(double share, int min_words) const { return words >= min_words && good < share * words; }
+};
+
+// A line too garbled to read (poor OCR: "Thirnh phin mtri", "Nguy6n Ngqc"): its
+// label ("l." read for "1.") is no evidence of the document's numbering. In a
+// document that is poorly recognised as a whole, a line must be clean to count.
+bool unreadable_line(std::string_view text, bool poor_document) {
+    Readability r;
+    r.add(text);
+    return poor_document ? r.below(0.9, 2) : r.below(0.6, 3);
+}
+
 void scan_sections(const SourceDocument& doc, Outline& out, uint32_t from, uint32_t to, int segment) {
     std::vector<int> stack;  // indices of open sections
     std::vector<int> ranks;
     int quote_depth = 0, quoted_blocks = 0;
+    Readability whole;
+    for (uint32_t b = from; b < to; ++b) whole.add(doc.blocks[b].text);
+    const bool poor = whole.below(0.85, 50);
     for (uint32_t b = from; b < to; ++b) {
         const Block& blk = doc.blocks[b];
         // Numbers in table cells (rows of a list, Word numbering in a table) are
         // not section numbers.
         if (blk.in_table) continue;
+        // An appendix or attached form whose table was read as lines (PDF): from
+        // its "STT" column heading on, numbered lines are the table's rows.
+        if (segment > 0 || out.header.attachment_note) {
+            std::string f = utf8::fold(blk.text);
+            if (f == "stt" || f == "tt" || starts_with(f, "stt ")) break;
+        }
         // Quoted text (a cited clause: “4. Nhiệm kỳ đại hội: a) ... b) ...”) keeps
         // its own numbering: labels inside an open quotation are not sections.
         {
@@ -579,13 +629,19 @@ void scan_sections(const SourceDocument& doc, Outline& out, uint32_t from, uint3
                 if (quote_depth < 0 || ++quoted_blocks > 40) quote_depth = 0;
                 continue;
             }
-            if (starts_quoted) {
-                if (opens > closes) { quote_depth = opens - closes; quoted_blocks = 0; }
+            if (opens > closes) {
+                // A quotation opened here runs on into the next blocks
+                // ("... quy định: “Điều 18. ..." then "6. Chậm nhất ...").
+                quote_depth = opens - closes;
+                quoted_blocks = 0;
+                if (starts_quoted) continue;
+            } else if (starts_quoted) {
                 continue;
             }
         }
         Label l = blk.label.empty() ? parse_label(blk.text) : parse_container_label(blk.label);
         if (l.kind == LabelKind::None) continue;
+        if (unreadable_line(std::string_view(blk.text).substr(l.length), poor)) continue;
         int rank = label_rank(l);
         while (!ranks.empty() && ranks.back() >= rank) {
             out.sections[static_cast<size_t>(stack.back())].body_end = b;
