@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <filesystem>
 
 #include "helpers.h"
 #include "pipeline/pipeline.h"
@@ -254,4 +255,30 @@ TEST_CASE("numbering: quotations, table rows, appendices and garbled lines are n
     // Poor OCR: "l." for "1." and unreadable words are no evidence.
     auto ocr = check(std::string(head) + "l. Cht tri: Ddng chi Nguy6n Ngqc Phirc Tinh riy\n2. Thirnh phin mtri cua cac sd:\n");
     CHECK(count_rule(ocr, "structure.numbering") == 0);
+}
+
+TEST_CASE("repro: the shared reproductions of wrong kinds give no error (skipped without the shared folder)") {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    fs::path dir = fs::path(test::shared_dir()) / "repro";
+    if (!fs::is_directory(dir, ec)) {
+        WARN("no shared repro folder: skipped");
+        return;
+    }
+    struct Case { const char* file; DocKind kind; DocClass cls; };
+    for (auto [file, kind, cls] : {Case{"cong-van-header.txt", DocKind::Letter, DocClass::Administrative},
+                                   Case{"decision-articles.txt", DocKind::Decision, DocClass::Administrative},
+                                   Case{"decree-header.txt", DocKind::Decree, DocClass::LegalNormative}}) {
+        fs::path p = dir / file;
+        if (!fs::exists(p, ec)) continue;
+        INFO(file);
+        std::string text = test::slurp(p);
+        auto a = analyze_named(text, p.string());
+        CHECK(a->model.outline.kind == kind);
+        CHECK(a->model.outline.doc_class == cls);
+        for (const auto& d : check(text, p.string())) {
+            INFO(d.rule << " at line " << d.line);
+            CHECK(d.severity != Severity::Error);
+        }
+    }
 }
