@@ -155,7 +155,8 @@ TEST_CASE("kinds: Phiếu trình and Đơn are not administrative documents") {
 }
 
 TEST_CASE("kinds: an unknown kind gives one note and no header or closing findings") {
-    const char* text = "Một số ý kiến về công tác tuyên truyền.\nNội dung trao đổi.\n1. Ý kiến thứ nhất.\n2. Ý kiến thứ hai.\n";
+    const char* text =
+        "Một số ý kiến về công tác tuyên truyền.\nNội dung trao đổi.\n1. Ý kiến thứ nhất.\n2. Ý kiến thứ hai.\n3. Ý kiến thứ ba.\n";
     auto a = analyze_text(text);
     CHECK(a->model.outline.kind == DocKind::Unknown);
     CHECK(a->model.outline.doc_class == DocClass::Unknown);
@@ -166,6 +167,8 @@ TEST_CASE("kinds: an unknown kind gives one note and no header or closing findin
     auto b = check("CHƯƠNG TRÌNH\nHội nghị sơ kết năm 2025\n1. Khai mạc\n2. Báo cáo\nBAN TỔ CHỨC\n");
     CHECK(count_rule(b, "structure.kind-unknown") == 1);
     CHECK(count_rule(b, "nd30.") == 0);
+    // A pasted fragment gets no note.
+    CHECK(count_rule(check("Kế hoạch tuyên truyền chính sách bảo hiểm xã hội.\n"), "structure.kind-unknown") == 0);
 }
 
 TEST_CASE("kinds: draft mode from the DỰ THẢO mark or the file name") {
