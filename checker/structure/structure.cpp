@@ -841,10 +841,11 @@ void classify(const SourceDocument& doc, Outline& out) {
         out.evidence.push_back("an Điều lệ without a number of its own is issued with a decision");
     } else if (out.kind != DocKind::Unknown && !h.number && !h.national_title && h.agency.empty() &&
                !h.place_date) {
-        // "CHƯƠNG TRÌNH" over a conference agenda, "BÁO CÁO" over notes: a type
-        // word with no header is not laid out as an issued document.
-        out.evidence.push_back(std::string("a type name but no header (issuing body, number, national title, date): ") +
-                               "not laid out as an issued document, class not told");
+        // "CHƯƠNG TRÌNH" over a conference agenda, "BÁO CÁO" over notes, a scan
+        // whose header did not survive OCR: a kind with no header at all is
+        // not laid out (or not read) as an issued document.
+        out.evidence.push_back(std::string("the kind is told but there is no header (issuing body, number, national ") +
+                               "title, date): not laid out as an issued document, class not told");
     } else if (out.kind != DocKind::Unknown) {
         out.doc_class = DocClass::Administrative;
     } else {
