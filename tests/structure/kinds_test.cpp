@@ -285,3 +285,20 @@ TEST_CASE("repro: the shared reproductions of wrong kinds give no error (skipped
         }
     }
 }
+
+TEST_CASE("numbering: numbered rows of a table are not sections") {
+    // Tables come from .docx/.html/.md cells; mark the rows as cells.
+    auto r = ingest::read_text("SỞ Y TẾ\nSố: 04/BC-SYT\nBÁO CÁO\nKết quả năm 2025\nI. KẾT QUẢ\n1. Tiêm chủng.\n"
+                               "1. Huyện A\n2. Huyện B\n2. Huyện C\n2. Phòng dịch.\n",
+                               "t.txt", {});
+    auto sd = std::get<SourceDocument>(std::move(r));
+    for (auto& b : sd.blocks)
+        if (b.text.find("Huyện") != std::string::npos) b.in_table = true;
+    auto a = pipeline::analyze(std::move(sd));
+    for (const auto& s : a->model.outline.sections) CHECK(a->doc.blocks[s.block].text.find("Huyện") == std::string::npos);
+    auto sets = rules::select_sets(book(), a->model, {});
+    rules::CheckOptions opts;
+    opts.today = {23, 11, 2026};
+    auto ds = rules::evaluate(book(), sets, a->model, opts);
+    CHECK(count_rule(ds, "structure.numbering") == 0);
+}
