@@ -698,7 +698,17 @@ bool is_appendix_heading(std::string_view text) {
 
 void scan_attachments(const SourceDocument& doc, Outline& out) {
     const auto n = static_cast<uint32_t>(doc.blocks.size());
+    // An attachment follows the main document's closing: without a "Nơi nhận"
+    // or a signing authority ("TM.", "KT.") before it, a "Phụ lục" line or a
+    // "(kèm theo ...)" note is part of the body.
+    uint32_t closing_seen = n;
+    for (uint32_t b = out.header.end; b < n; ++b)
+        if (is_recipients(utf8::fold(doc.blocks[b].text)) || is_signing_authority(doc.blocks[b].text)) {
+            closing_seen = b;
+            break;
+        }
     for (uint32_t b = out.header.end; b < n; ++b) {
+        if (b <= closing_seen) continue;
         if (doc.blocks[b].in_table) continue;
         std::string f = utf8::fold(doc.blocks[b].text);
         if (is_appendix_heading(doc.blocks[b].text)) {

@@ -302,3 +302,18 @@ TEST_CASE("numbering: numbered rows of a table are not sections") {
     auto ds = rules::evaluate(book(), sets, a->model, opts);
     CHECK(count_rule(ds, "structure.numbering") == 0);
 }
+
+TEST_CASE("attachments: a Phụ lục heading before the closing is part of the body") {
+    const char* text =
+        "UBND HUYỆN AN LÃO\nSố: 03/KH-UBND\nAn Lão, ngày 02 tháng 3 năm 2025\nKẾ HOẠCH\nTuyên truyền năm 2025\n"
+        "I. NỘI DUNG\n1. Tuyên truyền.\nPhụ lục I\nII. TỔ CHỨC THỰC HIỆN\nNơi nhận:\n- UBND tỉnh;\n- Lưu: VT.\n"
+        "CHỦ TỊCH\nLê Văn Tâm\n";
+    auto a = analyze_text(text);
+    CHECK(a->model.outline.attachments.empty());
+    CHECK(a->model.outline.closing.signer_name);
+    auto after = analyze_text(std::string(text) + "Phụ lục I\nDANH SÁCH ĐƠN VỊ\nI. CẤP HUYỆN\n");
+    REQUIRE(after->model.outline.attachments.size() == 1);
+    CHECK(after->doc.blocks[after->model.outline.attachments[0].begin].line() == 15);
+    CHECK(after->model.outline.closing.signer_name);
+    CHECK(after->model.outline.sections.back().segment == 1);
+}
