@@ -232,9 +232,14 @@ bool is_signed_marker(std::string_view f) {
 }
 
 // "DỰ THẢO", "(Dự thảo)", "Dự thảo lần 2" on a line of its own.
+// Not a summary that opens with the words ("Dự thảo Quy chế làm việc").
 bool is_draft_mark(std::string_view text) {
     std::string f = utf8::fold(text);
-    return starts_with(f, "du thao") && (f.size() == 7 || f[7] == ' ') && utf8::count(text) <= 40;
+    if (!starts_with(f, "du thao") || (f.size() > 7 && f[7] != ' ') || utf8::count(text) > 40) return false;
+    if (f.size() == 7 || starts_with(f, "du thao lan ") || utf8::is_upper_text(text)) return true;
+    std::string_view rest = std::string_view(f).substr(8);  // "dự thảo 2", "dự thảo v3"
+    if (!rest.empty() && rest.front() == 'v') rest.remove_prefix(1);
+    return !rest.empty() && std::all_of(rest.begin(), rest.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 // "V/v ..." / "Về việc ..." under the number of an official letter.

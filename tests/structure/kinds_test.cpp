@@ -182,6 +182,8 @@ TEST_CASE("kinds: draft mode from the DỰ THẢO mark or the file name") {
     auto plain = check(blank);
     CHECK(sev(plain, "nd30.header.number-blank") == Severity::Warning);
     CHECK(sev(plain, "nd30.header.date-blank") == Severity::Warning);
+    CHECK(analyze_text(std::string("(Dự thảo lần 2)\n") + blank)->model.outline.draft);
+    CHECK_FALSE(analyze_text("UBND XÃ AN HÒA\nSố: 03/TTr-UBND\nTỜ TRÌNH\nDự thảo Quy chế làm việc\n")->model.outline.draft);
     auto marked = check(std::string("DỰ THẢO\n") + blank);
     CHECK(sev(marked, "nd30.header.number-blank") == Severity::Info);
     CHECK(sev(marked, "nd30.header.date-blank") == Severity::Info);
