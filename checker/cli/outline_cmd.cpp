@@ -46,6 +46,15 @@ struct Printer {
         j["format"] = a.doc.format;
         j["encoding"] = a.doc.encoding;
         j["kind"] = to_string(o.kind);
+        j["class"] = to_string(o.doc_class);
+        j["evidence"] = o.evidence;
+        j["draft"] = o.draft;
+        j["draft_reason"] = o.draft_reason;
+        auto atts = nlohmann::json::array();
+        for (const auto& at : o.attachments)
+            atts.push_back({{"line", line(at.begin)}, {"kind", to_string(at.kind)}, {"type", block(at.doc_type)},
+                            {"note", block(at.note)}});
+        j["attachments"] = atts;
         j["header"] = {{"agency", blocks(o.header.agency)},
                        {"national_title", block(o.header.national_title)},
                        {"motto", block(o.header.motto)},
@@ -53,6 +62,11 @@ struct Printer {
                        {"place_date", block(o.header.place_date)},
                        {"type", block(o.header.doc_type)},
                        {"title", blocks(o.header.title)},
+                       {"authority", block(o.header.authority)},
+                       {"subject", block(o.header.subject)},
+                       {"addressee", block(o.header.addressee)},
+                       {"attachment_note", block(o.header.attachment_note)},
+                       {"draft_mark", block(o.header.draft_mark)},
                        {"party", o.header.party}};
         auto bases = nlohmann::json::array();
         for (const auto& b : o.bases) bases.push_back({{"line", line(b.block)}, {"lead", b.lead}, {"text", text(b.block)}});
@@ -60,7 +74,8 @@ struct Printer {
         auto secs = nlohmann::json::array();
         for (const auto& s : o.sections)
             secs.push_back({{"line", line(s.block)}, {"label", s.label}, {"kind", to_string(s.label_kind)},
-                            {"depth", s.depth}, {"title", s.title}, {"heading", s.heading}});
+                            {"depth", s.depth}, {"title", s.title}, {"heading", s.heading},
+                            {"segment", s.segment}});
         j["sections"] = secs;
         auto phases = nlohmann::json::array();
         for (const auto& ph : a.model.phases)
@@ -99,7 +114,11 @@ struct Printer {
             else os << (en ? "(not found)" : "(không thấy)") << "\n";
         };
         os << a.doc.path << " (" << a.doc.format << ", " << a.doc.encoding << ") — "
-           << (en ? "kind: " : "loại: ") << to_string(o.kind) << "\n";
+           << (en ? "kind: " : "loại: ") << to_string(o.kind) << ", " << (en ? "class: " : "nhóm: ")
+           << to_string(o.doc_class) << (o.draft ? (en ? ", draft" : ", dự thảo") : "") << "\n";
+        os << (en ? "Why this kind\n" : "Căn cứ xác định loại\n");
+        for (const auto& e : o.evidence) os << "  " << e << "\n";
+        if (o.evidence.empty()) os << "  " << (en ? "(none)" : "(không có)") << "\n";
         os << (en ? "Header\n" : "Phần đầu\n");
         if (o.header.agency.empty()) os << "  " << (en ? "agency" : "cơ quan ban hành") << ": " << (en ? "(not found)" : "(không thấy)") << "\n";
         for (auto b : o.header.agency) field("cơ quan ban hành", "agency", b);
@@ -109,6 +128,11 @@ struct Printer {
         field("địa danh, ngày tháng", "place and date", o.header.place_date);
         field("tên loại", "type", o.header.doc_type);
         for (auto b : o.header.title) field("trích yếu", "title", b);
+        if (o.header.subject) field("trích yếu (V/v)", "subject (V/v)", o.header.subject);
+        if (o.header.addressee) field("kính gửi", "addressee", o.header.addressee);
+        if (o.header.authority) field("thẩm quyền ban hành", "issuing authority", o.header.authority);
+        if (o.header.attachment_note) field("kèm theo", "issued with", o.header.attachment_note);
+        if (o.header.draft_mark) field("dự thảo", "draft mark", o.header.draft_mark);
         os << (en ? "Legal bases\n" : "Căn cứ\n");
         for (const auto& b : o.bases) os << "  [" << line(b.block) << "] " << clip(text(b.block), 100) << "\n";
         os << (en ? "Sections\n" : "Các phần\n");
@@ -139,6 +163,11 @@ struct Printer {
             os << value(ob) << " — " << clip(ob.subject, 80) << "\n";
         }
         if (a.model.objectives.empty()) os << "  " << (en ? "(none)" : "(không có)") << "\n";
+        if (!o.attachments.empty()) {
+            os << (en ? "Attachments\n" : "Văn bản, phụ lục kèm theo\n");
+            for (const auto& at : o.attachments)
+                os << "  [" << line(at.begin) << "] " << to_string(at.kind) << " — " << clip(text(at.begin), 90) << "\n";
+        }
         os << (en ? "Closing\n" : "Phần kết\n");
         field("nơi nhận", "recipients", o.closing.recipients);
         field("lưu", "archive", o.closing.archive);

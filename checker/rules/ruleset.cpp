@@ -33,18 +33,7 @@ const Rule* RuleBook::find_rule(const std::string& id) const {
 
 namespace {
 
-std::optional<DocKind> parse_kind(const std::string& s) {
-    static const std::map<std::string, DocKind> kKinds = {
-        {"plan", DocKind::Plan},           {"report", DocKind::Report},
-        {"programme", DocKind::Programme}, {"decision", DocKind::Decision},
-        {"letter", DocKind::Letter},       {"resolution", DocKind::Resolution},
-        {"directive", DocKind::Directive}, {"other", DocKind::Other},
-        {"unknown", DocKind::Unknown},
-    };
-    auto it = kKinds.find(s);
-    if (it == kKinds.end()) return std::nullopt;
-    return it->second;
-}
+std::optional<DocKind> parse_kind(const std::string& s) { return doc_kind_from_string(s); }
 
 std::vector<Example> read_examples(const Params& ex, const std::string& key) {
     std::vector<Example> out;
@@ -127,6 +116,11 @@ RuleSet read_ruleset(const yaml::Tree& root, const std::string& file) {
     set.applies.state = ap.boolean("state", false);
     set.applies.formal = ap.boolean("formal", false);
     set.applies.on_request = ap.boolean("on_request", false);
+    for (const auto& c : ap.strings_or_empty("classes")) {
+        auto cls = doc_class_from_string(c);
+        if (!cls) ap.fail("classes", "unknown document class '" + c + "'");
+        set.applies.classes.push_back(*cls);
+    }
     for (const auto& t : ap.strings_or_empty("title")) set.applies.title.push_back(utf8::fold(t));
     ap.finish();
     if (!set.applies.always && set.applies.kinds.empty() && set.applies.cites.empty())
@@ -154,6 +148,13 @@ bool Applies::matches(const Model& m, std::string* why, bool ignore_on_request) 
     if (party && !m.outline.header.party) { say("not a Party document"); return false; }
     if (state && m.outline.header.party) { say("a Party document"); return false; }
     const HeaderInfo& h = m.outline.header;
+    if (!classes.empty() && std::find(classes.begin(), classes.end(), m.outline.doc_class) == classes.end()) {
+        std::string list;
+        for (auto c : classes) list += std::string(list.empty() ? "" : ", ") + to_string(c);
+        say(std::string("document class is ") + to_string(m.outline.doc_class) + " (" + to_string(m.outline.kind) +
+            "); the set is for " + list);
+        return false;
+    }
     if (formal && !h.doc_type && !h.number && !h.national_title) {
         say("no administrative header (type name, number or national title)");
         return false;
@@ -165,7 +166,13 @@ bool Applies::matches(const Model& m, std::string* why, bool ignore_on_request) 
         for (const auto& want : title) any = any || t.find(want) != std::string::npos;
         if (!any) { say("the title does not contain \"" + title.front() + "\""); return false; }
     }
-    if (always) { say(formal ? "applies to every administrative document" : "applies to every document"); return true; }
+    if (always) {
+        if (!classes.empty())
+            say(std::string("document class is ") + to_string(m.outline.doc_class) + " (" + to_string(m.outline.kind) + ")");
+        else
+            say(formal ? "applies to every administrative document" : "applies to every document");
+        return true;
+    }
     if (!kinds.empty() && std::find(kinds.begin(), kinds.end(), m.outline.kind) == kinds.end()) {
         say(std::string("document kind is ") + to_string(m.outline.kind));
         return false;

@@ -23,6 +23,10 @@ struct Applies {
     // type name, a "Số:" line or the national title was found. Keeps the
     // Decree 30 header/closing rules off news items and text fragments.
     bool formal = false;
+    // and (if given) only for documents of these classes (administrative,
+    // legal-normative, party, attachment, internal, application, unknown):
+    // Decree 30's header and closing govern administrative documents only.
+    std::vector<DocClass> classes;
     std::vector<std::string> title;  // and (if given) the folded summary title contains one of these
     // Only when asked for: named with --ruleset, or used by a command such as
     // `plancheck coverage` (which passes ignore_on_request). Keeps long lists

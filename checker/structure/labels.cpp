@@ -1,4 +1,5 @@
 // Numbering labels as Vietnamese administrative documents write them.
+#include <algorithm>
 #include <array>
 #include <string>
 
@@ -45,9 +46,113 @@ int roman_value(std::string_view r) {
     return 0;
 }
 
+namespace {
+// The next space-separated word of t from i: [begin, end).
+std::pair<size_t, size_t> next_word(std::string_view t, size_t i) {
+    while (i < t.size()) {
+        size_t k = i;
+        if (!utf8::is_space(utf8::next(t, k))) break;
+        i = k;
+    }
+    size_t b = i;
+    while (i < t.size()) {
+        size_t k = i;
+        if (utf8::is_space(utf8::next(t, k))) break;
+        i = k;
+    }
+    return {b, i};
+}
+
+int ordinal_value(std::string_view folded) {
+    static const std::array<std::string_view, 11> kOrd = {"", "nhat", "hai", "ba", "tu", "nam",
+                                                          "sau", "bay", "tam", "chin", "muoi"};
+    for (size_t i = 1; i < kOrd.size(); ++i)
+        if (kOrd[i] == folded) return static_cast<int>(i);
+    if (folded == "mot") return 1;
+    if (folded == "bon") return 4;
+    return 0;
+}
+
+// "Phần I", "Phần thứ hai", "Chương II", "Mục 1", "Điều 5." (any case). The
+// word must be followed by a numeral; after it comes ".", ":", "-", the end of
+// the text or (for a heading on one line) an upper-case letter.
+Label parse_division(std::string_view t) {
+    Label l;
+    auto [w0b, w0e] = next_word(t, 0);
+    if (w0b != 0 || w0e == 0 || w0e > 12) return l;
+    std::string w0 = utf8::fold(t.substr(0, w0e));
+    LabelKind kind = LabelKind::None;
+    if (w0 == "phan") kind = LabelKind::Part;
+    else if (w0 == "chuong") kind = LabelKind::Chapter;
+    else if (w0 == "muc") kind = LabelKind::Subsection;
+    else if (w0 == "dieu") kind = LabelKind::Article;
+    else return l;
+    // "phần", "mục" are common words: only upper-case-initial ones are labels.
+    char32_t first = 0;
+    {
+        size_t k = 0;
+        first = utf8::next(t, k);
+        std::string one;
+        utf8::append(one, first);
+        if (utf8::upper(one) != one) return l;
+    }
+    auto [w1b, w1e] = next_word(t, w0e);
+    if (w1b == w1e) return l;
+    std::string_view num = t.substr(w1b, w1e - w1b);
+    // Separator glued to the numeral: "5.", "I:", "2-".
+    size_t numeral_end = w1e;
+    while (!num.empty() && (num.back() == '.' || num.back() == ':' || num.back() == '-')) {
+        num.remove_suffix(1);
+        --numeral_end;
+    }
+    int value = 0;
+    size_t label_end = numeral_end;
+    if (!num.empty() && std::all_of(num.begin(), num.end(), is_ascii_digit) && num.size() <= 3)
+        value = std::stoi(std::string(num));
+    else if (kind != LabelKind::Article && kind != LabelKind::Subsection) {
+        std::string up = utf8::upper(num);
+        value = roman_value(up);
+        if (!value && (kind == LabelKind::Part || kind == LabelKind::Chapter) && utf8::fold(num) == "thu") {
+            auto [w2b, w2e] = next_word(t, w1e);
+            std::string_view ord = t.substr(w2b, w2e - w2b);
+            size_t ord_end = w2e;
+            while (!ord.empty() && (ord.back() == '.' || ord.back() == ':')) { ord.remove_suffix(1); --ord_end; }
+            value = ordinal_value(utf8::fold(ord));
+            label_end = ord_end;
+            numeral_end = ord_end;
+        }
+    }
+    if (value <= 0) return l;
+    // What follows the numeral.
+    size_t j = numeral_end;
+    bool sep = false;
+    while (j < t.size() && (t[j] == '.' || t[j] == ':' || t[j] == '-' || t[j] == ' ')) {
+        sep = sep || t[j] != ' ';
+        ++j;
+    }
+    if (j < t.size() && !sep) {
+        size_t k = j;
+        char32_t c = utf8::next(t, k);
+        std::string one;
+        utf8::append(one, c);
+        // "Điều 5 của Luật ..." is a reference in running text, not an article.
+        if (!utf8::is_letter(c) || utf8::upper(one) != one) return l;
+    }
+    if (j < t.size() && j == numeral_end) return l;  // "Điều 5x"
+    size_t sep_end = numeral_end;
+    while (sep_end < t.size() && (t[sep_end] == '.' || t[sep_end] == ':')) ++sep_end;
+    l.kind = kind;
+    l.number = {value};
+    l.text = std::string(utf8::trim(t.substr(0, std::max(label_end, sep_end))));
+    l.length = j;
+    return l;
+}
+}  // namespace
+
 Label parse_label(std::string_view t) {
     Label l;
     if (t.empty()) return l;
+    if (Label d = parse_division(t); d.kind != LabelKind::None) return d;
     size_t i = 0;
     // Roman numerals (I..XXXIX) followed by "." or ")" or ":".
     while (i < t.size() && (t[i] == 'I' || t[i] == 'V' || t[i] == 'X')) ++i;
@@ -146,6 +251,10 @@ Label parse_container_label(std::string_view label) {
 
 int label_rank(const Label& l) {
     switch (l.kind) {
+        case LabelKind::Part: return -4;
+        case LabelKind::Chapter: return -3;
+        case LabelKind::Subsection: return -2;
+        case LabelKind::Article: return -1;
         case LabelKind::UpperLetter: return 0;
         case LabelKind::Roman: return 1;
         case LabelKind::Arabic: return 2;

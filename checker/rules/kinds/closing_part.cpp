@@ -5,6 +5,7 @@
 //   part: signer-name  a position with no name under it
 //   part: authority    the authority written in the Decree 30 forms TM., Q., KT.,
 //                      TL., TUQ. (not "T/M", "K/T", "T.M.")
+#include <algorithm>
 #include <cstring>
 
 #include "core/utf8.h"
@@ -24,11 +25,16 @@ public:
         const ClosingInfo& c = m.outline.closing;
         const auto n = static_cast<uint32_t>(m.doc->blocks.size());
         if (n == 0) return;
+        const bool draft = emit.options().draft || m.outline.draft;
         switch (part_) {
-            case Part::Recipients:
-                if (!c.recipients) emit.missing_before(c.begin);
-                else if (c.recipient_items.empty() && !c.archive) emit.at_block(*c.recipients);
+            case Part::Recipients: {
+                Diagnostic* d = nullptr;
+                if (!c.recipients) d = &emit.missing_before(c.begin);
+                else if (c.recipient_items.empty() && !c.archive) d = &emit.at_block(*c.recipients);
+                // A draft is completed with its recipients and signer when it is issued.
+                if (d && draft) emit.with_severity(*d, Severity::Info);
                 return;
+            }
             case Part::Archive: {
                 if (!c.archive) {
                     if (c.recipients) emit.missing_before(c.recipient_items.empty() ? *c.recipients + 1
@@ -42,12 +48,17 @@ public:
                 return;
             }
             case Part::Signer:
-                if (!c.authority && c.signer_position.empty() && !c.signer_name) emit.missing_before(n);
+                if (!c.authority && c.signer_position.empty() && !c.signer_name) {
+                    auto& d = emit.missing_before(std::min(n, m.outline.attachments.empty() ? n : m.outline.attachments.front().begin));
+                    if (draft) emit.with_severity(d, Severity::Info);
+                }
                 return;
             case Part::SignerName:
                 if (!c.signer_name && (c.authority || !c.signer_position.empty())) {
                     uint32_t last = c.signer_position.empty() ? *c.authority : c.signer_position.back();
-                    emit.at_block(last);
+                    auto& d = emit.at_block(last);
+                    // A draft often leaves the signer to be decided.
+                    if (draft) emit.with_severity(d, Severity::Info);
                 }
                 return;
             case Part::Authority: {

@@ -10,8 +10,8 @@ namespace {
 
 class AgencySuperior final : public Rule {
 public:
-    AgencySuperior(RuleMeta m, std::vector<std::string> subordinate)
-        : Rule(std::move(m)), subordinate_(std::move(subordinate)) {}
+    AgencySuperior(RuleMeta m, std::vector<std::string> subordinate, std::vector<std::string> independent)
+        : Rule(std::move(m)), subordinate_(std::move(subordinate)), independent_(std::move(independent)) {}
 
     void check(const Context& ctx, Emitter& emit) const override {
         const HeaderInfo& h = ctx.model.outline.header;
@@ -22,6 +22,10 @@ public:
         // Merged columns: the agency is the text before the national title.
         auto title = f.find("cong hoa");
         std::string name = title == std::string::npos ? f : f.substr(0, title);
+        // Bodies whose name opens like a subordinate's but that have no superior
+        // (VĂN PHÒNG CHÍNH PHỦ, VĂN PHÒNG QUỐC HỘI).
+        for (const auto& s : independent_)
+            if (name.compare(0, s.size(), s) == 0) return;
         for (const auto& s : subordinate_) {
             if (name.compare(0, s.size(), s) == 0 && (name.size() == s.size() || name[s.size()] == ' ')) {
                 emit.at_block(b, {{"found", std::string(utf8::trim(t))}});
@@ -32,6 +36,7 @@ public:
 
 private:
     std::vector<std::string> subordinate_;
+    std::vector<std::string> independent_;
 };
 
 }  // namespace
@@ -39,7 +44,9 @@ private:
 std::unique_ptr<Rule> make_agency_superior(RuleMeta meta, const Params& p) {
     std::vector<std::string> sub;
     for (const auto& s : p.strings("subordinate")) sub.push_back(utf8::fold(s));
-    return std::make_unique<AgencySuperior>(std::move(meta), std::move(sub));
+    std::vector<std::string> ind;
+    for (const auto& s : p.strings_or_empty("independent")) ind.push_back(utf8::fold(s));
+    return std::make_unique<AgencySuperior>(std::move(meta), std::move(sub), std::move(ind));
 }
 
 }  // namespace plancheck::rules

@@ -123,7 +123,7 @@ public:
             case Check::Blank: {
                 if (!n.number.empty()) return;
                 auto& d = emit.at(value_ref(), {{"found", std::string(t)}});
-                if (emit.options().draft) emit.with_severity(d, Severity::Info);
+                if (emit.options().draft || ctx.model.outline.draft) emit.with_severity(d, Severity::Info);
                 return;
             }
             case Check::Format: {

@@ -38,7 +38,7 @@ public:
                 if (!dl->day_text.empty() && !dl->month_text.empty()) return;
                 TextRef at = dl->day_text.empty() ? dl->day : dl->month;
                 auto& diag = emit.at(at, {{"found", found}});
-                if (emit.options().draft) emit.with_severity(diag, Severity::Info);
+                if (emit.options().draft || m.outline.draft) emit.with_severity(diag, Severity::Info);
                 return;
             }
             case Check::Format: {

@@ -40,6 +40,8 @@ const std::vector<KindInfo>& rule_kinds() {
          "text not in Unicode: legacy TCVN3/VNI/Windows-1258 table, mojibake, lost characters"},
         {"header-part", make_header_part,
          "a Decree 30 header component (agency, national title, motto, number, place-date) is missing"},
+        {"kind-unknown", make_kind_unknown,
+         "the document's kind could not be told (header/closing rules then do not run)"},
         {"mixed-script", make_mixed_script,
          "look-alike characters from another script (U+00D0 Ð instead of U+0110 Đ)"},
         {"month-fact", make_month_fact,

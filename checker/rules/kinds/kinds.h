@@ -41,6 +41,7 @@ std::unique_ptr<Rule> make_duplicate_heading(RuleMeta, const Params&);
 std::unique_ptr<Rule> make_duplicate_paragraph(RuleMeta, const Params&);
 std::unique_ptr<Rule> make_header_part(RuleMeta, const Params&);
 std::unique_ptr<Rule> make_encoding(RuleMeta, const Params&);
+std::unique_ptr<Rule> make_kind_unknown(RuleMeta, const Params&);
 std::unique_ptr<Rule> make_mixed_script(RuleMeta, const Params&);
 std::unique_ptr<Rule> make_month_fact(RuleMeta, const Params&);
 std::unique_ptr<Rule> make_national_title_text(RuleMeta, const Params&);

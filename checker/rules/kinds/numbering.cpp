@@ -22,6 +22,10 @@ std::string show(LabelKind k, const std::vector<int>& number) {
         case LabelKind::Roman: return n > 0 && n <= 20 ? std::string(kRoman[n]) + "." : std::to_string(n);
         case LabelKind::Letter: return n > 0 && n <= 23 ? std::string(kLetters[n - 1]) + ")" : std::to_string(n);
         case LabelKind::UpperLetter: return std::string(1, static_cast<char>('A' + n - 1)) + ".";
+        case LabelKind::Part: return "Phần " + (n > 0 && n <= 20 ? std::string(kRoman[n]) : std::to_string(n));
+        case LabelKind::Chapter: return "Chương " + (n > 0 && n <= 20 ? std::string(kRoman[n]) : std::to_string(n));
+        case LabelKind::Subsection: return "Mục " + std::to_string(n);
+        case LabelKind::Article: return "Điều " + std::to_string(n) + ".";
         case LabelKind::MultiArabic: {
             std::string s;
             for (size_t i = 0; i < number.size(); ++i) s += (i ? "." : "") + std::to_string(number[i]);
@@ -37,19 +41,27 @@ public:
 
     void check(const Context& ctx, Emitter& emit) const override {
         const auto& secs = ctx.model.outline.sections;
-        // (parent, kind, depth) -> last number seen and the numbers used.
+        // (segment, parent, kind, depth) -> last number seen and the numbers used.
+        // Numbering restarts under each parent (khoản under each Điều, điểm under
+        // each khoản, 1., 2. under each Roman section) and in each attachment;
+        // Điều and Chương run on through the whole text (a Chương does not
+        // restart the Điều, a Phần does not restart the Chương).
         struct Run { int last = 0; std::set<int> used; };
-        std::map<std::tuple<int, LabelKind, size_t>, Run> runs;
+        std::map<std::tuple<int, int, LabelKind, size_t>, Run> runs;
         for (const Section& s : secs) {
             if (s.number.empty()) continue;
-            Run& r = runs[{s.parent, s.label_kind, s.number.size()}];
+            bool continuous = s.label_kind == LabelKind::Article || s.label_kind == LabelKind::Chapter ||
+                              s.label_kind == LabelKind::Part;
+            Run& r = runs[{s.segment, continuous ? -1 : s.parent, s.label_kind, s.number.size()}];
             int n = s.number.back();
             Args args{{"found", s.label}, {"previous", r.last ? show(s.label_kind, prefix(s, r.last)) : "—"},
                       {"expected", show(s.label_kind, prefix(s, r.last + 1))}};
             TextRef at = s.label_ref.end > s.label_ref.begin ? s.label_ref : TextRef{s.block, 0, 0};
             if (r.used.count(n)) {
                 if (!gaps_) emit.at(at, args);
-            } else if (n != r.last + 1 && gaps_) {
+            } else if (n != r.last + 1 && gaps_ &&
+                       // d) then e): the Latin alphabet many agencies use, without đ.
+                       !(s.label_kind == LabelKind::Letter && r.last == 4 && n == 6)) {
                 emit.at(at, args, r.last == 0 ? "first" : "");
             } else if (gaps_ && s.label_kind == LabelKind::MultiArabic && s.parent >= 0) {
                 // "3.1" under "2." : the prefix must be the parent's number.
