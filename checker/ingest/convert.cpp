@@ -44,6 +44,18 @@ std::string extension(std::string_view format) {
     return std::string(format);
 }
 
+// LibreOffice's import filter for the format: named, so that a damaged file
+// fails instead of being imported as plain text (LibreOffice's fallback).
+// Flat OPC (<pkg:package>) is left to LibreOffice's detection.
+std::string import_filter(std::string_view format, std::string_view bytes) {
+    if (format == "doc") return "MS Word 97";
+    if (format == "rtf") return "Rich Text Format";
+    if (format == "odt") return "writer8";
+    if (format == "wordxml" && bytes.substr(0, 4096).find("<w:wordDocument") != std::string_view::npos)
+        return "MS Word 2003 XML";
+    return "";
+}
+
 bool executable(const fs::path& p) {
     std::error_code ec;
     return fs::is_regular_file(p, ec) && ::access(p.c_str(), X_OK) == 0;
@@ -198,12 +210,11 @@ Result read_converted(std::string_view bytes, std::string_view format, const std
                                      "--nologo",
                                      "--norestore",
                                      "--nolockcheck",
-                                     "--nodefault",
-                                     "--convert-to",
-                                     "docx",
-                                     "--outdir",
-                                     (tmp.path / "out").string(),
-                                     input.string()};
+                                     "--nodefault"};
+    if (std::string filter = import_filter(format, bytes); !filter.empty()) argv.push_back("--infilter=" + filter);
+    for (const std::string& a : {std::string("--convert-to"), std::string("docx"), std::string("--outdir"),
+                                 (tmp.path / "out").string(), input.string()})
+        argv.push_back(a);
     // The child sees the environment with its temporary files and HOME in the
     // private folder (nothing is left in the user's home).
     std::vector<std::string> env;

@@ -137,21 +137,6 @@ std::string sniff_ole(std::string_view b) {
     return "ole";
 }
 
-// Bytes that cannot be text in any encoding plancheck decodes: NULs outside
-// UTF-16 and C0 controls other than white space.
-bool looks_binary(std::string_view b) {
-    std::string_view head = b.substr(0, 8192);
-    if (starts_with(head, "\xFF\xFE") || starts_with(head, "\xFE\xFF")) return false;
-    size_t zeros = 0, controls = 0;
-    for (unsigned char c : head) {
-        if (c == 0) ++zeros;
-        else if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1A) ++controls;
-    }
-    // UTF-16 without a BOM: every other byte is zero (the text decoder checks it).
-    if (zeros * 3 >= head.size() && zeros * 2 <= head.size() + 2 && controls == 0) return false;
-    return controls * 20 > head.size() || (zeros > 0 && zeros * 3 < head.size());
-}
-
 UnreadableInput unsupported(std::string_view path, std::string_view what = {}) {
     std::string ext = fs::path(std::string(path)).extension().string();
     if (ext.empty()) ext = "(none)";
@@ -196,8 +181,21 @@ std::string format_of(std::string_view path) {
 }
 
 std::string sniff_format(std::string_view b, std::string_view declared) {
-    if (starts_with(b, "PK\x03\x04")) return sniff_zip(b);
-    if (starts_with(b, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) return sniff_ole(b);
+    // A container that is not recognisably something else keeps a name that
+    // fits it, so that its reader says what is damaged: a zip named .docx or
+    // .doc is a (damaged) .docx, an unknown OLE file named .docx is what Word
+    // writes for a password-protected .docx, one named .doc a damaged .doc.
+    if (starts_with(b, "PK\x03\x04")) {
+        std::string z = sniff_zip(b);
+        if (z == "odf" && declared == "odt") return "odt";  // a deflated mimetype entry
+        return z == "zip" && (declared == "docx" || declared == "doc") ? "docx" : z;
+    }
+    if (starts_with(b, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) {
+        std::string o = sniff_ole(b);
+        if (o == "ole" && declared == "docx") return "docx-encrypted";
+        if (o == "ole" && declared == "doc") return "doc";
+        return o;
+    }
     // PDF readers accept up to 1 KiB of junk before the header.
     if (b.substr(0, 1024).find("%PDF-") != std::string_view::npos) return "pdf";
     // Text signatures, after a UTF-8 BOM and leading white space.
@@ -209,15 +207,9 @@ std::string sniff_format(std::string_view b, std::string_view declared) {
     if (istarts_with(t, "<?xml") &&
         (t.find("<w:wordDocument") != std::string_view::npos || t.find("<pkg:package") != std::string_view::npos))
         return "wordxml";
-    // No signature. Text formats are what the name says; a document format
-    // (.docx, .pdf, .doc...) holding plain text is text; anything else binary
-    // keeps its name, so that the reader says the container is damaged.
-    if (declared == "txt" || declared == "md" || declared == "html") return std::string(declared);
-    if (declared.empty()) return "";  // an unknown name and no signature: unsupported
-    if (!looks_binary(b)) return "txt";
-    if (declared == "docx" || declared == "pdf" || declared == "doc" || declared == "odt")
-        return std::string(declared);
-    return "binary";
+    // No signature: what the name says (a reader then reports a damaged
+    // container; LibreOffice also opens plain text named .doc or .rtf).
+    return std::string(declared);
 }
 
 Result read_bytes(std::string_view bytes, std::string_view format, const std::string& path,
@@ -305,6 +297,7 @@ constexpr Phrase kPhrases[] = {
      "chỉ {} trong {} từ là âm tiết tiếng Việt (nhận dạng chữ kém?)"},
     {"its text layer has only {} (a signature stamp or a watermark on a scan?)",
      "lớp chữ chỉ có {} (chỉ có dấu chữ ký số hoặc hình mờ trên bản quét?)"},
+    {"none of its {} is a Vietnamese syllable", "không có từ nào trong {} là âm tiết tiếng Việt"},
     {"{} words", "{} từ"},
     {"{} word", "{} từ"},
     {"if it is a scan, OCR it with Vietnamese selected; otherwise check that the right file was saved",

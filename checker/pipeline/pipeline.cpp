@@ -38,8 +38,12 @@ std::optional<UnreadableInput> unusable_text(const SourceDocument& doc) {
     vn::TextMeasure m;
     for (const auto& b : doc.blocks) m += vn::measure(b.text);
     const char* hint = "if it is a scan, OCR it with Vietnamese selected; otherwise check that the right file was saved";
-    if (m.syllables == 0 && m.words == 0)
+    if (m.words == 0)
         return UnreadableInput{"the document has no usable text: it contains only white space, control characters or symbols",
+                               hint};
+    if (m.syllables == 0)
+        return UnreadableInput{"the document has no usable text: none of its " + std::to_string(m.words) +
+                                   (m.words == 1 ? " word is a Vietnamese syllable" : " words is a Vietnamese syllable"),
                                hint};
     if (m.words >= kMinWordsForShare && m.share() < kMinSyllableShare)
         return UnreadableInput{"the document has no usable text: only " + std::to_string(m.syllables) + " of its " +
