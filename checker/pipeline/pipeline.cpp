@@ -47,7 +47,7 @@ std::optional<UnreadableInput> unusable_text(const SourceDocument& doc) {
                                hint};
     if (m.words >= kMinWordsForShare && m.share() < kMinSyllableShare)
         return UnreadableInput{"the document has no usable text: only " + std::to_string(m.syllables) + " of its " +
-                                   std::to_string(m.words) + " words are Vietnamese syllables (poor OCR?)",
+                                   std::to_string(m.words) + " words are Vietnamese syllables (poor OCR, or not Vietnamese text?)",
                                hint};
     if (doc.format == "pdf" && m.words < kMinPdfWords)
         return UnreadableInput{"the document has no usable text: its text layer has only " + std::to_string(m.words) +
@@ -70,7 +70,7 @@ Diagnostic unreadable(const std::string& path, const UnreadableInput& raw, const
         if (!why.hint.empty()) d.message += " (" + why.hint + ")";
     }
     d.line = d.column = d.end_line = d.end_column = 1;
-    d.legal_basis = "plancheck: input must be a readable .docx, .txt, .md, .html or .pdf file";
+    d.legal_basis = "plancheck: input must be a readable .docx, .txt, .md, .html or .pdf file (.doc, .rtf, .odt with LibreOffice)";
     return d;
 }
 

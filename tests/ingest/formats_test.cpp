@@ -172,10 +172,10 @@ TEST_CASE("formats: without LibreOffice a .doc, .rtf or .odt is one clear unread
 }
 
 TEST_CASE("formats: localized reasons translate known phrases and keep unknown ones") {
-    UnreadableInput u{"the document has no usable text: only 3 of its 40 words are Vietnamese syllables (poor OCR?)",
+    UnreadableInput u{"the document has no usable text: only 3 of its 40 words are Vietnamese syllables (poor OCR, or not Vietnamese text?)",
                       "if it is a scan, OCR it with Vietnamese selected; otherwise check that the right file was saved"};
     auto vi = ingest::localized(u, "vi");
-    CHECK(vi.reason == "văn bản không có chữ dùng được: chỉ 3 trong 40 từ là âm tiết tiếng Việt (nhận dạng chữ kém?)");
+    CHECK(vi.reason == "văn bản không có chữ dùng được: chỉ 3 trong 40 từ là âm tiết tiếng Việt (nhận dạng chữ kém, hoặc không phải văn bản tiếng Việt?)");
     CHECK(vi.hint.find("OCR") != std::string::npos);
     UnreadableInput other{"something no table knows", "a hint"};
     CHECK(ingest::localized(other, "vi").reason == other.reason);

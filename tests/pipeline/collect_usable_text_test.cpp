@@ -69,6 +69,17 @@ TEST_CASE("usable text: junk that is not Vietnamese is unreadable, short real te
     REQUIRE(junk.unreadable);
     INFO(junk.diagnostics[0].message);
     CHECK(junk.diagnostics[0].message.find("Vietnamese syllable") != std::string::npos);
+    // A Vietnamese scan read by an English OCR engine: tone marks become
+    // digits and stray letters; some syllables survive, most words do not.
+    auto ocr = check_txt(
+        "UY BAN NHdN DdN TINH BiNH Hda      cQNG HoA xA HQI cHU NGHiA\n"
+        "Sd: l2lKH-UBND      Binh Hda, ngdy 3 thdng 4 ndm 2O26\n"
+        "KE HoAcH\nTrfiin khai c6ng t6c tuy6n truydn ph6p lu4t ndm 2O26 tr6n dia bdn tinh\n"
+        "1. Mqc dich: ndng cao nh4n thfc cfia c6n bQ, c6ng chfc, vi6n chfc vd nhdn d6n\n"
+        "2. Y6u cdu: tri6n khai thudng xuy6n, li6n tqc, c6 trgng t6m, trgng di6m\n");
+    REQUIRE(ocr.unreadable);
+    INFO(ocr.diagnostics[0].message);
+    CHECK(ocr.diagnostics[0].message.find(" words are Vietnamese syllables") != std::string::npos);
     // A two-line note is short, not unusable.
     auto short_doc = check_txt("KẾ HOẠCH\nTuyên truyền chính sách bảo hiểm xã hội\n");
     CHECK_FALSE(short_doc.unreadable);
