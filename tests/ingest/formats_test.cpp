@@ -137,6 +137,24 @@ TEST_CASE("formats: a .docx named .doc or .txt, a PDF named .doc, HTML named .tx
     CHECK(texts(std::get<SourceDocument>(html)) == std::vector<std::string>{"KẾ HOẠCH", "Tuyên truyền"});
 }
 
+TEST_CASE("formats: the committed samples named for another format are read by content") {
+    fs::path dir = fs::path(test::source_dir()) / "corpus" / "hostile";
+    auto docx = ingest::read_file((dir / "really-docx.doc").string());
+    REQUIRE(std::holds_alternative<SourceDocument>(docx));
+    CHECK(std::get<SourceDocument>(docx).format == "docx");
+    CHECK(texts(std::get<SourceDocument>(docx)).at(3) == "THÔNG BÁO");
+    CHECK(std::get<SourceDocument>(docx).blocks.at(3).line() == 4);
+    auto html = ingest::read_file((dir / "really-html.txt").string());
+    REQUIRE(std::holds_alternative<SourceDocument>(html));
+    CHECK(std::get<SourceDocument>(html).format == "html");
+    CHECK(texts(std::get<SourceDocument>(html)).at(0) == "THÔNG BÁO");
+    auto book = rules::load_rulebook(test::source_dir() + "/rules");
+    auto nul = pipeline::check_file((dir / "all-nul.txt").string(), book, {});
+    REQUIRE(nul.unreadable);
+    REQUIRE(nul.diagnostics.size() == 1);
+    CHECK(nul.diagnostics[0].message.find("không có chữ dùng được") != std::string::npos);
+}
+
 TEST_CASE("formats: password-protected and foreign containers get a clear reason without converting") {
     ingest::Options o;
     o.soffice = "off";
