@@ -38,6 +38,10 @@ std::optional<UnreadableInput> unusable_text(const SourceDocument& doc) {
     vn::TextMeasure m;
     for (const auto& b : doc.blocks) m += vn::measure(b.text);
     const char* hint = "if it is a scan, OCR it with Vietnamese selected; otherwise check that the right file was saved";
+    if (doc.format == "pdf" && m.words < kMinPdfWords)
+        return UnreadableInput{"the document has no usable text: its text layer has only " + std::to_string(m.words) +
+                                   (m.words == 1 ? " word" : " words") + " (a signature stamp or a watermark on a scan?)",
+                               hint};
     if (m.words == 0)
         return UnreadableInput{"the document has no usable text: it contains only white space, control characters or symbols",
                                hint};
@@ -48,10 +52,6 @@ std::optional<UnreadableInput> unusable_text(const SourceDocument& doc) {
     if (m.words >= kMinWordsForShare && m.share() < kMinSyllableShare)
         return UnreadableInput{"the document has no usable text: only " + std::to_string(m.syllables) + " of its " +
                                    std::to_string(m.words) + " words are Vietnamese syllables (poor OCR, or not Vietnamese text?)",
-                               hint};
-    if (doc.format == "pdf" && m.words < kMinPdfWords)
-        return UnreadableInput{"the document has no usable text: its text layer has only " + std::to_string(m.words) +
-                                   (m.words == 1 ? " word" : " words") + " (a signature stamp or a watermark on a scan?)",
                                hint};
     return std::nullopt;
 }

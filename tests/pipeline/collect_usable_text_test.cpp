@@ -11,6 +11,7 @@
 
 #include "core/vn_syllable.h"
 #include "helpers.h"
+#include "ingest/pdf_writer.h"
 
 namespace fs = std::filesystem;
 using namespace plancheck;
@@ -86,6 +87,27 @@ TEST_CASE("usable text: junk that is not Vietnamese is unreadable, short real te
     // A Vietnamese text typed without diacritics is still Vietnamese.
     auto plain = check_txt("KE HOACH\nTuyen truyen chinh sach bao hiem xa hoi nam 2026 tren dia ban tinh\n");
     CHECK_FALSE(plain.unreadable);
+}
+
+TEST_CASE("usable text: a PDF whose only text is a signature stamp is unreadable, a short letter is not") {
+    pipeline::Options o;
+    o.check.lang = "en";
+    test::PdfWriter stamp;
+    stamp.paragraph("Ký bởi: Sở Tư pháp tỉnh Hòa Bình", 1);
+    stamp.paragraph("Thời gian ký: 03.04.2026 08:15:00 +07:00", 2);
+    auto s = pipeline::check_bytes(stamp.build(), "pdf", "scan.pdf", book(), o);
+    REQUIRE(s.unreadable);
+    INFO(s.diagnostics[0].message);
+    CHECK(s.diagnostics[0].message.find("text layer has only 11 words") != std::string::npos);
+
+    test::PdfWriter letter;
+    const char* lines[] = {"ỦY BAN NHÂN DÂN XÃ HÒA BÌNH", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                           "Độc lập - Tự do - Hạnh phúc", "Số: 15/GM-UBND", "Hòa Bình, ngày 3 tháng 4 năm 2026",
+                           "GIẤY MỜI", "Ủy ban nhân dân xã kính mời đại diện các thôn dự họp vào sáng thứ Năm."};
+    uint32_t n = 0;
+    for (const char* l : lines) letter.paragraph(l, ++n);
+    auto r = pipeline::check_bytes(letter.build(), "pdf", "letter.pdf", book(), o);
+    CHECK_FALSE(r.unreadable);
 }
 
 TEST_CASE("usable text: every committed corpus document that is read keeps its text") {
