@@ -114,6 +114,11 @@ TEST_CASE("collect: the CLI lists files it did not check without failing the run
     CHECK(json.out.find("\"not_checked\": [") != std::string::npos);
     CHECK(json.out.find("\"not_checked\": 1") != std::string::npos);
 
+    auto junit = run(bin + "check -f junit --lang en --no-config " + dir + " 2>&1");
+    INFO(junit.out);
+    CHECK(junit.code == 0);
+    CHECK(junit.out.find("<skipped message=\"unsupported format .xlsx\"/>") != std::string::npos);
+
     auto hidden = run(bin + "check --lang en --no-config --include-hidden " + dir + " 2>&1");
     INFO(hidden.out);
     CHECK(hidden.out.find("2 files checked") != std::string::npos);
