@@ -7,6 +7,7 @@
 
 #include "helpers.h"
 #include "pipeline/collect.h"
+#include "pipeline/fix.h"
 
 namespace fs = std::filesystem;
 using namespace plancheck;
@@ -132,4 +133,23 @@ TEST_CASE("collect: an all-NUL .txt is unreadable with exit code 2, not clean") 
     INFO(r.out);
     CHECK(r.code == 2);
     CHECK(r.out.find("no usable text") != std::string::npos);
+}
+
+TEST_CASE("collect: --fix leaves a .txt that is really HTML or has no usable text untouched") {
+    test::TempDir t("collect");
+    auto book = rules::load_rulebook(test::source_dir() + "/rules");
+    pipeline::Options o;
+    // A typo the text fixer would correct, inside a web page saved as .txt.
+    std::string html = "<!DOCTYPE html>\n<html><body><p>Đến năm 2026, phân đầu 100% cán bộ được tuyên truyền.</p></body></html>\n";
+    test::spit(t.path / "page.txt", html);
+    auto r = pipeline::fix_file((t.path / "page.txt").string(), book, o, false);
+    CHECK(r.status == pipeline::FixStatus::NotFixable);
+    CHECK(test::slurp(t.path / "page.txt") == html);
+
+    std::string nul(512, '\0');
+    test::spit(t.path / "nul.txt", nul);
+    auto n = pipeline::fix_file((t.path / "nul.txt").string(), book, o, false);
+    CHECK(n.status == pipeline::FixStatus::Unreadable);
+    CHECK(n.remaining.unreadable);
+    CHECK(test::slurp(t.path / "nul.txt") == nul);
 }
