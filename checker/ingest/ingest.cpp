@@ -161,7 +161,7 @@ Result read_one(std::string_view bytes, std::string_view format, const std::stri
     if (format == "odf") return unsupported(path, "an OpenDocument file that is not a text document");
     if (format == "ole") return unsupported(path, "an Office file that is not a Word document");
     if (format == "zip") return unsupported(path, "a zip archive");
-    if (format == "binary") return unsupported(path, "binary data");
+    if (format == "mhtml") return unsupported(path, "a web archive (MHTML)");
     return unsupported(path);
 }
 
@@ -204,6 +204,9 @@ std::string sniff_format(std::string_view b, std::string_view declared) {
     while (!t.empty() && (t[0] == ' ' || t[0] == '\t' || t[0] == '\r' || t[0] == '\n')) t.remove_prefix(1);
     if (starts_with(t, "{\\rtf")) return "rtf";
     if (istarts_with(t, "<!doctype html") || istarts_with(t, "<html")) return "html";
+    // Word's "single file web page" (MHTML), also saved as .doc: LibreOffice
+    // would import its MIME source as plain text.
+    if (istarts_with(t, "mime-version:") && t.find("multipart/related") != std::string_view::npos) return "mhtml";
     if (istarts_with(t, "<?xml") &&
         (t.find("<w:wordDocument") != std::string_view::npos || t.find("<pkg:package") != std::string_view::npos))
         return "wordxml";
@@ -266,7 +269,7 @@ constexpr Phrase kPhrases[] = {
     {"unsupported file type: an Office file that is not a Word document",
      "định dạng tệp không được hỗ trợ: tệp Office không phải văn bản Word"},
     {"unsupported file type: a zip archive", "định dạng tệp không được hỗ trợ: tệp nén zip"},
-    {"unsupported file type: binary data", "định dạng tệp không được hỗ trợ: dữ liệu nhị phân"},
+    {"unsupported file type: a web archive (MHTML)", "định dạng tệp không được hỗ trợ: trang web lưu trữ (MHTML)"},
     {"unsupported file type {}", "định dạng tệp không được hỗ trợ {}"},
     {"save it as .docx, .txt, .md, .html or .pdf", "lưu văn bản thành .docx, .txt, .md, .html hoặc .pdf"},
     {"the document is password-protected", "văn bản được đặt mật khẩu"},

@@ -43,7 +43,7 @@ std::string format_of(std::string_view path);
 // The container the bytes really are, whatever the file is called: "docx",
 // "pdf", "doc", "rtf", "odt", "wordxml" (Word 2003 XML / flat OPC), "html", or
 // one of the formats plancheck does not read ("docx-encrypted", "doc-encrypted",
-// "xlsx", "pptx", "ods", "odp", "odf", "xls", "ppt", "ole", "zip", "binary").
+// "xlsx", "pptx", "ods", "odp", "odf", "xls", "ppt", "ole", "zip", "mhtml").
 // Text without a signature keeps the `declared` format (from the extension);
 // see docs/formats.md for the signatures.
 std::string sniff_format(std::string_view bytes, std::string_view declared);

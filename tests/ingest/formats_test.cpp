@@ -101,6 +101,8 @@ TEST_CASE("formats: the container is recognised by its content") {
     CHECK(ingest::sniff_format("\xEF\xBB\xBF  <!DOCTYPE html><p>x</p>", "txt") == "html");
     CHECK(ingest::sniff_format("<HTML><body>x</body></HTML>", "md") == "html");
     CHECK(ingest::sniff_format("<?xml version=\"1.0\"?>\n<w:wordDocument xmlns:w=\"x\"/>", "doc") == "wordxml");
+    CHECK(ingest::sniff_format("MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"b\"\r\n", "doc") ==
+          "mhtml");
     CHECK(ingest::sniff_format("KẾ HOẠCH\n", "txt") == "txt");
     CHECK(ingest::sniff_format("# KẾ HOẠCH\n", "md") == "md");
     CHECK(ingest::sniff_format("KẾ HOẠCH\n", "") == "");
@@ -167,6 +169,8 @@ TEST_CASE("formats: password-protected and foreign containers get a clear reason
     CHECK(reason_of(ingest::read_bytes(xls, "docx", "table.docx", o)) == "unsupported file type: a spreadsheet");
     CHECK(reason_of(ingest::read_bytes(ole_with(u"PowerPoint Document"), "doc", "slides.doc", o)) ==
           "unsupported file type: a presentation");
+    CHECK(reason_of(ingest::read_bytes("MIME-Version: 1.0\nContent-Type: multipart/related; boundary=x\n\n--x\n", "doc",
+                                       "web.doc", o)) == "unsupported file type: a web archive (MHTML)");
 }
 
 TEST_CASE("formats: without LibreOffice a .doc, .rtf or .odt is one clear unreadable reason") {
