@@ -28,7 +28,8 @@ namespace plancheck::cli {
 namespace {
 constexpr const char* kUsage =
     "Usage: plancheck check [options] FILE|DIR...\n\n"
-    "Checks each document (.docx .txt .md .html .pdf; folders are searched recursively)\n"
+    "Checks each document (.docx .txt .md .html .pdf, and .doc .rtf .odt through LibreOffice;\n"
+    "folders are searched recursively, other files in them are listed as not checked)\n"
     "against the rule sets that apply to it and prints the findings.\n"
     "With --fix, applies the suggested corrections to .txt and .md files, then reports\n"
     "what remains; --diff shows the corrections as a unified diff without writing.";
@@ -102,7 +103,7 @@ int cmd_check(const Args& args) {
     unsigned jobs = 0;
     double max_mb = 64;
     bool draft = false, quiet = false, summary = false, fix = false, dry_run = false, diff = false;
-    bool no_config = false;
+    bool no_config = false, include_hidden = false;
     std::string config_path, baseline_path, write_baseline_path;
     std::vector<std::string> disable, enable;
     po::options_description desc("Options");
@@ -143,6 +144,8 @@ int cmd_check(const Args& args) {
          "report only findings that are not in this baseline (see --write-baseline, docs/ci.md)")
         ("write-baseline", po::value(&write_baseline_path)->value_name("FILE"),
          "record every finding of this run in FILE (the report is printed as usual; exits 0 unless a file is unreadable)")
+        ("include-hidden", po::bool_switch(&include_hidden),
+         "in folders, also check hidden files and folders (.name) and Office lock files (~$name, .~lock.name#)")
         ("paths", po::value(&paths)->value_name("PATH"), "files or folders to check");
     po::positional_options_description pos;
     pos.add("paths", -1);
@@ -234,7 +237,9 @@ int cmd_check(const Args& args) {
     for (const auto& id : rulesets)
         if (!book.find_set(id)) return usage_error("unknown rule set '" + id + "'");
 
-    auto inputs = pipeline::collect_inputs(paths);
+    pipeline::CollectOptions copts;
+    copts.include_hidden = include_hidden;
+    auto inputs = pipeline::collect_inputs(paths, copts);
     // The report file (left by an earlier run, e.g. -o report.html inside a
     // checked folder) is never checked as a document.
     if (!output.empty())
@@ -279,6 +284,12 @@ int cmd_check(const Args& args) {
     }
     ropts.rules = rule_infos(book, ro.lang);
     ropts.fail_rank = severity_rank(fail_on);
+    // Files found in folders in a format plancheck does not read are listed
+    // as not checked (never a finding, never a failure) and not read.
+    for (const auto& in : inputs)
+        if (in.unsupported) ropts.not_checked.push_back({in.path, pipeline::not_checked_reason(in, ro.lang)});
+    inputs.erase(std::remove_if(inputs.begin(), inputs.end(), [](const pipeline::Input& in) { return in.unsupported; }),
+                 inputs.end());
 
     // Text, JSON and CSV reports are written file by file, in input order, as
     // soon as a file and every file before it are checked, and the file's

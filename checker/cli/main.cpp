@@ -32,6 +32,7 @@ void usage(std::ostream& os) {
           "  PLANCHECK_RULES       rules folder (default: the shipped rules)\n"
           "  PLANCHECK_CACHE_DIR   cache of parsed rule files (default: ~/.cache/plancheck; off: none)\n"
           "  PLANCHECK_PLUGIN_DIR  the only folder to load the .docx/PDF reader modules from\n"
+          "  PLANCHECK_SOFFICE     LibreOffice program for .doc/.rtf/.odt (default: soffice on PATH; off: none)\n"
           "  NO_COLOR              no colours in automatic mode\n";
 }
 

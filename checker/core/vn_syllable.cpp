@@ -8,6 +8,7 @@
 #include <utf8proc.h>
 
 #include "core/legacy_vn.h"
+#include "core/vn_syllable.h"
 #include "core/utf8.h"
 
 namespace plancheck::legacy {
@@ -139,3 +140,37 @@ Score score(std::string_view s) {
 }
 
 }  // namespace plancheck::legacy
+
+namespace plancheck::vn {
+
+TextMeasure measure(std::string_view s) {
+    TextMeasure m;
+    std::string word;
+    bool non_ascii = false;
+    auto end_word = [&] {
+        if (!word.empty()) {
+            ++m.words;
+            if (legacy::is_syllable(word)) {
+                ++m.syllables;
+                if (non_ascii) ++m.vietnamese;
+            }
+        }
+        word.clear();
+        non_ascii = false;
+    };
+    for (size_t i = 0; i < s.size();) {
+        char32_t c = utf8::next(s, i);
+        bool letter = utf8::is_letter(c) ||
+                      utf8proc_category(static_cast<utf8proc_int32_t>(c)) == UTF8PROC_CATEGORY_MN;
+        if (letter) {
+            utf8::append(word, c);
+            if (c >= 0x80) non_ascii = true;
+            continue;
+        }
+        end_word();
+    }
+    end_word();
+    return m;
+}
+
+}  // namespace plancheck::vn

@@ -10,34 +10,140 @@ namespace plancheck::ingest {
 
 namespace fs = std::filesystem;
 
-std::string format_of(std::string_view path) {
+namespace {
+
+std::string lower_ext(std::string_view path) {
     std::string ext = fs::path(std::string(path)).extension().string();
     std::transform(ext.begin(), ext.end(), ext.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    if (ext == ".txt" || ext == ".text") return "txt";
-    if (ext == ".md" || ext == ".markdown") return "md";
-    if (ext == ".html" || ext == ".htm" || ext == ".xhtml") return "html";
-    if (ext == ".docx") return "docx";
-    if (ext == ".pdf") return "pdf";
-    return "";
+    return ext;
 }
 
-namespace {
+bool starts_with(std::string_view s, std::string_view prefix) {
+    return s.size() >= prefix.size() && s.compare(0, prefix.size(), prefix) == 0;
+}
 
-UnreadableInput unsupported(std::string_view path) {
+bool istarts_with(std::string_view s, std::string_view prefix) {
+    if (s.size() < prefix.size()) return false;
+    for (size_t i = 0; i < prefix.size(); ++i)
+        if (std::tolower(static_cast<unsigned char>(s[i])) != prefix[i]) return false;
+    return true;
+}
+
+uint16_t le16(std::string_view b, size_t at) {
+    return static_cast<uint16_t>(static_cast<unsigned char>(b[at]) | static_cast<unsigned char>(b[at + 1]) << 8);
+}
+uint32_t le32(std::string_view b, size_t at) {
+    return static_cast<uint32_t>(le16(b, at)) | static_cast<uint32_t>(le16(b, at + 2)) << 16;
+}
+
+// Entry names of a zip archive, from its central directory (names are never
+// compressed, so this needs no inflater and stays in the core). A damaged
+// archive without a readable central directory yields the local headers'
+// names read from the front instead.
+std::vector<std::string> zip_names(std::string_view b) {
+    std::vector<std::string> names;
+    constexpr size_t kMaxNames = 20000;
+    // End of central directory: 22 bytes plus a comment of at most 64 KiB.
+    size_t lo = b.size() > 22 + 65535 ? b.size() - 22 - 65535 : 0;
+    for (size_t at = b.size() >= 22 ? b.size() - 22 + 1 : 0; at-- > lo;) {
+        if (b.compare(at, 4, "PK\x05\x06") != 0) continue;
+        size_t count = le16(b, at + 10);
+        size_t pos = le32(b, at + 16);
+        for (size_t i = 0; i < count && names.size() < kMaxNames; ++i) {
+            if (pos + 46 > b.size() || b.compare(pos, 4, "PK\x01\x02") != 0) break;
+            size_t n = le16(b, pos + 28), extra = le16(b, pos + 30), comment = le16(b, pos + 32);
+            if (pos + 46 + n > b.size()) break;
+            names.emplace_back(b.substr(pos + 46, n));
+            pos += 46 + n + extra + comment;
+        }
+        if (!names.empty()) return names;
+        break;
+    }
+    // Local headers, front to back, while their sizes are known.
+    for (size_t pos = 0; pos + 30 <= b.size() && names.size() < kMaxNames;) {
+        if (b.compare(pos, 4, "PK\x03\x04") != 0) break;
+        size_t n = le16(b, pos + 26), extra = le16(b, pos + 28);
+        uint32_t csize = le32(b, pos + 18);
+        if (pos + 30 + n > b.size()) break;
+        names.emplace_back(b.substr(pos + 30, n));
+        if (le16(b, pos + 6) & 0x08) break;  // sizes follow the data: cannot skip it
+        pos += 30 + n + extra + csize;
+    }
+    return names;
+}
+
+std::string sniff_zip(std::string_view b) {
+    // ODF: an uncompressed "mimetype" first entry holding the media type.
+    if (b.size() > 38 && le16(b, 26) == 8 && b.compare(30, 8, "mimetype") == 0 && le16(b, 8) == 0) {
+        size_t data = 30 + 8 + le16(b, 28);
+        std::string_view rest = data < b.size() ? b.substr(data, 80) : std::string_view{};
+        if (starts_with(rest, "application/vnd.oasis.opendocument.text")) return "odt";
+        if (starts_with(rest, "application/vnd.oasis.opendocument.spreadsheet")) return "ods";
+        if (starts_with(rest, "application/vnd.oasis.opendocument.presentation")) return "odp";
+        if (starts_with(rest, "application/vnd.oasis.opendocument.")) return "odf";
+    }
+    bool word = false, xl = false, ppt = false, types = false, odf = false;
+    for (const auto& n : zip_names(b)) {
+        word |= starts_with(n, "word/");
+        xl |= starts_with(n, "xl/");
+        ppt |= starts_with(n, "ppt/");
+        types |= n == "[Content_Types].xml";
+        odf |= n == "content.xml" || n == "META-INF/manifest.xml";
+    }
+    if (word) return "docx";
+    if (xl) return "xlsx";
+    if (ppt) return "pptx";
+    if (odf) return "odf";
+    if (types) return "docx";  // an OOXML package without its main part: the reader says what is wrong
+    return "zip";
+}
+
+// OLE compound file (Word 97-2003, Excel, an encrypted OOXML package): the
+// directory entries (128 bytes, sector-aligned) name the streams. Returns the
+// kind and, for a Word document, whether its FIB says it is encrypted.
+std::string sniff_ole(std::string_view b) {
+    if (b.size() < 512) return "ole";
+    unsigned shift = le16(b, 0x1E);
+    if (shift != 9 && shift != 12) return "ole";
+    const size_t sector = size_t{1} << shift;
+    auto entry_is = [&](size_t at, std::u16string_view name) {
+        if (at + 128 > b.size()) return false;
+        size_t len = le16(b, at + 0x40);  // in bytes, with the terminating 0
+        if (len != 2 * (name.size() + 1)) return false;
+        for (size_t i = 0; i < name.size(); ++i)
+            if (le16(b, at + 2 * i) != name[i]) return false;
+        return b[at + 0x42] == 2;  // a stream
+    };
+    bool encrypted_package = false, workbook = false, powerpoint = false;
+    for (size_t at = sector; at + 128 <= b.size(); at += 128) {
+        if (entry_is(at, u"WordDocument")) {
+            // FIB at the stream's first sector: wIdent 0xA5EC, flags at 0x0A,
+            // fEncrypted = 0x0100 (password to open; XOR obfuscation included).
+            uint32_t start = le32(b, at + 0x74);
+            size_t fib = (static_cast<size_t>(start) + 1) * sector;
+            if (start < 0xFFFFFFFA && fib + 12 <= b.size() && le16(b, fib) == 0xA5EC &&
+                (le16(b, fib + 0x0A) & 0x0100))
+                return "doc-encrypted";
+            return "doc";
+        }
+        encrypted_package |= entry_is(at, u"EncryptedPackage");
+        workbook |= entry_is(at, u"Workbook") || entry_is(at, u"Book");
+        powerpoint |= entry_is(at, u"PowerPoint Document");
+    }
+    if (encrypted_package) return "docx-encrypted";
+    if (workbook) return "xls";
+    if (powerpoint) return "ppt";
+    return "ole";
+}
+
+UnreadableInput unsupported(std::string_view path, std::string_view what = {}) {
     std::string ext = fs::path(std::string(path)).extension().string();
     if (ext.empty()) ext = "(none)";
-    std::string lower = ext;
-    std::transform(lower.begin(), lower.end(), lower.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    std::string hint = "save it as .docx, .txt, .md, .html or .pdf";
-    if (lower == ".doc" || lower == ".rtf" || lower == ".odt")
-        hint = "open it in Word or LibreOffice and save it as .docx";
-    return {"unsupported file type " + ext, hint};
+    std::string reason = what.empty() ? "unsupported file type " + ext : "unsupported file type: " + std::string(what);
+    return {reason, "save it as .docx, .txt, .md, .html or .pdf"};
 }
-}  // namespace
 
-namespace {
 Result read_one(std::string_view bytes, std::string_view format, const std::string& path,
                 const Options& opts) {
     if (format == "txt") return read_text(bytes, path, opts);
@@ -45,9 +151,69 @@ Result read_one(std::string_view bytes, std::string_view format, const std::stri
     if (format == "html") return read_html(bytes, path, opts);
     if (format == "docx") return read_docx(bytes, path, opts);
     if (format == "pdf") return read_pdf(bytes, path, opts);
+    if (format == "doc" || format == "rtf" || format == "odt" || format == "wordxml")
+        return read_converted(bytes, format, path, opts);
+    if (format == "docx-encrypted" || format == "doc-encrypted")
+        return UnreadableInput{"the document is password-protected",
+                               "remove the password (File > Info > Protect Document) and save it again"};
+    if (format == "xlsx" || format == "xls" || format == "ods") return unsupported(path, "a spreadsheet");
+    if (format == "pptx" || format == "ppt" || format == "odp") return unsupported(path, "a presentation");
+    if (format == "odf") return unsupported(path, "an OpenDocument file that is not a text document");
+    if (format == "ole") return unsupported(path, "an Office file that is not a Word document");
+    if (format == "zip") return unsupported(path, "a zip archive");
+    if (format == "mhtml") return unsupported(path, "a web archive (MHTML)");
     return unsupported(path);
 }
+
 }  // namespace
+
+std::string format_of(std::string_view path) {
+    std::string ext = lower_ext(path);
+    if (ext == ".txt" || ext == ".text") return "txt";
+    if (ext == ".md" || ext == ".markdown") return "md";
+    if (ext == ".html" || ext == ".htm" || ext == ".xhtml") return "html";
+    if (ext == ".docx") return "docx";
+    if (ext == ".pdf") return "pdf";
+    if (ext == ".doc") return "doc";
+    if (ext == ".rtf") return "rtf";
+    if (ext == ".odt") return "odt";
+    return "";
+}
+
+std::string sniff_format(std::string_view b, std::string_view declared) {
+    // A container that is not recognisably something else keeps a name that
+    // fits it, so that its reader says what is damaged: a zip named .docx or
+    // .doc is a (damaged) .docx, an unknown OLE file named .docx is what Word
+    // writes for a password-protected .docx, one named .doc a damaged .doc.
+    if (starts_with(b, "PK\x03\x04")) {
+        std::string z = sniff_zip(b);
+        if (z == "odf" && declared == "odt") return "odt";  // a deflated mimetype entry
+        return z == "zip" && (declared == "docx" || declared == "doc") ? "docx" : z;
+    }
+    if (starts_with(b, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) {
+        std::string o = sniff_ole(b);
+        if (o == "ole" && declared == "docx") return "docx-encrypted";
+        if (o == "ole" && declared == "doc") return "doc";
+        return o;
+    }
+    // PDF readers accept up to 1 KiB of junk before the header.
+    if (b.substr(0, 1024).find("%PDF-") != std::string_view::npos) return "pdf";
+    // Text signatures, after a UTF-8 BOM and leading white space.
+    std::string_view t = b.substr(0, 4096);
+    if (starts_with(t, "\xEF\xBB\xBF")) t.remove_prefix(3);
+    while (!t.empty() && (t[0] == ' ' || t[0] == '\t' || t[0] == '\r' || t[0] == '\n')) t.remove_prefix(1);
+    if (starts_with(t, "{\\rtf")) return "rtf";
+    if (istarts_with(t, "<!doctype html") || istarts_with(t, "<html")) return "html";
+    // Word's "single file web page" (MHTML), also saved as .doc: LibreOffice
+    // would import its MIME source as plain text.
+    if (istarts_with(t, "mime-version:") && t.find("multipart/related") != std::string_view::npos) return "mhtml";
+    if (istarts_with(t, "<?xml") &&
+        (t.find("<w:wordDocument") != std::string_view::npos || t.find("<pkg:package") != std::string_view::npos))
+        return "wordxml";
+    // No signature: what the name says (a reader then reports a damaged
+    // container; LibreOffice also opens plain text named .doc or .rtf).
+    return std::string(declared);
+}
 
 Result read_bytes(std::string_view bytes, std::string_view format, const std::string& path,
                   const Options& opts) {
@@ -57,7 +223,8 @@ Result read_bytes(std::string_view bytes, std::string_view format, const std::st
         return UnreadableInput{"the input is too large (" + std::to_string(bytes.size() >> 20) +
                                    " MiB; the limit is " + std::to_string(opts.max_bytes >> 20) + " MiB)",
                                "split the document, or raise the limit with --max-size"};
-    Result r = read_one(bytes, format, path, opts);
+    std::string real = sniff_format(bytes, format);
+    Result r = read_one(bytes, real, path, opts);
     if (auto* doc = std::get_if<SourceDocument>(&r); doc && doc->blocks.empty())
         return UnreadableInput{"the document contains no text", "check that the right file was saved"};
     return r;
@@ -71,7 +238,6 @@ Result read_file(const std::string& path, const Options& opts) {
     if (!fs::is_regular_file(st))
         return UnreadableInput{"not a regular file", "pass a document file"};
     std::string format = format_of(path);
-    if (format.empty()) return unsupported(path);
     auto size = fs::file_size(path, ec);
     if (ec) return UnreadableInput{"cannot read the file size: " + ec.message(), ""};
     if (size > opts.max_bytes)
@@ -86,6 +252,110 @@ Result read_file(const std::string& path, const Options& opts) {
     if (static_cast<uint64_t>(in.gcount()) != size)
         return UnreadableInput{"the file could not be read completely", ""};
     return read_bytes(bytes, format, path, opts);
+}
+
+namespace {
+
+// English text with {} holes -> Vietnamese text with the same holes, in order.
+struct Phrase {
+    std::string_view en, vi;
+};
+
+constexpr Phrase kPhrases[] = {
+    {"unsupported file type: a spreadsheet", "định dạng tệp không được hỗ trợ: bảng tính"},
+    {"unsupported file type: a presentation", "định dạng tệp không được hỗ trợ: bản trình chiếu"},
+    {"unsupported file type: an OpenDocument file that is not a text document",
+     "định dạng tệp không được hỗ trợ: tệp OpenDocument không phải văn bản"},
+    {"unsupported file type: an Office file that is not a Word document",
+     "định dạng tệp không được hỗ trợ: tệp Office không phải văn bản Word"},
+    {"unsupported file type: a zip archive", "định dạng tệp không được hỗ trợ: tệp nén zip"},
+    {"unsupported file type: a web archive (MHTML)", "định dạng tệp không được hỗ trợ: trang web lưu trữ (MHTML)"},
+    {"unsupported file type {}", "định dạng tệp không được hỗ trợ {}"},
+    {"save it as .docx, .txt, .md, .html or .pdf", "lưu văn bản thành .docx, .txt, .md, .html hoặc .pdf"},
+    {"the document is password-protected", "văn bản được đặt mật khẩu"},
+    {"remove the password (File > Info > Protect Document) and save it again",
+     "gỡ mật khẩu (File > Info > Protect Document) rồi lưu lại"},
+    {"cannot read {} files without LibreOffice", "không đọc được tệp {} khi máy chưa cài LibreOffice"},
+    {"install LibreOffice (libreoffice-writer-nogui) or save it as .docx",
+     "cài LibreOffice (libreoffice-writer-nogui) hoặc lưu văn bản thành .docx"},
+    {"reinstall LibreOffice (libreoffice-writer-nogui) or save it as .docx",
+     "cài lại LibreOffice (libreoffice-writer-nogui) hoặc lưu văn bản thành .docx"},
+    {"cannot start LibreOffice ({}): {}", "không chạy được LibreOffice ({}): {}"},
+    {"LibreOffice did not finish converting the {} file within {} seconds",
+     "LibreOffice không chuyển đổi xong tệp {} trong {} giây"},
+    {"LibreOffice could not open the {} file: it is damaged, password-protected or not a document",
+     "LibreOffice không mở được tệp {}: tệp bị hỏng, có mật khẩu hoặc không phải văn bản"},
+    {"open it in Word or LibreOffice and save it as .docx", "mở bằng Word hoặc LibreOffice rồi lưu thành .docx"},
+    {"cannot convert the {} file: no temporary folder: {}", "không chuyển đổi được tệp {}: không có thư mục tạm: {}"},
+    {"set TMPDIR to a writable folder", "đặt TMPDIR là một thư mục ghi được"},
+    {"cannot convert the {} file: the temporary copy could not be written",
+     "không chuyển đổi được tệp {}: không ghi được bản sao tạm"},
+    {"free some disk space", "giải phóng dung lượng đĩa"},
+    {"the converted document is too large", "văn bản sau khi chuyển đổi quá lớn"},
+    {"split the document", "chia nhỏ văn bản"},
+    {"the document has no usable text: {}", "văn bản không có chữ dùng được: {}"},
+    {"it contains only white space, control characters or symbols",
+     "chỉ có khoảng trắng, ký tự điều khiển hoặc ký hiệu"},
+    {"only {} of its {} words are Vietnamese syllables (poor OCR, or not Vietnamese text?)",
+     "chỉ {} trong {} từ là âm tiết tiếng Việt (nhận dạng chữ kém, hoặc không phải văn bản tiếng Việt?)"},
+    {"its text layer has only {} (a signature stamp or a watermark on a scan?)",
+     "lớp chữ chỉ có {} (chỉ có dấu chữ ký số hoặc hình mờ trên bản quét?)"},
+    {"none of its {} is a Vietnamese syllable", "không có từ nào trong {} là âm tiết tiếng Việt"},
+    {"{} words", "{} từ"},
+    {"{} word", "{} từ"},
+    {"if it is a scan, OCR it with Vietnamese selected; otherwise check that the right file was saved",
+     "nếu là bản quét, hãy nhận dạng chữ (OCR) với tiếng Việt; nếu không, kiểm tra lại tệp đã lưu"},
+};
+
+// Matches `text` against `pattern`: {} stands for any non-empty run (the
+// shortest that lets the next literal follow); fills `holes` on success.
+bool match(std::string_view pattern, std::string_view text, std::vector<std::string>& holes) {
+    holes.clear();
+    std::vector<std::string_view> lits;
+    for (size_t at; (at = pattern.find("{}")) != std::string_view::npos; pattern.remove_prefix(at + 2))
+        lits.push_back(pattern.substr(0, at));
+    lits.push_back(pattern);
+    if (lits.size() == 1) return lits[0] == text;
+    const std::string_view last = lits.back();
+    if (text.size() < lits[0].size() + last.size() || text.compare(0, lits[0].size(), lits[0]) != 0 ||
+        text.compare(text.size() - last.size(), last.size(), last) != 0)
+        return false;
+    text = text.substr(lits[0].size(), text.size() - lits[0].size() - last.size());
+    for (size_t i = 1; i + 1 < lits.size(); ++i) {
+        size_t at = lits[i].empty() ? 1 : text.find(lits[i], 1);
+        if (at == std::string_view::npos || at > text.size()) return false;
+        holes.emplace_back(text.substr(0, at));
+        text.remove_prefix(at + lits[i].size());
+    }
+    if (text.empty()) return false;
+    holes.emplace_back(text);
+    return true;
+}
+
+// Holes are translated too (a reason made of phrases), at most `depth` deep.
+std::string translate(const std::string& en, int depth = 3) {
+    std::vector<std::string> holes;
+    for (const auto& p : kPhrases) {
+        if (!match(p.en, en, holes)) continue;
+        std::string out;
+        std::string_view vi = p.vi;
+        for (const auto& h : holes) {
+            size_t at = vi.find("{}");
+            out += vi.substr(0, at);
+            out += depth > 0 ? translate(h, depth - 1) : h;
+            vi.remove_prefix(at + 2);
+        }
+        out += vi;
+        return out;
+    }
+    return en;
+}
+
+}  // namespace
+
+UnreadableInput localized(const UnreadableInput& why, const std::string& lang) {
+    if (lang == "en") return why;
+    return {translate(why.reason), translate(why.hint)};
 }
 
 }  // namespace plancheck::ingest

@@ -22,6 +22,12 @@ struct Options {
     // Containers (zip) may not inflate beyond this, nor beyond max_ratio x their size.
     uint64_t max_inflated_bytes = 256ull << 20;
     uint64_t max_ratio = 200;
+    // Legacy .doc, .rtf, .odt (and Word XML) are converted to .docx by
+    // LibreOffice (convert.cpp). Empty: $PLANCHECK_SOFFICE, else `soffice` or
+    // `libreoffice` on PATH; "off" (here or in the variable): never convert.
+    std::string soffice;
+    // A conversion taking longer than this is killed (its whole process group).
+    int convert_timeout_seconds = 60;
 };
 
 using Result = std::variant<SourceDocument, UnreadableInput>;
@@ -29,16 +35,40 @@ using Result = std::variant<SourceDocument, UnreadableInput>;
 // True for "auto" and every name --encoding accepts (see Options::encoding).
 bool known_encoding(std::string_view name);
 
-// Format from the file name's extension ("txt", "md", "html", "docx", "pdf"), or
-// "" when the extension is not one plancheck reads.
+// Format from the file name's extension ("txt", "md", "html", "docx", "pdf",
+// and "doc", "rtf", "odt", read through LibreOffice), or "" when the extension
+// is not one plancheck reads.
 std::string format_of(std::string_view path);
 
-// Reads and decodes a file. The format comes from the extension.
+// The container the bytes really are, whatever the file is called: "docx",
+// "pdf", "doc", "rtf", "odt", "wordxml" (Word 2003 XML / flat OPC), "html", or
+// one of the formats plancheck does not read ("docx-encrypted", "doc-encrypted",
+// "xlsx", "pptx", "ods", "odp", "odf", "xls", "ppt", "ole", "zip", "mhtml").
+// Text without a signature keeps the `declared` format (from the extension);
+// see docs/formats.md for the signatures.
+std::string sniff_format(std::string_view bytes, std::string_view declared);
+
+// Reads and decodes a file. The format comes from the content (sniff_format),
+// the extension deciding only between the text formats.
 Result read_file(const std::string& path, const Options& opts = {});
 
-// Decodes bytes already in memory as `format`; `path` only names the document.
+// Decodes bytes already in memory; `format` is what the name says (the content
+// decides, as for read_file); `path` only names the document.
 Result read_bytes(std::string_view bytes, std::string_view format, const std::string& path,
                   const Options& opts = {});
+
+// Converts a legacy .doc, .rtf, .odt or Word XML file (`format` as sniff_format
+// names it) to .docx with LibreOffice and reads that (convert.cpp). Without
+// LibreOffice, or when it fails or times out: UnreadableInput with the reason.
+Result read_converted(std::string_view bytes, std::string_view format, const std::string& path,
+                      const Options& opts);
+// The LibreOffice program convert uses, or "" when there is none (or "off").
+std::string find_soffice(const Options& opts);
+
+// The reason and hint of an UnreadableInput in `lang` ("vi" or "en"). Ingest
+// writes them in English; the ones it knows have a Vietnamese translation,
+// any other text is returned unchanged.
+UnreadableInput localized(const UnreadableInput& why, const std::string& lang);
 
 // Per-format readers (one file each).
 Result read_text(std::string_view bytes, const std::string& path, const Options& opts);

@@ -215,6 +215,11 @@ FileResult result_of(const std::string& path, const std::string& format, const S
     FileResult fr;
     fr.path = path;
     fr.format = format;
+    if (auto why = unusable_text(a->doc)) {
+        fr.unreadable = true;
+        fr.diagnostics.push_back(unreadable(path, *why, opts.check.lang));
+        return fr;
+    }
     fr.sets = rules::select_sets(book, a->model, opts.rulesets);
     fr.diagnostics = rules::evaluate(book, fr.sets, a->model, opts.check);
     return fr;
@@ -265,6 +270,11 @@ FixOutcome fix_unadjusted(const std::string& path, const rules::RuleBook& book, 
     }
     const auto& doc = std::get<SourceDocument>(r);
     FileResult before = result_of(path, format, doc, book, opts);
+    if (before.unreadable || doc.format != format) {  // no usable text, or another container (HTML, .docx)
+        out.status = before.unreadable ? FixStatus::Unreadable : FixStatus::NotFixable;
+        out.remaining = std::move(before);
+        return out;
+    }
     if (doc.encoding != "utf-8") {
         out.status = FixStatus::NotUtf8;
         out.detail = doc.encoding;

@@ -1,5 +1,6 @@
 #include "pipeline/pipeline.h"
 
+#include "core/vn_syllable.h"
 #include "extract/extract.h"
 #include "layout/layout.h"
 #include "normalize/normalize.h"
@@ -7,6 +8,20 @@
 #include "structure/structure.h"
 
 namespace plancheck::pipeline {
+
+namespace {
+// Thresholds measured on the 103 real documents and corpus/ (docs/formats.md,
+// "Usable text"): readable documents have 79-98% of their words Vietnamese
+// syllables, poor OCR (a Vietnamese scan read as English) 33-40%. Below
+// kMinWordsForShare words the share says too little to reject anything.
+constexpr double kMinSyllableShare = 0.60;
+constexpr long kMinWordsForShare = 20;
+// A PDF whose text layer holds fewer words than this is a scan with only a
+// signature stamp or a watermark as text (7-11 words measured; the shortest
+// real document has over 100 words). Typed formats have no such minimum: a
+// short text is what its author wrote, and the rules say what is missing.
+constexpr long kMinPdfWords = 30;
+}  // namespace
 
 std::unique_ptr<Analysis> analyze(SourceDocument doc) {
     auto a = std::make_unique<Analysis>();
@@ -19,7 +34,30 @@ std::unique_ptr<Analysis> analyze(SourceDocument doc) {
     return a;
 }
 
-Diagnostic unreadable(const std::string& path, const UnreadableInput& why, const std::string& lang) {
+std::optional<UnreadableInput> unusable_text(const SourceDocument& doc) {
+    vn::TextMeasure m;
+    for (const auto& b : doc.blocks) m += vn::measure(b.text);
+    const char* hint = "if it is a scan, OCR it with Vietnamese selected; otherwise check that the right file was saved";
+    if (doc.format == "pdf" && m.words < kMinPdfWords)
+        return UnreadableInput{"the document has no usable text: its text layer has only " + std::to_string(m.words) +
+                                   (m.words == 1 ? " word" : " words") + " (a signature stamp or a watermark on a scan?)",
+                               hint};
+    if (m.words == 0)
+        return UnreadableInput{"the document has no usable text: it contains only white space, control characters or symbols",
+                               hint};
+    if (m.syllables == 0)
+        return UnreadableInput{"the document has no usable text: none of its " + std::to_string(m.words) +
+                                   (m.words == 1 ? " word is a Vietnamese syllable" : " words is a Vietnamese syllable"),
+                               hint};
+    if (m.words >= kMinWordsForShare && m.share() < kMinSyllableShare)
+        return UnreadableInput{"the document has no usable text: only " + std::to_string(m.syllables) + " of its " +
+                                   std::to_string(m.words) + " words are Vietnamese syllables (poor OCR, or not Vietnamese text?)",
+                               hint};
+    return std::nullopt;
+}
+
+Diagnostic unreadable(const std::string& path, const UnreadableInput& raw, const std::string& lang) {
+    const UnreadableInput why = ingest::localized(raw, lang);
     Diagnostic d;
     d.rule = "input.unreadable";
     d.category = "input.unreadable";
@@ -32,7 +70,7 @@ Diagnostic unreadable(const std::string& path, const UnreadableInput& why, const
         if (!why.hint.empty()) d.message += " (" + why.hint + ")";
     }
     d.line = d.column = d.end_line = d.end_column = 1;
-    d.legal_basis = "plancheck: input must be a readable .docx, .txt, .md, .html or .pdf file";
+    d.legal_basis = "plancheck: input must be a readable .docx, .txt, .md, .html or .pdf file (.doc, .rtf, .odt with LibreOffice)";
     return d;
 }
 
@@ -47,6 +85,11 @@ FileResult check_ingested(ingest::Result r, const std::string& path, std::string
         return fr;
     }
     auto a = analyze(std::move(std::get<SourceDocument>(r)));
+    if (auto why = unusable_text(a->doc)) {
+        fr.unreadable = true;
+        fr.diagnostics.push_back(unreadable(path, *why, opts.check.lang));
+        return fr;
+    }
     fr.sets = rules::select_sets(book, a->model, opts.rulesets);
     rules::CheckOptions check = opts.check;
     if (check.today.empty()) check.today = system_today();

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -45,7 +46,13 @@ FileResult check_bytes(std::string_view bytes, std::string_view format, const st
 FileResult check_ingested(ingest::Result r, const std::string& path, std::string format,
                           const rules::RuleBook& book, const Options& opts);
 
-// The input.unreadable diagnostic for `path` (the contract's fixed shape).
+// Why a read document has no usable text (nothing but white space, controls
+// or symbols; or too few words that are Vietnamese syllables: poor OCR, binary
+// junk), or nullopt when it has. Run on the body after layout and normalize.
+std::optional<UnreadableInput> unusable_text(const SourceDocument& doc);
+
+// The input.unreadable diagnostic for `path` (the contract's fixed shape), its reason
+// and hint in `lang` (ingest::localized).
 Diagnostic unreadable(const std::string& path, const UnreadableInput& why, const std::string& lang);
 
 }  // namespace plancheck::pipeline

@@ -39,10 +39,20 @@ void write_json_file(std::ostream& os, const FileReport& f, bool first) {
     dump_nested(os, jf, 4);
 }
 
+void write_json_not_checked(std::ostream& os, const Options& opts) {
+    if (opts.not_checked.empty()) return;
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& n : opts.not_checked) list.push_back({{"path", n.path}, {"reason", n.reason}});
+    os << "  \"not_checked\": ";
+    dump_nested(os, list, 2);
+    os << ",\n";
+}
+
 void write_json_summary(std::ostream& os, const Summary& s) {
     nlohmann::json js = {{"files", s.files},   {"unreadable", s.unreadable}, {"clean", s.clean},
                          {"errors", s.errors}, {"warnings", s.warnings},     {"infos", s.infos},
                          {"by_category", s.by_category}};
+    if (s.not_checked) js["not_checked"] = s.not_checked;
     os << "  \"summary\": ";
     dump_nested(os, js, 2);
 }

@@ -5,6 +5,7 @@
 // test case); findings below that level pass and are listed in
 // <system-out>. An unreadable file is an <error>. A clean file has a single
 // passing test case, so dashboards count checked files, not only failures.
+// A file not checked (Options::not_checked) is a <skipped> test case.
 #include <algorithm>
 #include <sstream>
 
@@ -87,6 +88,15 @@ void write_junit(std::ostream& os, const std::vector<FileReport>& files, const O
         total_tests += tests;
         total_failures += failures;
         total_errors += errors;
+    }
+    // Files found in folders and not checked (unsupported format): a skipped
+    // test case each, so a dashboard shows them without failing.
+    for (const auto& n : opts.not_checked) {
+        std::string path = display_path(n.path);
+        body << "  <testsuite name=\"" << xml_escape(path) << "\" tests=\"1\" failures=\"0\" errors=\"0\" skipped=\"1\" time=\"0\">\n"
+             << "    <testcase name=\"" << (en ? "not checked" : "không kiểm tra") << "\" classname=\"" << xml_escape(path)
+             << "\" time=\"0\">\n      <skipped message=\"" << xml_escape(n.reason) << "\"/>\n    </testcase>\n  </testsuite>\n";
+        ++total_tests;
     }
     os << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
        << "<testsuites name=\"plancheck\" tests=\"" << total_tests << "\" failures=\"" << total_failures

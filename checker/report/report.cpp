@@ -45,9 +45,12 @@ void Stream::add(const FileReport& f) {
 }
 
 void Stream::finish() {
+    summary_.not_checked = opts_.not_checked.size();
+    if (format_ == "text") write_text_not_checked(os_, opts_);
     if (format_ == "text" && opts_.summary) write_summary_line(os_, summary_, opts_.lang);
     if (format_ == "json") {
         os_ << (summary_.files ? "\n  ],\n" : "],\n");
+        write_json_not_checked(os_, opts_);
         write_json_summary(os_, summary_);
         os_ << "\n}\n";
     }

@@ -21,6 +21,7 @@ struct FileReport {
 
 struct Summary {
     size_t files = 0, unreadable = 0, clean = 0;
+    size_t not_checked = 0;  // files found in folders and not checked (Options::not_checked)
     size_t errors = 0, warnings = 0, infos = 0;
     std::map<std::string, size_t> by_category;
 };
@@ -39,8 +40,16 @@ struct RuleInfo {
     std::string kind_summary; // one line on what the rule kind checks (English), may be empty
 };
 
+// A file found in a folder and not checked, with why (in the report's
+// language): e.g. "unsupported format .xlsx". Not a finding: it never fails a run.
+struct NotChecked {
+    std::string path;
+    std::string reason;
+};
+
 struct Options {
     std::string lang = "vi";
+    std::vector<NotChecked> not_checked;  // listed by text, JSON and the summary table
     bool color = false;     // ANSI colours (text and summary table only)
     bool summary = true;    // print the closing summary (text only)
     std::string tool_version = "0";
@@ -82,6 +91,8 @@ private:
 void write_text_file(std::ostream& os, const FileReport& f, const Options& opts);
 void write_json_file(std::ostream& os, const FileReport& f, bool first);
 void write_json_summary(std::ostream& os, const Summary& s);
+void write_text_not_checked(std::ostream& os, const Options& opts);
+void write_json_not_checked(std::ostream& os, const Options& opts);
 void write_csv_header(std::ostream& os);
 void write_csv_file(std::ostream& os, const FileReport& f);
 

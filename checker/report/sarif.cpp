@@ -29,7 +29,7 @@ RuleInfo unreadable_rule(const std::string& lang) {
     r.id = "input.unreadable";
     r.category = "input.unreadable";
     r.severity = Severity::Error;
-    r.legal_basis = "plancheck: input must be a readable .docx, .txt, .md, .html or .pdf file";
+    r.legal_basis = "plancheck: input must be a readable .docx, .txt, .md, .html or .pdf file (.doc, .rtf, .odt with LibreOffice)";
     r.summary = lang == "en" ? "The document cannot be read" : "Không đọc được văn bản";
     r.description = "The file could not be read as a document: damaged, encrypted, of an unsupported format, "
                     "or without usable text (a scan without a text layer).";

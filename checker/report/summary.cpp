@@ -69,12 +69,16 @@ void write_summary_line(std::ostream& os, const Summary& s, const std::string& l
         os << s.files << (s.files == 1 ? " file" : " files") << " checked: " << s.errors << " errors, "
            << s.warnings << " warnings, " << s.infos << " notes";
         if (s.unreadable) os << ", " << s.unreadable << " unreadable";
-        os << "; " << s.clean << " clean\n";
+        os << "; " << s.clean << " clean";
+        if (s.not_checked) os << "; " << s.not_checked << " not checked";
+        os << "\n";
     } else {
         os << "Đã kiểm tra " << s.files << " tệp: " << s.errors << " lỗi, " << s.warnings << " cảnh báo, "
            << s.infos << " lưu ý";
         if (s.unreadable) os << ", " << s.unreadable << " tệp không đọc được";
-        os << "; " << s.clean << " tệp không có vấn đề\n";
+        os << "; " << s.clean << " tệp không có vấn đề";
+        if (s.not_checked) os << "; " << s.not_checked << " tệp không kiểm tra";
+        os << "\n";
     }
 }
 
@@ -153,7 +157,15 @@ void write_summary_table(std::ostream& os, const std::vector<FileReport>& files,
                 if (d.category == "input.unreadable") os << "  " << d.message << "\n";
         os << "\n";
     }
-    write_summary_line(os, summarize(files), opts.lang);
+    if (!opts.not_checked.empty()) {
+        heading(os, (en ? "Not checked (" : "Tệp không kiểm tra (") + std::to_string(opts.not_checked.size()) + ")",
+                opts.color);
+        for (const auto& n : opts.not_checked) os << "  " << display_path(n.path) << ": " << n.reason << "\n";
+        os << "\n";
+    }
+    Summary s = summarize(files);
+    s.not_checked = opts.not_checked.size();
+    write_summary_line(os, s, opts.lang);
 }
 
 }  // namespace plancheck::report

@@ -80,9 +80,16 @@ void write_text_file(std::ostream& os, const FileReport& f, const Options& opts)
     }
 }
 
+void write_text_not_checked(std::ostream& os, const Options& opts) {
+    for (const auto& n : opts.not_checked)
+        os << printable(n.path) << ": " << (opts.lang == "en" ? "not checked: " : "không kiểm tra: ")
+           << printable(n.reason) << "\n";
+}
+
 void write_text(std::ostream& os, const std::vector<FileReport>& files, const Options& opts) {
-    for (const auto& f : files) write_text_file(os, f, opts);
-    if (opts.summary) write_summary_line(os, summarize(files), opts.lang);
+    Stream out(os, "text", opts);
+    for (const auto& f : files) out.add(f);
+    out.finish();
 }
 
 }  // namespace plancheck::report
