@@ -189,8 +189,10 @@ size_t header_end(const std::vector<Piece>& ps) {
         if (is_type_name_line(t) || f.rfind("kinh gui", 0) == 0 || f.rfind("can cu ", 0) == 0 ||
             f.rfind("dieu ", 0) == 0)
             return i;
-        // A paragraph: long, in one column, not a header field.
-        if (ps[i].width >= 50 && text::column_gap(t) == std::string::npos && !text::is_header_line(t)) return i;
+        // A paragraph: long, in one column, not a header field (nor a rule
+        // line "______" under the agency).
+        bool words = std::any_of(t.begin(), t.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80); });
+        if (words && ps[i].width >= 50 && text::column_gap(t) == std::string::npos && !text::is_header_line(t)) return i;
         // A numbered item ("I.", "1.") other than the header's own lines.
         if ((t[0] == 'I' || t[0] == 'V' || t[0] == 'X' || (t[0] >= '1' && t[0] <= '9')) && text::starts_block(t) &&
             t.rfind("Số", 0) != 0 && !utf8::is_upper_text(t)) {
@@ -370,7 +372,7 @@ void recover_text(SourceDocument& doc) {
                     joined += " " + p.text;
                     continue;
                 }
-            } else if (idx >= hend && last_idx >= hend && text::continues(last, p, st)) {
+            } else if (idx >= hend && last_idx >= hend && text::continues(ps[groups.back().front()], last, p, st)) {
                 groups.back().push_back(idx);
                 continue;
             }
@@ -403,11 +405,12 @@ void recover_text(SourceDocument& doc) {
         for (size_t k = 0; k < grp.size(); ++k) {
             const Piece& p = ps[grp[k]];
             if (k > 0) {
-                // "2025-" / "2030": a number range broken at its dash.
+                // "2025-" / "2030", "NĐ-" / "CP", "12/" / "2020/NĐ-CP": a word
+                // broken at its own hyphen or slash goes on without a space.
                 const std::string& prev = ps[grp[k - 1]].text;
-                bool range = prev.size() >= 2 && prev.back() == '-' && std::isdigit(static_cast<unsigned char>(prev[prev.size() - 2])) &&
-                             std::isdigit(static_cast<unsigned char>(p.text[0])) && grp[k] >= hend;
-                nb.text += range ? "" : "\n";
+                auto before = prev.size() >= 2 ? static_cast<unsigned char>(prev[prev.size() - 2]) : ' ';
+                bool glued = (prev.back() == '-' || prev.back() == '/') && (std::isalnum(before) || before >= 0x80);
+                nb.text += glued && grp[k] >= hend ? "" : "\n";
             }
             nb.anchors.push_back({static_cast<uint32_t>(nb.text.size()), p.line, p.col});
             nb.text += p.text;

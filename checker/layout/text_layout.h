@@ -62,6 +62,7 @@ struct WrapStats {
     uint32_t width = 0;     // the right edge most lines end near
     double cluster = 0;     // share of lines ending within 15 % below it
     double over = 0;        // share of lines going more than 10 % past it
+    size_t goes_on = 0;     // lines that plainly go on in the next (lower-case start, "của" end)
     bool wrapped = false;   // the file is hard-wrapped
     bool blank_paragraphs = false;  // numbered items are set off by blank lines
 };
@@ -72,8 +73,10 @@ WrapStats wrap_stats(const std::vector<Piece>& pieces);
 // an upper-case line, "Nơi nhận", "Kính gửi", a signing authority ("KT. ...").
 bool starts_block(std::string_view trimmed);
 
-// Whether `next` continues the paragraph `prev` ends, in a wrapped file.
-bool continues(const Piece& prev, const Piece& next, const WrapStats& stats);
+// Whether `next` continues the paragraph whose first line is `first` and
+// whose last line so far is `prev` (the same object for a one-line paragraph),
+// in a wrapped file.
+bool continues(const Piece& first, const Piece& prev, const Piece& next, const WrapStats& stats);
 
 // A header field: national or Party title, motto, "Số: ...", "<place>, ngày ...".
 bool is_header_line(std::string_view trimmed);

@@ -140,6 +140,17 @@ bool is_label_start(std::string_view t) {
     return false;
 }
 
+// Code points of the label and the spaces after it ("- " = 2, "1.1. " = 5),
+// 0 when the text does not start with one.
+uint32_t label_width(std::string_view t) {
+    if (!is_label_start(t)) return 0;
+    size_t i = 0;
+    while (i < t.size() && t[i] != ' ' && t[i] != '\t') ++i;
+    if (utf8::fold(t.substr(0, i)) == "dieu" || utf8::fold(t.substr(0, i)) == "chuong") return 0;
+    while (i < t.size() && (t[i] == ' ' || t[i] == '\t')) ++i;
+    return static_cast<uint32_t>(utf8::count(t.substr(0, i)));
+}
+
 bool has_year_after_ngay(std::string_view f) {
     // Complete place-date: "... ngay .. thang .. nam 2024" or "ngay 12 3 2024".
     auto ngay = f.find("ngay");
@@ -320,7 +331,21 @@ WrapStats wrap_stats(const std::vector<Piece>& pieces) {
     st.width = best_r;
     st.cluster = static_cast<double>(best) / static_cast<double>(edges.size());
     st.over = static_cast<double>(over) / static_cast<double>(edges.size());
-    st.wrapped = best >= 3 && st.cluster >= 0.3 && st.cluster >= 2 * st.over;
+    // Or: lines that plainly go on in the next one (it starts in lower case,
+    // or this one ends on "của", "và", ...), which a file with one paragraph
+    // per line does not have. Short files (a one-page letter) rarely show the
+    // width cluster, but show these.
+    size_t goes_on = 0;
+    for (size_t k = 1; k < pieces.size(); ++k) {
+        const Piece& a = pieces[k - 1];
+        const Piece& b = pieces[k];
+        if (a.column != 0 || b.column != 0 || b.hard_before || a.furniture || b.furniture) continue;
+        if (starts_block(b.text) || is_name_like_upper(a.text)) continue;
+        if (is_lower_letter(first_cp(b.text)) || ends_on_connective(a.text)) ++goes_on;
+    }
+    st.goes_on = goes_on;
+    st.wrapped = (best >= 3 && st.cluster >= 0.3 && st.cluster >= 2 * st.over) ||
+                 (goes_on >= 3 && goes_on * 8 >= edges.size());
     // Paragraphs separated by blank lines: nearly every numbered item or basis
     // (three in four) has one before it. Then lines without one between them are one paragraph.
     size_t starts = 0, blank = 0;
@@ -373,13 +398,21 @@ bool is_page_number(std::string_view t) {
     return digits >= 1 && digits <= 3;
 }
 
-bool continues(const Piece& prev, const Piece& next, const WrapStats& st) {
+bool continues(const Piece& first, const Piece& prev, const Piece& next, const WrapStats& st) {
     if (!st.wrapped || !st.width) return false;
     if (next.hard_before && !next.page_before) return false;
     if (prev.column != 0 || next.column != 0) return false;
     if (starts_block(next.text)) return false;
     if (is_name_like_upper(prev.text) || is_header_line(prev.text)) return false;
-    if (next.col >= prev.col + 2) return false;  // first-line indent: a new paragraph
+    // Indentation (text laid out by position, as pdftotext -layout does): a
+    // line indented past the paragraph's text starts a new paragraph; the
+    // text of a numbered item may hang under its label ("- Các đơn vị ..." /
+    // "  trực thuộc ...").
+    uint32_t hang = &first == &prev ? label_width(first.text) : 0;
+    if (next.col >= prev.col + 2 + hang) return false;
+    // The paragraph's first line is indented and this one is not: it goes on,
+    // whatever the punctuation.
+    const bool outdented = &first == &prev && next.col + 3 <= first.col && !is_label_start(first.text);
     // First word of next.
     uint32_t fw = 0;
     for (size_t i = 0; i < next.text.size();) {
@@ -405,7 +438,7 @@ bool continues(const Piece& prev, const Piece& next, const WrapStats& st) {
     const bool terminal = end == '.' || end == ';' || end == ':' || end == '!' || end == '?';
     // Blank lines separate the paragraphs: no blank line, no new paragraph,
     // even after a full stop (text wrapped right after a sentence).
-    if (st.blank_paragraphs && !next.hard_before) return fit >= 0.8 * w && e >= 0.55 * w;
+    if ((st.blank_paragraphs && !next.hard_before) || outdented) return fit >= 0.8 * w && e >= 0.55 * w;
     if (terminal && !strong) return false;
     if (strong) return fit >= 0.8 * w && e >= 0.55 * w;
     return fit >= 0.9 * w && e >= 0.7 * w;
