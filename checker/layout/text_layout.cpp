@@ -74,7 +74,7 @@ struct Cutter {
         p.width = static_cast<uint32_t>(utf8::count(t));
         p.hard_before = pending_hard;
         p.page_before = pending_page;
-        p.whole = whole && b == 0;  // leading white space kept as is when nothing else changes
+        p.whole = whole;  // the block of a whole line is kept as it is (leading white space too)
         pending_hard = pending_page = false;
         out.push_back(std::move(p));
     }
