@@ -197,11 +197,18 @@ bool is_number_line(std::string_view t) {
 }  // namespace
 
 bool is_header_line(std::string_view t) {
-    std::string f = utf8::fold(t);
-    for (auto tpl : kFieldTemplates)
-        if (f.find(tpl.substr(0, tpl.find(' ', 10))) != std::string::npos) return true;
     if (is_number_line(t)) return true;
-    return utf8::count(t) <= 60 && place_date_start(t) && (has_year_after_ngay(f) || f.find("thang") != std::string::npos);
+    // The titles and the motto hold "Ộ"/"ộ" (CỘNG, Độc) or "Ả"/"ả" (ĐẢNG):
+    // fold only lines that have one, or that have combining marks (NFD text).
+    auto has = [&](std::string_view b) { return t.find(b) != std::string_view::npos; };
+    if (has("\xE1\xBB\x98") || has("\xE1\xBB\x99") || has("\xE1\xBA\xA2") || has("\xE1\xBA\xA3") ||
+        has("\xCC") || has("\xCD")) {
+        std::string f = utf8::fold(t);
+        for (auto tpl : kFieldTemplates)
+            if (f.find(tpl.substr(0, tpl.find(' ', 10))) != std::string::npos) return true;
+    }
+    return utf8::count(t) <= 60 && place_date_start(t) &&
+           (has_year_after_ngay(utf8::fold(t)) || utf8::fold(t).find("thang") != std::string::npos);
 }
 
 namespace {
@@ -340,7 +347,8 @@ WrapStats wrap_stats(const std::vector<Piece>& pieces) {
         const Piece& a = pieces[k - 1];
         const Piece& b = pieces[k];
         if (a.column != 0 || b.column != 0 || b.hard_before || a.furniture || b.furniture) continue;
-        if (starts_block(b.text) || is_name_like_upper(a.text)) continue;
+        if (b.starts < 0) b.starts = starts_block(b.text);
+        if (b.starts || is_name_like_upper(a.text)) continue;
         if (is_lower_letter(first_cp(b.text)) || ends_on_connective(a.text)) ++goes_on;
     }
     st.goes_on = goes_on;
@@ -402,8 +410,10 @@ bool continues(const Piece& first, const Piece& prev, const Piece& next, const W
     if (!st.wrapped || !st.width) return false;
     if (next.hard_before && !next.page_before) return false;
     if (prev.column != 0 || next.column != 0) return false;
-    if (starts_block(next.text)) return false;
-    if (is_name_like_upper(prev.text) || is_header_line(prev.text)) return false;
+    if (next.starts < 0) next.starts = starts_block(next.text);
+    if (next.starts) return false;
+    if (prev.closes < 0) prev.closes = is_name_like_upper(prev.text) || is_header_line(prev.text);
+    if (prev.closes) return false;
     // Indentation (text laid out by position, as pdftotext -layout does): a
     // line indented past the paragraph's text starts a new paragraph; the
     // text of a numbered item may hang under its label ("- Các đơn vị ..." /
