@@ -366,8 +366,9 @@ void recover_text(SourceDocument& doc) {
             size_t last_idx = groups.back().back();
             const Piece& last = ps[last_idx];
             if (idx < hend && last_idx < hend) {
-                if ((!p.hard_before || p.column != 0) && last.column == p.column &&
-                    text::header_fragments(joined, p.text)) {
+                // Across blank lines too: a PDF's text often has one between
+                // the stamped number and its symbol, or inside the date.
+                if (last.column == p.column && text::header_fragments(joined, p.text)) {
                     groups.back().push_back(idx);
                     joined += " " + p.text;
                     continue;

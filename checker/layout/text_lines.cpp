@@ -290,11 +290,14 @@ bool header_fragments(std::string_view a, std::string_view b) {
         if (word_prefix(fa, tpl) && fa.size() < tpl.size() && word_prefix(fab, tpl)) return true;
     // "V/v hoàn thiện hồ sơ" / "chuẩn bị đại hội": the summary under the number.
     if (starts_with(fa, "v v ") && !starts_block(b)) return true;
-    // "Số:" / "12/KH-UBND".
+    // "Số:" / "12/KH-UBND"; "Số: 95" / "/TTr-SNV" (the number stamped into
+    // the blank, the symbol printed after it).
     if (fa == "so" && a.size() <= 6) {
         char32_t c = first_cp(b);
         return (c >= '0' && c <= '9') || c == '/';
     }
+    if (is_number_line(a) && a.find('/') == std::string_view::npos && first_cp(b) == '/' && word_count(fb) <= 3)
+        return true;
     // "Sơn" / "La, ngày 11 tháng 3": the place broken before the comma.
     if (fa.find("ngay") == std::string::npos && word_count(fa) <= 3 && a.find(':') == std::string_view::npos &&
         std::none_of(fa.begin(), fa.end(), [](char c) { return c >= '0' && c <= '9'; }) &&

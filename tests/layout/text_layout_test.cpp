@@ -192,6 +192,9 @@ TEST_CASE("text layout: header fields broken over lines are rebuilt", "[layout][
     CHECK(text::header_fragments("Sơn", "La, ngày 11 tháng 3"));
     CHECK(text::header_fragments("Sơn La, ngày 11 tháng 3", "năm 2020"));
     CHECK(text::header_fragments("Số:", "15/QĐ-UBND"));
+    CHECK(text::header_fragments("Số: 95", "/TTr-SNV"));
+    CHECK(text::header_fragments("Lâm Đồng, ngày", "23 tháng"));
+    CHECK_FALSE(text::header_fragments("Số: 95/TTr-SNV", "/QĐ-UBND"));
     // Not fragments: two fields, an agency and a title, a complete date.
     CHECK_FALSE(text::header_fragments("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"));
     CHECK_FALSE(text::header_fragments("TỈNH SƠN LA", "CỘNG"));
@@ -209,6 +212,11 @@ TEST_CASE("text layout: header fields broken over lines are rebuilt", "[layout][
     CHECK(d.blocks[6].locate(0) == Pos{12, 1});
     CHECK(d.blocks[6].locate(d.blocks[6].text.find("năm")) == Pos{14, 1});
     CHECK(d.blocks[6].source_line(13) == "La, ngày 11 tháng 3");
+    // A PDF's text: the stamped number, a blank line, its symbol; the date in pieces.
+    auto p = recovered("ỦY BAN NHÂN DÂN\nTỈNH BẮC NGUYÊN\nSố: 77\n\n/QĐ-UBND\n\nBắc Nguyên, ngày\n\n23 tháng\n\n"
+                       "3 năm 2022\nQUYẾT ĐỊNH\n");
+    CHECK(texts(p) == std::vector<std::string>{"ỦY BAN NHÂN DÂN", "TỈNH BẮC NGUYÊN", "Số: 77|/QĐ-UBND",
+                                               "Bắc Nguyên, ngày|23 tháng|3 năm 2022", "QUYẾT ĐỊNH"});
 }
 
 TEST_CASE("text layout: wrap width from the file's own line lengths", "[layout][text]") {
