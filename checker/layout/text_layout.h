@@ -60,6 +60,11 @@ size_t column_gap(std::string_view text);
 // date). `a` may itself be several pieces joined with spaces.
 bool header_fragments(std::string_view a, std::string_view b);
 
+// "ỦY" / "BAN NHÂN DÂN", "VỀ" / "VIỆC ...": a short upper-case word split off
+// the upper-case line below it (legal-database pages do this to a cell's or a
+// title's first word).
+bool split_first_word(std::string_view a, std::string_view b);
+
 // Step 4: the file's wrap width from its own line lengths.
 struct WrapStats {
     uint32_t width = 0;     // the right edge most lines end near

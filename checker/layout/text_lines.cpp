@@ -1,6 +1,7 @@
 // Plain-text layout recovery: the line-level heuristics (see text_layout.h).
 #include <algorithm>
 #include <array>
+#include <initializer_list>
 
 #include "core/utf8.h"
 #include "layout/text_layout.h"
@@ -226,12 +227,18 @@ bool ends_on_connective(std::string_view t) {
         "cua", "va", "cac", "nhung", "voi", "de", "cho", "nhu", "la", "tai", "trong", "theo",
         "tu", "den", "ve", "nham", "gom", "hoac", "ma", "boi", "duoc", "bi", "so", "ngay"};
     auto sp = t.find_last_of(' ');
-    if (sp == std::string_view::npos) return false;
+    if (sp == std::string_view::npos || !utf8::is_letter(last_cp(t))) return false;  // "gồm:" ends a clause
     std::string_view w = t.substr(sp + 1);
     char32_t c = first_cp(w);
     if (!is_lower_letter(c)) return false;
     std::string f = utf8::fold(w);
     return std::find(kWords.begin(), kWords.end(), f) != kWords.end();
+}
+
+bool ends_on_word(std::string_view t, std::initializer_list<std::string_view> words) {
+    auto sp = t.find_last_of(' ');
+    std::string f = utf8::fold(t.substr(sp == std::string_view::npos ? 0 : sp + 1));
+    return std::find(words.begin(), words.end(), f) != words.end();
 }
 
 }  // namespace
@@ -288,6 +295,7 @@ bool header_fragments(std::string_view a, std::string_view b) {
     std::string fab = fa + " " + fb;
     for (auto tpl : kFieldTemplates)
         if (word_prefix(fa, tpl) && fa.size() < tpl.size() && word_prefix(fab, tpl)) return true;
+    if (split_first_word(a, b)) return true;
     // "V/v hoàn thiện hồ sơ" / "chuẩn bị đại hội": the summary under the number.
     if (starts_with(fa, "v v ") && !starts_block(b)) return true;
     // "Số:" / "12/KH-UBND"; "Số: 95" / "/TTr-SNV" (the number stamped into
@@ -409,10 +417,22 @@ bool is_page_number(std::string_view t) {
     return digits >= 1 && digits <= 3;
 }
 
+bool split_first_word(std::string_view a, std::string_view b) {
+    // "ỦY" / "BAN NHÂN DÂN", "VỀ" / "VIỆC BAN HÀNH ...": one short upper-case
+    // word alone, the rest of its upper-case line below.
+    if (a.empty() || a.size() > 8 || a.find(' ') != std::string_view::npos || !utf8::is_upper_text(a)) return false;
+    if (utf8::count(a) > 3 || is_roman(a) || !is_upper_letter(first_cp(a))) return false;
+    for (size_t i = 0; i < a.size();) {
+        if (!utf8::is_letter(utf8::next(a, i))) return false;
+    }
+    return utf8::is_upper_text(b) && !is_label_start(b) && !is_header_line(b);
+}
+
 bool continues(const Piece& first, const Piece& prev, const Piece& next, const WrapStats& st) {
     if (!st.wrapped || !st.width) return false;
     if (next.hard_before && !next.page_before) return false;
     if (prev.column != 0 || next.column != 0) return false;
+    if (&first == &prev && split_first_word(prev.text, next.text)) return true;
     if (next.starts < 0) next.starts = starts_block(next.text);
     if (next.starts) return false;
     if (prev.closes < 0) prev.closes = is_name_like_upper(prev.text) || is_header_line(prev.text);
@@ -453,6 +473,17 @@ bool continues(const Piece& first, const Piece& prev, const Piece& next, const W
     // even after a full stop (text wrapped right after a sentence).
     if ((st.blank_paragraphs && !next.hard_before) || outdented) return fit >= 0.8 * w && e >= 0.55 * w;
     if (terminal && !strong) return false;
+    // Mid-sentence and the next line starts in lower case: a wrap wherever the
+    // line ends (legal-database pages break a paragraph's first line after a
+    // few words: "Căn cứ Luật Tổ chức chính quyền địa" / "phương năm 2015;").
+    if (!terminal && is_lower_letter(c)) return true;
+    // A connective at the end ("Trên đây là" / "Kế hoạch ...", "Căn cứ Nghị
+    // định số" / "171/2004/NĐ-CP ...") or "năm" / "2030, ...": the sentence
+    // goes on, wherever the line ends. (A truly truncated item is followed by
+    // the next item's label, which is never joined.)
+    if (ends_on_connective(prev.text) ||
+        (!terminal && c >= '0' && c <= '9' && ends_on_word(prev.text, {"nam", "thang"})))
+        return true;
     if (strong) return fit >= 0.8 * w && e >= 0.55 * w;
     return fit >= 0.9 * w && e >= 0.7 * w;
 }

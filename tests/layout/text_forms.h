@@ -126,8 +126,9 @@ inline Form rewrap(const std::vector<std::string>& ls, size_t width, bool keep_b
 }
 
 // A legal-database web page: header table cells separated by "|" lines, the
-// national title, motto and place-date broken inside their cells, no blank
-// line anywhere.
+// national title, motto and place-date broken inside their cells, long
+// paragraphs broken after their first words and wrapped, no blank line
+// anywhere.
 inline Form legal_db(const std::vector<std::string>& ls) {
     Writer w;
     size_t tn = type_name_at(ls);
@@ -179,8 +180,25 @@ inline Form legal_db(const std::vector<std::string>& ls) {
         w.add(l.substr(nam + 1), o);
     }
     if (tn > 0) bar(static_cast<uint32_t>(tn));
-    for (size_t i = tn; i < ls.size(); ++i)
-        if (!ls[i].empty()) w.add(ls[i], static_cast<uint32_t>(i + 1));
+    // The body: a paragraph longer than the page is broken after its first
+    // few words (the page's first-line indent), the rest wrapped at 85.
+    for (size_t i = tn; i < ls.size(); ++i) {
+        const std::string& l = ls[i];
+        auto o = static_cast<uint32_t>(i + 1);
+        if (l.empty()) continue;
+        if (utf8::count(l) <= 85) {
+            w.add(l, o);
+            continue;
+        }
+        size_t words = 3 + i % 4, cut = 0;
+        for (size_t k = 0; k < words && cut != std::string::npos; ++k) cut = l.find(' ', cut + (k ? 1 : 0));
+        if (cut == std::string::npos) {
+            w.add(l, o);
+            continue;
+        }
+        w.add(l.substr(0, cut), o);
+        for (const auto& piece : wrap(l.substr(cut + 1), 85)) w.add(piece, o);
+    }
     return w.f;
 }
 

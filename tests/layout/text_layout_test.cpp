@@ -192,6 +192,8 @@ TEST_CASE("text layout: header fields broken over lines are rebuilt", "[layout][
     CHECK(text::header_fragments("Sơn", "La, ngày 11 tháng 3"));
     CHECK(text::header_fragments("Sơn La, ngày 11 tháng 3", "năm 2020"));
     CHECK(text::header_fragments("Số:", "15/QĐ-UBND"));
+    CHECK(text::header_fragments("ỦY", "BAN NHÂN DÂN"));
+    CHECK_FALSE(text::header_fragments("SỞ Y TẾ", "PHÒNG TỔ CHỨC"));
     CHECK(text::header_fragments("Số: 95", "/TTr-SNV"));
     CHECK(text::header_fragments("Lâm Đồng, ngày", "23 tháng"));
     CHECK_FALSE(text::header_fragments("Số: 95/TTr-SNV", "/QĐ-UBND"));
@@ -301,8 +303,16 @@ TEST_CASE("text layout: when a wrapped line goes on and when it does not", "[lay
     st.blank_paragraphs = false;
     // A short line ends its paragraph.
     CHECK_FALSE(go(piece("Sở Tư pháp nhận được Tờ trình", 10), "Hội Công chứng viên tỉnh."));
-    // ... unless it ends on a connective and the next starts in lower case.
-    CHECK_FALSE(go(piece("Sở Tư pháp nhận được", 10), "tờ trình của Hội."));
+    // ... but a line starting in lower case goes on, wherever the line before
+    // ended (a web page breaks a paragraph's first line after a few words),
+    // unless the line before ends a sentence.
+    CHECK(go(piece("Căn cứ Luật Tổ chức chính quyền địa", 10), "phương năm 2015;"));
+    CHECK_FALSE(go(piece("Thành phần gồm:", 10), "đại diện Sở Y tế;"));
+    CHECK_FALSE(go(piece("Xét đề nghị của Giám đốc", 10), "Sở Nội vụ tỉnh,"));
+    // A short upper-case word split off its line.
+    CHECK(go(piece("VỀ", 10), "VIỆC BAN HÀNH QUY CHẾ LÀM VIỆC"));
+    CHECK_FALSE(go(piece("II", 10), "NỘI DUNG"));
+    CHECK_FALSE(go(piece("KẾ HOẠCH", 10), "TUYÊN TRUYỀN"));
     // A blank line ends a paragraph.
     auto after_blank = piece("chứng viên tỉnh", 12);
     after_blank.hard_before = true;
