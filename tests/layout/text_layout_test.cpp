@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <set>
 
 #include "core/utf8.h"
 #include "helpers.h"
@@ -84,6 +85,10 @@ TEST_CASE("text layout: a file with one paragraph per line comes out unchanged",
     fs::path seeds = fs::path(test::shared_dir()) / "seeds";
     if (fs::is_directory(seeds, ec))
         for (const auto& e : fs::directory_iterator(seeds, ec)) files.push_back(e.path().string());
+    fs::path repro = fs::path(test::shared_dir()) / "repro";
+    if (fs::is_directory(repro, ec))
+        for (const auto& e : fs::directory_iterator(repro, ec))
+            if (e.path().extension() == ".txt") files.push_back(e.path().string());
     REQUIRE(files.size() >= 20);
     for (const auto& f : files) {
         SourceDocument before = ingest_txt(test::slurp(f));
@@ -399,6 +404,101 @@ TEST_CASE("text layout: rules see the document, not its wrapping", "[layout][tex
     }
     CHECK_FALSE(truncated);
     CHECK(repeated == std::vector<uint32_t>{6});  // the second "của", at the start of line 6
+}
+
+TEST_CASE("text layout: a decision copied from a legal-database page reads as laid out normally", "[layout][text]") {
+    // The page's layout: "ỦY" / "BAN NHÂN DÂN", cell bars, the national title,
+    // number and place-date broken in their cells, the title's first word split
+    // off, paragraphs broken after a few words, no blank line.
+    const std::string web =
+        "ỦY\n"
+        "BAN NHÂN DÂN\n"
+        "TỈNH BẮC NGUYÊN\n"
+        "-------\n"
+        "|\n"
+        "CỘNG\n"
+        "HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\n"
+        "---------------\n"
+        "|\n"
+        "Số:\n"
+        "215/QĐ-UBND\n"
+        "|\n"
+        "Tân\n"
+        "An, ngày 14 tháng 3\n"
+        "năm 2023\n"
+        "|\n"
+        "QUYẾT ĐỊNH\n"
+        "VỀ\n"
+        "VIỆC BAN HÀNH KẾ HOẠCH TUYÊN TRUYỀN CHÍNH SÁCH BẢO HIỂM XÃ HỘI TRÊN ĐỊA BÀN TỈNH\n"
+        "BẮC NGUYÊN\n"
+        "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\n"
+        "Căn cứ Luật Tổ chức chính quyền địa\n"
+        "phương năm 2015;\n"
+        "Căn cứ Quyết định số\n"
+        "1676/QĐ-TTg ngày 21/11/2019 của Thủ tướng Chính phủ phê duyệt Đề án đổi mới toàn diện\n"
+        "nội dung, hình thức và phương pháp tuyên truyền bảo hiểm xã hội;\n"
+        "Theo đề nghị tại Tờ trình số\n"
+        "35/TTr-SLĐTBXH ngày 02/3/2023 của Giám đốc Sở Lao động - Thương binh và Xã hội,\n"
+        "QUYẾT ĐỊNH:\n"
+        "Điều 1. Ban\n"
+        "hành kèm theo Quyết định này Kế hoạch tuyên truyền chính sách bảo hiểm xã hội trên địa\n"
+        "bàn tỉnh Bắc Nguyên.\n"
+        "Điều 2. Quyết định này có hiệu lực từ ngày ký ban hành.\n"
+        "Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh; Giám đốc các sở, ban,\n"
+        "ngành; Chủ tịch Ủy ban nhân dân các huyện, thành phố chịu trách nhiệm thi hành Quyết định này./.\n"
+        "Nơi nhận:\n"
+        "- Như Điều 3;\n"
+        "- Lưu: VT.\n"
+        "KT. CHỦ TỊCH\n"
+        "PHÓ CHỦ TỊCH\n"
+        "Nguyễn Văn An\n"
+        "";
+    const std::string normal =
+        "ỦY BAN NHÂN DÂN\n"
+        "TỈNH BẮC NGUYÊN\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 215/QĐ-UBND\n"
+        "Tân An, ngày 14 tháng 3 năm 2023\n"
+        "QUYẾT ĐỊNH\n"
+        "VỀ VIỆC BAN HÀNH KẾ HOẠCH TUYÊN TRUYỀN CHÍNH SÁCH BẢO HIỂM XÃ HỘI TRÊN ĐỊA BÀN TỈNH BẮC NGUYÊN\n"
+        "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\n"
+        "Căn cứ Luật Tổ chức chính quyền địa phương năm 2015;\n"
+        "Căn cứ Quyết định số 1676/QĐ-TTg ngày 21/11/2019 của Thủ tướng Chính phủ phê duyệt Đề án đổi mới toàn diện nội dung, hình thức và phương pháp tuyên truyền bảo hiểm xã hội;\n"
+        "Theo đề nghị tại Tờ trình số 35/TTr-SLĐTBXH ngày 02/3/2023 của Giám đốc Sở Lao động - Thương binh và Xã hội,\n"
+        "QUYẾT ĐỊNH:\n"
+        "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch tuyên truyền chính sách bảo hiểm xã hội trên địa bàn tỉnh Bắc Nguyên.\n"
+        "Điều 2. Quyết định này có hiệu lực từ ngày ký ban hành.\n"
+        "Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh; Giám đốc các sở, ban, ngành; Chủ tịch Ủy ban nhân dân các huyện, thành phố chịu trách nhiệm thi hành Quyết định này./.\n"
+        "Nơi nhận:\n"
+        "- Như Điều 3;\n"
+        "- Lưu: VT.\n"
+        "KT. CHỦ TỊCH\n"
+        "PHÓ CHỦ TỊCH\n"
+        "Nguyễn Văn An\n"
+        "";
+    auto book = rules::load_rulebook(test::source_dir() + "/rules");
+    pipeline::Options o;
+    o.check.today = {23, 11, 2026};
+    auto a = test::analyze_text(web);
+    const auto& h = a->model.outline.header;
+    REQUIRE(h.agency.size() == 2);
+    CHECK(a->doc.blocks[h.agency[0]].text == "ỦY BAN NHÂN DÂN");
+    REQUIRE(h.national_title);
+    CHECK(a->doc.blocks[*h.national_title].text == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+    REQUIRE(h.number);
+    CHECK(a->doc.blocks[*h.number].text == "Số: 215/QĐ-UBND");
+    REQUIRE(h.place_date);
+    CHECK(a->doc.blocks[*h.place_date].text == "Tân An, ngày 14 tháng 3 năm 2023");
+    CHECK(a->doc.blocks[*h.place_date].line() == 14);
+    CHECK(a->model.outline.bases.size() == 3);
+    auto rules_of = [&](const std::string& t) {
+        std::multiset<std::string> out;
+        for (const auto& d : pipeline::check_bytes(t, "txt", "t.txt", book, o).diagnostics) out.insert(d.rule);
+        return out;
+    };
+    CHECK(rules_of(web) == rules_of(normal));
 }
 
 TEST_CASE("text layout: bad input never hangs or throws", "[layout][text]") {
