@@ -171,7 +171,7 @@ bool is_type_name_line(std::string_view t) {
     static const char* kTypes[] = {"ke hoach", "bao cao", "quyet dinh", "to trinh", "thong bao", "cong van",
                                    "nghi quyet", "nghi dinh", "chi thi", "chuong trinh", "chuong trinh hanh dong",
                                    "huong dan", "de an", "phuong an", "quy che", "quy dinh", "giay moi",
-                                   "bien ban", "dieu le", "thong tu", "cong dien", "giay de nghi", "don"};
+                                   "bien ban", "dieu le", "thong tu", "cong dien", "giay de nghi"};
     if (!utf8::is_upper_text(t)) return false;
     std::string f = utf8::fold(t);
     for (const char* k : kTypes)
