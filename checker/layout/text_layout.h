@@ -73,6 +73,8 @@ struct WrapStats {
     size_t goes_on = 0;     // lines that plainly go on in the next (lower-case start, "của" end)
     bool wrapped = false;   // the file is hard-wrapped
     bool blank_paragraphs = false;  // numbered items are set off by blank lines
+    uint32_t max_width = 0;         // the longest line's right edge
+    bool fixed_width = false;       // wrapped at exactly max_width (every certain wrap was forced)
 };
 WrapStats wrap_stats(const std::vector<Piece>& pieces);
 

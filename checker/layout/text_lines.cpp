@@ -96,7 +96,9 @@ bool is_label_start(std::string_view t) {
     while (i < t.size() && t[i] >= '0' && t[i] <= '9') {
         size_t s = i;
         while (i < t.size() && t[i] >= '0' && t[i] <= '9') ++i;
-        if (i - s > 2) return false;  // years, amounts
+        if (i - s > 3) return false;  // years, amounts (as the structure stage reads labels)
+        // "48.209 người" is an amount, not label 48.209: inner parts are 1-2 digits, no leading 0.
+        if (groups > 0 && (i - s > 2 || t[s] == '0')) return false;
         ++groups;
         if (i + 1 < t.size() && t[i] == '.' && t[i + 1] >= '0' && t[i + 1] <= '9') {
             ++i;
@@ -235,6 +237,22 @@ bool ends_on_connective(std::string_view t) {
     return std::find(kWords.begin(), kWords.end(), f) != kWords.end();
 }
 
+bool ends_sentence(std::string_view t) {
+    size_t at = 0;
+    char32_t end = last_cp(t, &at);
+    if ((end == 0x201D || end == '"' || end == ')' || end == '\'') && at > 0) end = last_cp(t.substr(0, at));
+    return end == '.' || end == ';' || end == ':' || end == '!' || end == '?';
+}
+
+uint32_t first_word_width(std::string_view t) {
+    uint32_t n = 0;
+    for (size_t i = 0; i < t.size();) {
+        if (is_ws(utf8::next(t, i))) break;
+        ++n;
+    }
+    return n;
+}
+
 bool ends_on_word(std::string_view t, std::initializer_list<std::string_view> words) {
     auto sp = t.find_last_of(' ');
     std::string f = utf8::fold(t.substr(sp == std::string_view::npos ? 0 : sp + 1));
@@ -363,6 +381,23 @@ WrapStats wrap_stats(const std::vector<Piece>& pieces) {
         if (is_lower_letter(first_cp(b.text)) || ends_on_connective(a.text)) ++goes_on;
     }
     st.goes_on = goes_on;
+    // Wrapped at a fixed width (fold, fmt, an editor; not a PDF's proportional
+    // text): every certain wrap (the next line starts in lower case) was forced,
+    // its first word would not have fitted on the line before. Then a forced
+    // break after a full stop is a wrap too.
+    uint32_t max_edge = edges.back();
+    size_t certain = 0, forced = 0;
+    for (size_t k = 1; k < pieces.size(); ++k) {
+        const Piece& a = pieces[k - 1];
+        const Piece& b = pieces[k];
+        if (a.column != 0 || b.column != 0 || b.hard_before || a.furniture || b.furniture) continue;
+        if (b.starts < 0) b.starts = starts_block(b.text);
+        if (!is_lower_letter(first_cp(b.text)) || b.starts || ends_sentence(a.text)) continue;
+        ++certain;
+        forced += a.right() + 1 + first_word_width(b.text) > max_edge;
+    }
+    st.max_width = max_edge;
+    st.fixed_width = max_edge <= 200 && certain >= 5 && forced * 20 >= certain * 19;
     st.wrapped = (best >= 3 && st.cluster >= 0.3 && st.cluster >= 2 * st.over) ||
                  (goes_on >= 3 && goes_on * 8 >= edges.size());
     // Paragraphs separated by blank lines: nearly every numbered item or basis
@@ -472,17 +507,20 @@ bool continues(const Piece& first, const Piece& prev, const Piece& next, const W
     // Blank lines separate the paragraphs: no blank line, no new paragraph,
     // even after a full stop (text wrapped right after a sentence).
     if ((st.blank_paragraphs && !next.hard_before) || outdented) return fit >= 0.8 * w && e >= 0.55 * w;
-    if (terminal && !strong) return false;
+    if (terminal && !strong) return st.fixed_width && prev.right() + 1 + fw > st.max_width;
     // Mid-sentence and the next line starts in lower case: a wrap wherever the
     // line ends (legal-database pages break a paragraph's first line after a
     // few words: "Căn cứ Luật Tổ chức chính quyền địa" / "phương năm 2015;").
-    if (!terminal && is_lower_letter(c)) return true;
+    // Not between scraps of a table's cells ("Tự BNV Điều Điểm" / "đánh đánh tra"):
+    // one of the two lines is a paragraph's.
+    const bool prose = prev.width >= 24 || next.width * 2 >= st.width;
+    if (!terminal && is_lower_letter(c) && prose) return true;
     // A connective at the end ("Trên đây là" / "Kế hoạch ...", "Căn cứ Nghị
     // định số" / "171/2004/NĐ-CP ...") or "năm" / "2030, ...": the sentence
     // goes on, wherever the line ends. (A truly truncated item is followed by
     // the next item's label, which is never joined.)
-    if (ends_on_connective(prev.text) ||
-        (!terminal && c >= '0' && c <= '9' && ends_on_word(prev.text, {"nam", "thang"})))
+    if (prose && (ends_on_connective(prev.text) ||
+                  (!terminal && c >= '0' && c <= '9' && ends_on_word(prev.text, {"nam", "thang"}))))
         return true;
     if (strong) return fit >= 0.8 * w && e >= 0.55 * w;
     return fit >= 0.9 * w && e >= 0.7 * w;

@@ -106,7 +106,7 @@ std::string seed_path() {
 }
 }  // namespace
 
-TEST_CASE("seed plan 001 rewrapped at 90 columns: the seed's findings at its lines", "[layout][text][seed]") {
+TEST_CASE("seed plan 001 rewrapped at 90 columns, with and without blank lines: the seed's findings at its lines", "[layout][text][seed]") {
     std::string seed = seed_path();
     if (seed.empty()) {
         WARN("skipped: ../shared/seeds/001_*.txt is not present");
@@ -115,10 +115,12 @@ TEST_CASE("seed plan 001 rewrapped at 90 columns: the seed's findings at its lin
     auto ls = lines_of(test::slurp(seed));
     Findings want = findings(check_txt(normal(ls).text, book()).diagnostics);
     REQUIRE(want.size() >= 10);
-    Form f = rewrap(ls, 90, true);
-    auto got = findings(check_txt(f.text, book()).diagnostics, &f);
-    INFO(describe(want, got));
-    CHECK(got == want);
+    for (bool blank : {true, false}) {
+        Form f = rewrap(ls, 90, blank);
+        auto got = findings(check_txt(f.text, book()).diagnostics, &f);
+        INFO((blank ? "blank lines kept\n" : "no blank lines\n") << describe(want, got));
+        CHECK(got == want);
+    }
 }
 
 TEST_CASE("seed plan 001 as a legal-database page, with an agency and national title added", "[layout][text][seed]") {
