@@ -240,6 +240,7 @@ bool split_at_gap(std::vector<Piece>& ps, size_t i) {
     right.page_before = false;
     right.whole = false;
     right.column = 2;
+    right.starts = right.closes = ps[i].starts = ps[i].closes = -1;  // classified again, as pieces
     ps[i].text = std::string(left);
     ps[i].width = static_cast<uint32_t>(utf8::count(left));
     ps[i].whole = false;
