@@ -226,6 +226,14 @@ bool is_name_line(std::string_view t) {
     return words >= 2 && words <= 6;
 }
 
+// "1 Gồm: ...", "12 Theo ...", "1" alone: a footnote's number at a line's start.
+bool footnote_mark(std::string_view t) {
+    size_t i = 0;
+    while (i < t.size() && i < 3 && t[i] >= '0' && t[i] <= '9') ++i;
+    if (i == 0 || i > 2) return false;
+    return i == t.size() || (t[i] == ' ' && i + 1 < t.size() && t[i + 1] != ' ');
+}
+
 // Splits pieces[i] at its column gap, if any: the right part is inserted after it.
 bool split_at_gap(std::vector<Piece>& ps, size_t i) {
     size_t gap = text::column_gap(ps[i].text);
@@ -353,13 +361,28 @@ void recover_text(SourceDocument& doc) {
         }
     }
 
+    // Footnotes printed after the signer's name (the last page's foot): a
+    // numbered note ("1 Gồm: ...", or "1" alone then its text) and its lines,
+    // at most 12, nothing upper-case among them. Set aside, so the closing
+    // still ends with the signer.
+    for (size_t k = ps.size(); k-- > hend && k + 14 > ps.size();) {
+        if (ps[k].column == 1 || !is_name_line(ps[k].text)) continue;
+        size_t tail = ps.size() - (k + 1);
+        if (tail >= 1 && tail <= 12 && footnote_mark(ps[k + 1].text) &&
+            std::none_of(ps.begin() + static_cast<long>(k) + 1, ps.end(),
+                         [](const Piece& p) { return utf8::is_upper_text(p.text) && p.width > 3; })) {
+            for (size_t f = k + 1; f < ps.size(); ++f) ps[f].footnote = furniture = true;
+        }
+        break;
+    }
+
     // 3. Blocks: header fragments joined, wrapped lines joined.
     std::vector<std::vector<size_t>> groups;
     std::vector<size_t> aside;
     std::string joined;  // the current header group's text, space-joined
     for (size_t idx : order) {
         const Piece& p = ps[idx];
-        if (p.furniture) {
+        if (p.furniture || p.footnote) {
             aside.push_back(idx);
             continue;
         }
@@ -425,7 +448,7 @@ void recover_text(SourceDocument& doc) {
     std::vector<Block> set_aside;
     for (size_t idx : aside) {
         const Piece& p = ps[idx];
-        Block b = make_block(p.text, p.line, p.col, BlockKind::PageHeader);
+        Block b = make_block(p.text, p.line, p.col, p.footnote ? BlockKind::Footnote : BlockKind::PageHeader);
         b.source = line_source(p.line).size() > kMaxSourceLine ? p.text : line_source(p.line);
         set_aside.push_back(std::move(b));
     }

@@ -38,6 +38,7 @@ struct Piece {
     bool whole = true;         // the whole physical line (not cut out of a longer one)
     int column = 0;            // 0: full width; 1: left, 2: right column of a two-column zone
     bool furniture = false;    // a page number in a hard-wrapped file: set aside
+    bool footnote = false;     // a footnote printed after the signer: set aside
     // Cached: starts_block(text); an upper-case line or a header field (no
     // line is joined to it). -1 until computed.
     mutable int8_t starts = -1, closes = -1;

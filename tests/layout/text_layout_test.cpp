@@ -358,6 +358,20 @@ TEST_CASE("text layout: page numbers of a wrapped file are set aside, the paragr
     CHECK(n.blocks.size() == 3);
 }
 
+TEST_CASE("text layout: a footnote printed after the signer is set aside", "[layout][text]") {
+    const std::string closing = "KẾ HOẠCH\nNội dung.\nNơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\nTrần Văn Bình\n\n";
+    auto d = recovered(closing + "1 Gồm: Sở Tài chính, Sở Nội vụ và Văn phòng UBND tỉnh.\n");
+    REQUIRE(d.aside.size() == 1);
+    CHECK(d.aside[0].kind == BlockKind::Footnote);
+    CHECK(d.aside[0].line() == 11);
+    CHECK(d.blocks.back().text == "Trần Văn Bình");
+    // Not an appendix, nor a numbered item.
+    auto appendix = recovered(closing + "PHỤ LỤC\n1 Sở Tài chính\n");
+    CHECK(appendix.aside.empty());
+    auto item = recovered(closing + "1. Sở Tài chính\n");
+    CHECK(item.aside.empty());
+}
+
 TEST_CASE("text layout: a word broken at its hyphen or slash is glued back", "[layout][text]") {
     auto d = recovered(
         "KẾ HOẠCH\n"
