@@ -255,38 +255,55 @@ private:
                 if (!(c >= '0' && c <= '9')) o += c;
             return utf8::fold(o);
         };
-        std::map<std::string, int> firsts, lasts;
-        struct Ends { std::optional<size_t> first, last; };
-        std::map<uint32_t, Ends> ends;
-        for (auto& [page, ls] : page_lines) {
-            Ends e;
-            for (size_t li : ls)
-                if (live(li)) { e.first = li; break; }
-            for (size_t k = ls.size(); k-- > 0;)
-                if (live(ls[k])) { e.last = ls[k]; break; }
-            if (e.first) ++firsts[digitless(line_text(*e.first))];
-            if (e.last && e.last != e.first) ++lasts[digitless(line_text(*e.last))];
-            ends[page] = e;
-        }
         auto set_aside = [&](size_t li) {
             for (size_t f : lines_[li].frags) frags_[f].aside = true;
         };
-        for (auto& [page, e] : ends) {
-            float h = page_height(page);
-            for (auto li : {e.first, e.last}) {
-                if (!li) continue;
-                const Line& l = lines_[*li];
-                bool edge = l.top < h * 0.16f || l.bottom > h * 0.84f;
-                if (!edge) continue;
-                std::string t = line_text(*li);
-                std::string key = digitless(t);
-                bool number = pdftext::is_page_number(t);
-                bool running = ends.size() >= 2 && !key.empty() && key.size() < 120 &&
-                               ((li == e.first && firsts[key] >= 2) || (li == e.last && lasts[key] >= 2));
-                // The first page's first lines are the document's own header.
-                if (running && page == 1 && li == e.first) running = false;
-                if (number || running) set_aside(*li);
+        // Up to three rounds: a running header above the page number, and so on.
+        for (int round = 0; round < 3; ++round) {
+            // key -> (page, top) of the pages whose first (last) line it is
+            std::map<std::string, std::vector<std::pair<uint32_t, float>>> firsts, lasts;
+            struct Ends { std::optional<size_t> first, last; };
+            std::map<uint32_t, Ends> ends;
+            for (auto& [page, ls] : page_lines) {
+                Ends e;
+                for (size_t li : ls)
+                    if (live(li)) { e.first = li; break; }
+                for (size_t k = ls.size(); k-- > 0;)
+                    if (live(ls[k])) { e.last = ls[k]; break; }
+                if (e.first) firsts[digitless(line_text(*e.first))].push_back({page, lines_[*e.first].top});
+                if (e.last && e.last != e.first)
+                    lasts[digitless(line_text(*e.last))].push_back({page, lines_[*e.last].top});
+                ends[page] = e;
             }
+            // Printed at the same height on another page.
+            auto repeated = [](const std::vector<std::pair<uint32_t, float>>& at, uint32_t page, float top) {
+                for (const auto& [p, t] : at)
+                    if (p != page && std::abs(t - top) < 3) return true;
+                return false;
+            };
+            bool changed = false;
+            for (auto& [page, e] : ends) {
+                float h = page_height(page);
+                for (int which = 0; which < 2; ++which) {
+                    auto li = which == 0 ? e.first : e.last;
+                    if (!li || (which == 1 && li == e.first)) continue;
+                    const Line& l = lines_[*li];
+                    bool edge = which == 0 ? l.top < h * 0.16f : l.bottom > h * 0.84f;
+                    if (!edge) continue;
+                    std::string t = line_text(*li);
+                    std::string key = digitless(t);
+                    bool number = pdftext::is_page_number(t);
+                    bool running = !key.empty() && key.size() < 120 &&
+                                   repeated(which == 0 ? firsts[key] : lasts[key], page, l.top);
+                    // The first page's first lines are the document's own header.
+                    if (running && page == 1 && which == 0) running = false;
+                    if (number || running) {
+                        set_aside(*li);
+                        changed = true;
+                    }
+                }
+            }
+            if (!changed) break;
         }
     }
 
@@ -317,10 +334,13 @@ private:
     // Which column a fragment sits in: -1 left, 1 right, 0 neither (it spans
     // the boundary, or is centred on the page rather than on a column).
     int side(const Columns& c, const PrintBox& x) const {
-        float center = (x.x0 + x.x1) / 2;
-        if (x.x1 <= c.boundary + 2 && std::abs(center - c.left_center) <= (c.boundary - c.left_center) * 1.2f)
+        float center = (x.x0 + x.x1) / 2, page_center = (left_ + right_) / 2;
+        float to_page = std::abs(center - page_center);
+        if (x.x1 <= c.boundary + 2 && std::abs(center - c.left_center) < to_page &&
+            std::abs(center - c.left_center) <= (c.boundary - c.left_center) * 1.2f)
             return -1;
-        if (x.x0 >= c.boundary - 2 && std::abs(center - c.right_center) <= (c.right_center - c.boundary) * 0.6f)
+        if (x.x0 >= c.boundary - 2 && std::abs(center - c.right_center) < to_page &&
+            std::abs(center - c.right_center) <= (c.right_center - c.boundary) * 0.8f)
             return 1;
         return 0;
     }

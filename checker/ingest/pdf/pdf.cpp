@@ -188,15 +188,22 @@ std::vector<PrintedLine> page_lines(const poppler::page& page, size_t& words_rea
     return lines;
 }
 
-// The body text a reader would call the document: upright, not a stamp line.
+// The body text a reader would call the document: upright, not a stamp line
+// (a line opening a stamp and the lines after it in the same font size).
 // Returns the text of those lines, for the usable-text test.
-std::string body_text_for_check(const std::vector<std::string>& texts, const std::vector<bool>& upright) {
+std::string body_text_for_check(const std::vector<std::string>& texts, const std::vector<bool>& upright,
+                                const std::vector<double>& sizes) {
     std::string s;
     bool in_stamp = false;
+    double stamp_size = 0;
     for (size_t i = 0; i < texts.size(); ++i) {
         if (!upright[i]) continue;
-        if (pdftext::opens_stamp(texts[i])) { in_stamp = true; continue; }
-        if (in_stamp && (pdftext::is_timestamp(texts[i]) || utf8::is_upper_text(texts[i]))) continue;
+        if (pdftext::opens_stamp(texts[i])) {
+            in_stamp = true;
+            stamp_size = sizes[i];
+            continue;
+        }
+        if (in_stamp && (pdftext::is_timestamp(texts[i]) || std::abs(sizes[i] - stamp_size) < 0.5)) continue;
         in_stamp = false;
         if (pdftext::is_page_number(texts[i])) continue;
         s += texts[i];
@@ -263,6 +270,7 @@ Result read_pdf_document(std::string_view bytes, const std::string& path, const 
     auto started = std::chrono::steady_clock::now();
     std::vector<std::string> texts;  // each line's text, for the usable-text test
     std::vector<bool> upright;
+    std::vector<double> sizes;
     int pages = std::min(pdf->pages(), kMaxPages);
     for (int p = 0; p < pages; ++p) {
         std::unique_ptr<poppler::page> page(pdf->create_page(p));
@@ -283,6 +291,10 @@ Result read_pdf_document(std::string_view bytes, const std::string& path, const 
                 }
                 texts.push_back(line_text);
                 upright.push_back(l.rotation == 0);
+                double line_size = 0;
+                for (const auto& f : l.fragments)
+                    for (const auto& w : f.words) line_size = std::max(line_size, w.size);
+                sizes.push_back(line_size);
                 for (size_t k = 0; k < l.fragments.size(); ++k) {
                     const Run& f = l.fragments[k];
                     Block b = make_block(run_text(f), line_no, columns[k]);
@@ -307,7 +319,7 @@ Result read_pdf_document(std::string_view bytes, const std::string& path, const 
     if (doc.blocks.empty())
         return UnreadableInput{"the PDF has no text layer (it is a scanned image); OCR it first",
                                "run OCR on it (for example with ocrmypdf), or send the .docx"};
-    std::string body = body_text_for_check(texts, upright);
+    std::string body = body_text_for_check(texts, upright, sizes);
     if (utf8::trim(body).empty())
         return UnreadableInput{"the PDF's only text is a stamp, a signature or a watermark over a scanned image; OCR it first",
                                "run OCR on it (for example with ocrmypdf), or send the .docx"};
