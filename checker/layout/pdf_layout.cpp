@@ -427,13 +427,23 @@ private:
     void emit_column(const std::vector<size_t>& fs, std::vector<Block>& out, bool left) {
         Joiner j;
         bool in_summary = false, in_recipients = false;
+        std::string last_text;
+        auto ends_item = [](std::string_view t) {
+            t = utf8::trim(t);
+            return !t.empty() && (t.back() == ';' || t.back() == '.' || t.back() == ':');
+        };
         for (size_t f : fs) {
             const Block& b = B(f);
             std::string fo = utf8::fold(b.text);
             bool cont = false;
             if (left && !j.empty()) {
                 if (in_summary) cont = fo.rfind("so ", 0) != 0 && !starts_with_label(b.text);
-                if (in_recipients) cont = !starts_with_label(b.text) && fo.rfind("noi nhan", 0) != 0;
+                // A wrapped item: the item before stops mid-phrase (items end
+                // with ';' or '.'), and this line goes on in lower case (a
+                // signature line or the signer's name starts with a capital).
+                if (in_recipients)
+                    cont = !starts_with_label(b.text) && !ends_item(last_text) &&
+                           (b.text[0] == '(' || !starts_upper(b.text));
             }
             if (!cont && !j.empty()) out.push_back(j.take());
             if (!cont) {
@@ -442,6 +452,7 @@ private:
                 else if (starts_with_label(b.text)) in_recipients = left;
             }
             j.add(b, true);
+            last_text = b.text;
             if (left && fo.rfind("noi nhan", 0) == 0) {
                 out.push_back(j.take());
                 in_recipients = false;
