@@ -432,8 +432,17 @@ private:
             t = utf8::trim(t);
             return !t.empty() && (t.back() == ';' || t.back() == '.' || t.back() == ':');
         };
+        uint32_t last_line = 0;
         for (size_t f : fs) {
             const Block& b = B(f);
+            if (!j.empty() && b.line() == last_line) {
+                // Two fragments of one line in one column ("..., ngày 06 tháng 8" and
+                // "năm 2025" with a wide gap between): one line of the block.
+                j.add(b, false);
+                last_text = b.text;
+                continue;
+            }
+            last_line = b.line();
             std::string fo = utf8::fold(b.text);
             bool cont = false;
             if (left && !j.empty()) {
