@@ -43,6 +43,7 @@ struct Frag {
     size_t block;  // index into the input blocks
     const Block* b;
     bool aside = false;
+    BlockKind aside_kind = BlockKind::PageHeader;
 };
 
 struct Line {
@@ -149,6 +150,7 @@ public:
         }
         measure();
         mark_aside();
+        mark_footnotes();
         arrange();
     }
 
@@ -307,6 +309,37 @@ private:
         }
     }
 
+    float line_size(size_t li) const {
+        float size = 0;
+        for (size_t f : lines_[li].frags)
+            if (!frags_[f].aside) size = std::max(size, B(f).box.font_size);
+        return size;
+    }
+    bool small_line(size_t li) const { return body_size_ > 0 && line_size(li) < body_size_ * 0.85f; }
+    void set_footnote(size_t li) {
+        for (size_t f : lines_[li].frags)
+            if (!frags_[f].aside) frags_[f].aside = true, frags_[f].aside_kind = BlockKind::Footnote;
+    }
+
+    // Footnotes: the lines at the bottom of a page in a small font, the first
+    // opening with its mark ("1", "(2)", "*").
+    void mark_footnotes() {
+        std::map<uint32_t, std::vector<size_t>> page_lines;
+        for (size_t li = 0; li < lines_.size(); ++li)
+            if (!live_frags(li).empty()) page_lines[lines_[li].page].push_back(li);
+        for (auto& [page, ls] : page_lines) {
+            float h = page_height(page);
+            size_t k = ls.size();
+            while (k > 0 && small_line(ls[k - 1]) && lines_[ls[k - 1]].top > h * 0.6f) --k;
+            if (k == ls.size() || k == 0) continue;
+            auto fs = live_frags(ls[k]);
+            std::string_view t = B(fs.front()).text;
+            bool mark = !t.empty() && ((t[0] >= '0' && t[0] <= '9') || t[0] == '*' || t[0] == '(');
+            if (!mark) continue;
+            for (size_t i = k; i < ls.size(); ++i) set_footnote(ls[i]);
+        }
+    }
+
     // The two columns of a header or closing, measured on lines that print
     // one fragment in each.
     std::optional<Columns> columns_of(const std::vector<size_t>& lines) const {
@@ -406,6 +439,10 @@ private:
                 for (size_t f : fs) (B(f).box.x0 < cols.boundary ? left : right).push_back(f);
             }
             closing_begin = start, closing_end = k;
+            // Notes printed under the signature in a small font ("Số điện
+            // thoại liên hệ: ...") are not the document's last lines.
+            for (size_t m = k; m < body.size(); ++m)
+                if (small_line(body[m])) set_footnote(body[m]);
             emit_column(left, closing, true);
             emit_column(right, closing, false);
         }
@@ -417,7 +454,7 @@ private:
         for (const auto& f : frags_)
             if (f.aside) {
                 Block b = *f.b;
-                b.kind = BlockKind::PageHeader;
+                b.kind = f.aside_kind;
                 doc_.aside.push_back(std::move(b));
             }
     }
@@ -497,6 +534,7 @@ private:
         std::optional<LineView> prev;
         for (size_t k = from; k < to; ++k) {
             LineView l = view(body[k]);
+            if (l.frags.empty()) continue;  // set aside after the closing
             double height = l.bottom - l.top;
             bool fresh = !prev || starts_with_label(l.text);
             if (!fresh) {

@@ -328,3 +328,39 @@ TEST_CASE("pdf: a finding names its page and the line on the page in text, JSON 
     auto txt = pipeline::check_bytes("KẾ HOẠCH\n1. Một\n1. Hai\n", "txt", "t.txt", book, opts);
     for (const auto& d : txt.diagnostics) CHECK(d.page == 0);
 }
+
+TEST_CASE("pdf layout: footnotes and small notes under the signature are not the closing's last lines",
+          "[layout][pdf]") {
+    test::PdfWriter w;
+    double y = header(w);
+    y = body(w, y, std::string(kLong) + ".");
+    w.put(70, 400, "Nơi nhận:", 11);
+    w.put(330, 400, "KT. CHỦ TỊCH", 12);
+    w.put(70, 387, "- Như trên;", 11);
+    w.put(340, 387, "PHÓ CHỦ TỊCH", 12);
+    w.put(70, 375, "- Lưu: VT.", 11);
+    w.put(340, 320, "Lê Thị Bình", 12);
+    // A note printed under the signature block, across both columns, smaller.
+    w.put(150, 290, "Số điện thoại liên hệ của bộ phận thường trực phòng, chống thiên tai: 0200 111 222", 9);
+    // A footnote at the bottom of the page: its mark, then its text.
+    w.put(70, 80, "1", 7);
+    w.put(80, 72, "Gồm các xã ven sông, các thị trấn và khu dân cư ở vùng trũng thấp của huyện.", 9);
+    SourceDocument doc = read_pdf(w.build());
+    auto a = pipeline::analyze(doc);
+    const auto& c = a->model.outline.closing;
+    CHECK(text_of(a->doc, c.authority) == "KT. CHỦ TỊCH");
+    CHECK(text_of(a->doc, c.signer_name) == "Lê Thị Bình");
+    CHECK(text_of(a->doc, c.archive) == "- Lưu: VT.");
+    CHECK_FALSE(find_block(a->doc.blocks, "Số điện thoại liên hệ"));
+    CHECK_FALSE(find_block(a->doc.blocks, "Gồm các xã ven sông"));
+    const Block* note = find_block(a->doc.aside, "Gồm các xã ven sông");
+    REQUIRE(note);
+    CHECK(note->kind == BlockKind::Footnote);
+    // Without its mark, small text at the bottom of a page is body text.
+    test::PdfWriter plain;
+    body(plain, 800, std::string(kLong) + ".");
+    plain.put(70, 80, "Ghi chú: các xã ven sông báo cáo kết quả trước ngày 30 tháng 4.", 9);
+    SourceDocument d2 = read_pdf(plain.build());
+    layout::recover(d2);
+    CHECK(find_block(d2.blocks, "Ghi chú: các xã ven sông"));
+}
