@@ -5,8 +5,8 @@
 //    PageHeader): turned text (watermarks, margin notes), signature and copy
 //    stamps ("Ký bởi:", "Cơ quan:", "Thời gian ký:", "SAO Y", time stamps) in
 //    a small font or outside the text column together with the lines printed
-//    under them, small text printed over other text, text right of the text
-//    column, running page numbers and running headers/footers (the first or
+//    under them, small text printed over other text, small text right of the
+//    text column, footnotes, running page numbers and running headers/footers (the first or
 //    last line of a page repeated on other pages).
 // 2. The header's two columns: on page 1, the lines whose fragments sit in a
 //    left column (agency, "Số: ...", "V/v ...") and a right column (national
@@ -21,7 +21,8 @@
 //    before is short, when it is indented more than the line before, after a
 //    vertical gap on the same page, when the font size changes, when the line
 //    before ends a sentence and this one starts with a capital letter, or when
-//    a new "Căn cứ" follows ';'.
+//    a new "Căn cứ" follows ';'. A line printed in three or more fragments is
+//    a table row: one block (in_table) of its own.
 //
 // Positions never change: each fragment keeps its anchor (line, column); a
 // rebuilt block's source holds its lines as printed, one per line number.
@@ -187,11 +188,12 @@ private:
     }
 
     void mark_aside() {
-        // Turned text, text right of the text column.
+        // Turned text; small text right of the text column (a table's
+        // columns may print further right than the body's lines: they stay).
         for (auto& f : frags_) {
             const PrintBox& x = f.b->box;
             if (x.rotation != 0) f.aside = true;
-            else if (x.x0 > right_ + std::max(6.f, body_size_) && right_ > 0) f.aside = true;
+            else if (x.x0 > right_ + std::max(6.f, body_size_) && right_ > 0 && small(*f.b)) f.aside = true;
         }
         // Stamps: an opening line in a small font or in the margin, and the
         // lines printed right under it in the same place and size.
@@ -546,8 +548,15 @@ private:
                         (ends_sentence(p.text) && starts_upper(l.text)) ||
                         (!p.text.empty() && p.text.back() == ';' && l.text.rfind("Căn cứ", 0) == 0);
             }
-            if (fresh && !j.empty()) doc_.blocks.push_back(j.take());
+            // A line of three or more fragments is a table row: a block of its own.
+            bool row = l.frags.size() >= 3;
+            if ((fresh || row || (prev && prev->frags.size() >= 3)) && !j.empty()) doc_.blocks.push_back(j.take());
             for (size_t f : l.frags) j.add(B(f), false);
+            if (row) {
+                Block b = j.take();
+                b.in_table = true;
+                doc_.blocks.push_back(std::move(b));
+            }
             prev = std::move(l);
         }
         if (!j.empty()) doc_.blocks.push_back(j.take());
