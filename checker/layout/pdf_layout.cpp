@@ -21,7 +21,8 @@
 //    before is short, when it is indented more than the line before, after a
 //    vertical gap on the same page, when the font size changes, when the line
 //    before ends a sentence and this one starts with a capital letter, or when
-//    a new "Căn cứ" follows ';'. A line printed in three or more fragments is
+//    a new "Căn cứ" follows ';' — but a centred summary wrapped over centred
+//    lines stays one block. A line printed in three or more fragments is
 //    a table row: one block (in_table) of its own.
 //
 // Positions never change: each fragment keeps its anchor (line, column); a
@@ -531,6 +532,14 @@ private:
         return v;
     }
 
+    // Centred on the text column; `strictly`: and clearly shorter than it (a
+    // summary's first line may nearly fill the column).
+    bool centred(const LineView& l, bool strictly) const {
+        float center = (l.x0 + l.x1) / 2;
+        if (std::abs(center - (left_ + right_) / 2) >= width_ * 0.04f) return false;
+        return strictly ? l.x0 > left_ + width_ * 0.1f && l.x1 < right_ - width_ * 0.1f : l.x0 > left_ + 2.f;
+    }
+
     void paragraphs(const std::vector<size_t>& body, size_t from, size_t to) {
         Joiner j;
         std::optional<LineView> prev;
@@ -547,6 +556,13 @@ private:
                         std::abs(l.size - p.size) > 0.15f * std::max(1.f, p.size) ||
                         (ends_sentence(p.text) && starts_upper(l.text)) ||
                         (!p.text.empty() && p.text.back() == ';' && l.text.rfind("Căn cứ", 0) == 0);
+                // A centred summary wrapped over centred lines (not a type name
+                // or heading in capitals) goes on.
+                if (fresh && same_page && centred(p, false) && centred(l, true) && !utf8::is_upper_text(p.text) &&
+                    !utf8::is_upper_text(l.text) && (l.top - p.bottom) <= height * 0.6 &&
+                    std::abs(l.size - p.size) <= 0.15f * std::max(1.f, p.size) && !ends_sentence(p.text) &&
+                    p.text.back() != ';' && l.x0 > p.x0)
+                    fresh = false;
             }
             // A line of three or more fragments is a table row: a block of its own.
             bool row = l.frags.size() >= 3;
