@@ -279,6 +279,13 @@ TEST_CASE("pdf: no usable text gives one input.unreadable with what to do", "[la
     CHECK(res.diagnostics[0].rule == "input.unreadable");
     CHECK(res.diagnostics[0].message.find("OCR") != std::string::npos);
 
+    // Text from a legacy (TCVN3) font without a Unicode map is readable: it is
+    // Vietnamese once decoded, and normalize reports the encoding.
+    test::PdfWriter legacy_font;
+    legacy_font.put(70, 800, "KÕ ho¹ch tuyªn truyÒn b¶o hiÓm x· héi n¨m nay cña huyÖn", 12);
+    legacy_font.put(70, 785, "Thùc hiÖn kÕ ho¹ch cña tØnh vÒ c«ng t¸c tuyªn truyÒn", 12);
+    CHECK(std::holds_alternative<SourceDocument>(ingest::read_bytes(legacy_font.build(), "pdf", "t.pdf", {})));
+
     // A short but real text is read.
     test::PdfWriter short_text;
     short_text.put(70, 800, "Kính gửi: Ủy ban nhân dân huyện", 12);

@@ -21,8 +21,8 @@
 // printed.
 //
 // Usable text: a PDF whose only text is turned (watermarks), a signature or
-// copy stamp, or OCR output in which few words are Vietnamese syllables is
-// refused with a reason (input.unreadable), as is one with no text layer.
+// copy stamp, or OCR output in which under 65% of the words are Vietnamese
+// syllables is refused with a reason (input.unreadable), as is one with no text layer.
 #include <poppler-document.h>
 #include <poppler-global.h>
 #include <poppler-page.h>
@@ -212,31 +212,51 @@ std::string body_text_for_check(const std::vector<std::string>& texts, const std
     return s;
 }
 
-// Share of letter words that are Vietnamese syllables, and how many letter words.
+// A word that is a Vietnamese syllable once its letters are read back as the
+// Windows-1252 bytes of a TCVN3 or VNI font ("KÕ" for "Kế"): text from a
+// legacy font, which normalize reports (encoding.mojibake), not poor OCR.
+bool legacy_syllable(std::string_view raw) {
+    std::string bytes;
+    for (size_t i = 0; i < raw.size();) {
+        char32_t c = utf8::next(raw, i);
+        int b = c == 0x0110 ? 0xD0 : c == 0x0111 ? 0xF0 : legacy::cp1252_byte(c);
+        if (b < 0) return false;
+        bytes += static_cast<char>(b);
+    }
+    for (auto e : {legacy::Encoding::Tcvn3, legacy::Encoding::Vni})
+        if (legacy::is_syllable(legacy::decode(bytes, e))) return true;
+    return false;
+}
+
+// Share of words (with a letter) that are Vietnamese syllables, and how many words.
 std::pair<double, int> syllable_share(std::string_view text) {
     int words = 0, good = 0;
     size_t i = 0;
+    auto punct = [](char32_t c) {
+        return c == ',' || c == '.' || c == ';' || c == ':' || c == ')' || c == '(' || c == '"' || c == 0x201C ||
+               c == 0x201D || c == '!' || c == '?';
+    };
     while (i < text.size()) {
         size_t s = i;
-        bool letters = true, any = false;
+        bool any = false, digits = false;
         while (i < text.size()) {
             size_t j = i;
             char32_t c = utf8::next(text, j);
             if (utf8::is_space(c)) break;
             if (utf8::is_letter(c)) any = true;
-            else if (!(c == ',' || c == '.' || c == ';' || c == ':' || c == ')' || c == '(' || c == '"' ||
-                       c == 0x201C || c == 0x201D))
-                letters = false;
+            if (utf8::is_digit(c)) digits = true;
             i = j;
         }
-        if (any && letters) {
-            std::string w;
+        if (any && !digits) {
+            std::string letters, raw;
             for (size_t k = s; k < i;) {
+                size_t from = k;
                 char32_t c = utf8::next(text, k);
-                if (utf8::is_letter(c)) utf8::append(w, c);
+                if (utf8::is_letter(c)) utf8::append(letters, c);
+                if (!punct(c)) raw.append(text.substr(from, k - from));
             }
             ++words;
-            if (legacy::is_syllable(w)) ++good;
+            if (legacy::is_syllable(letters) || legacy_syllable(raw)) ++good;
         }
         while (i < text.size()) {
             size_t j = i;
@@ -324,7 +344,7 @@ Result read_pdf_document(std::string_view bytes, const std::string& path, const 
         return UnreadableInput{"the PDF's only text is a stamp, a signature or a watermark over a scanned image; OCR it first",
                                "run OCR on it (for example with ocrmypdf), or send the .docx"};
     auto [share, words] = syllable_share(body);
-    if (words == 0 || (words >= 5 && share < 0.5))
+    if (words == 0 || (words >= 5 && share < 0.65))
         return UnreadableInput{"the PDF's text layer is not readable Vietnamese (" + std::to_string(words) +
                                    " words, " + std::to_string(static_cast<int>(share * 100 + 0.5)) +
                                    "% Vietnamese syllables): it is poor OCR or a font without a Unicode map; OCR it again",
