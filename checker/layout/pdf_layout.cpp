@@ -537,7 +537,8 @@ private:
     bool centred(const LineView& l, bool strictly) const {
         float center = (l.x0 + l.x1) / 2;
         if (std::abs(center - (left_ + right_) / 2) >= width_ * 0.04f) return false;
-        return strictly ? l.x0 > left_ + width_ * 0.1f && l.x1 < right_ - width_ * 0.1f : l.x0 > left_ + 2.f;
+        // (A justified body line reaches the right edge; its first line is indented.)
+        return strictly ? l.x0 > left_ + width_ * 0.05f && l.x1 < right_ - width_ * 0.03f : l.x0 > left_ + 2.f;
     }
 
     void paragraphs(const std::vector<size_t>& body, size_t from, size_t to) {
@@ -561,7 +562,7 @@ private:
                 if (fresh && same_page && centred(p, false) && centred(l, true) && !utf8::is_upper_text(p.text) &&
                     !utf8::is_upper_text(l.text) && (l.top - p.bottom) <= height * 0.6 &&
                     std::abs(l.size - p.size) <= 0.15f * std::max(1.f, p.size) && !ends_sentence(p.text) &&
-                    p.text.back() != ';' && l.x0 > p.x0)
+                    p.text.back() != ';')
                     fresh = false;
             }
             // A line of three or more fragments is a table row: a block of its own.

@@ -147,13 +147,16 @@ TEST_CASE("pdf layout: header columns on one baseline become separate fields", "
 TEST_CASE("pdf layout: a centred title under the header is not a column", "[layout][pdf]") {
     test::PdfWriter w;
     header(w);
-    body(w, 690, std::string(kLong) + ".");
+    w.put(298 - test::PdfWriter::width("và ứng phó sự cố môi trường", 12) / 2, 700, "và ứng phó sự cố môi trường", 12);
+    body(w, 680, std::string(kLong) + ".");
     auto a = pipeline::analyze(read_pdf(w.build()));
     const auto& h = a->model.outline.header;
     REQUIRE(h.doc_type);
     CHECK(a->doc.blocks[*h.doc_type].text == "KẾ HOẠCH");
+    // The summary wrapped over two centred lines is one block; the body after it is not.
     REQUIRE(h.title.size() == 1);
-    CHECK(a->doc.blocks[h.title[0]].text == "Phòng, chống thiên tai trên địa bàn huyện năm 2026");
+    CHECK(a->doc.blocks[h.title[0]].text ==
+          "Phòng, chống thiên tai trên địa bàn huyện năm 2026 và ứng phó sự cố môi trường");
     CHECK(*h.doc_type > *h.place_date);
 }
 
