@@ -492,7 +492,7 @@ private:
                 // signature line or the signer's name starts with a capital).
                 if (in_recipients)
                     cont = !starts_with_label(b.text) && !ends_item(last_text) &&
-                           (b.text[0] == '(' || !starts_upper(b.text));
+                           (b.text.rfind('(', 0) == 0 || !starts_upper(b.text));
             }
             if (!cont && !j.empty()) out.push_back(j.take());
             if (!cont) {
@@ -562,7 +562,7 @@ private:
                 if (fresh && same_page && centred(p, false) && centred(l, true) && !utf8::is_upper_text(p.text) &&
                     !utf8::is_upper_text(l.text) && (l.top - p.bottom) <= height * 0.6 &&
                     std::abs(l.size - p.size) <= 0.15f * std::max(1.f, p.size) && !ends_sentence(p.text) &&
-                    p.text.back() != ';')
+                    !p.text.empty() && p.text.back() != ';')
                     fresh = false;
             }
             // A line of three or more fragments is a table row: a block of its own.

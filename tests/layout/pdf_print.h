@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -197,28 +198,45 @@ private:
         for (size_t i = 0; i < lines_[k].size() && (lines_[k][i] == ' ' || lines_[k][i] == '\t'); ++i) ++cp;
         return cp;
     }
+    // Column items wrapped to the column's width: (text line, first code point, text) per row.
+    struct Piece {
+        size_t line;
+        uint32_t cp;
+        std::string text;
+    };
+    std::vector<Piece> column_pieces(const std::vector<size_t>& items, size_t width) const {
+        std::vector<Piece> out;
+        for (size_t i : items)
+            for (const auto& [cp, text] : wrap(i, width, width)) out.push_back({i, cp, text});
+        return out;
+    }
     void print_header(size_t from, size_t to) {
         std::vector<size_t> left, right;
+        std::optional<size_t> date;
         for (size_t i = from; i < to; ++i) {
             if (utf8::trim(lines_[i]).empty()) continue;
-            (right_item(lines_[i]) ? right : left).push_back(i);
+            std::string f = fold(lines_[i]);
+            if (f.find(" ngay ") != std::string::npos && f.find(" nam ") != std::string::npos) date = i;
+            else (right_item(lines_[i]) ? right : left).push_back(i);
         }
-        // The place-date shares the "Số:" line's baseline.
-        while (right.size() < left.size()) right.insert(right.end() - (right.empty() ? 0 : 1), size_t(-1));
-        std::vector<size_t> r;
-        size_t rows = std::max(left.size(), right.size());
+        auto lp = column_pieces(left, 34), rp = column_pieces(right, 40);
+        // The place-date shares the "Số:" line's baseline (or follows the right column).
+        size_t date_row = rp.size();
+        for (size_t r = 0; r < lp.size(); ++r)
+            if (fold(lp[r].text).rfind("so", 0) == 0 && r >= rp.size()) { date_row = r; break; }
+        if (date) {
+            while (rp.size() < date_row) rp.push_back({size_t(-1), 0, ""});
+            rp.push_back({*date, lead(*date), std::string(utf8::trim(lines_[*date]))});
+        }
+        size_t rows = std::max(lp.size(), rp.size());
         for (size_t row = 0; row < rows; ++row) {
             need(15);
-            if (row < left.size()) {
-                std::string_view t = utf8::trim(lines_[left[row]]);
-                put(150 - PdfWriter::width(t, 12) / 2, y_, std::string(t), 12, static_cast<uint32_t>(left[row] + 1),
-                    lead(left[row]));
-            }
-            if (row < right.size() && right[row] != size_t(-1)) {
-                std::string_view t = utf8::trim(lines_[right[row]]);
-                put(410 - PdfWriter::width(t, 12) / 2, y_, std::string(t), 12, static_cast<uint32_t>(right[row] + 1),
-                    lead(right[row]));
-            }
+            if (row < lp.size())
+                put(150 - PdfWriter::width(lp[row].text, 12) / 2, y_, lp[row].text, 12,
+                    static_cast<uint32_t>(lp[row].line + 1), lp[row].cp);
+            if (row < rp.size() && rp[row].line != size_t(-1))
+                put(410 - PdfWriter::width(rp[row].text, 12) / 2, y_, rp[row].text, 12,
+                    static_cast<uint32_t>(rp[row].line + 1), rp[row].cp);
             y_ -= 15;
         }
         y_ -= 12;

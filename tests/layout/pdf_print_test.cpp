@@ -5,6 +5,7 @@
 // PDF line that shows the text it points at.
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
 #include <filesystem>
 #include <set>
 #include <tuple>
@@ -56,6 +57,9 @@ TEST_CASE("pdf print: plans printed with agency layout give the text's findings 
         auto lines = test::physical_lines(text);
         test::AgencyPrinter printer(lines);
         std::string pdf = printer.print();
+        // PLANCHECK_PRINT_DIR=DIR keeps the printed PDFs, to read them with `plancheck outline`.
+        if (const char* dir = std::getenv("PLANCHECK_PRINT_DIR"); dir && *dir)
+            test::spit(fs::path(dir) / (p.stem().string() + ".pdf"), pdf);
         std::set<Finding> want, got;
         for (const auto& d : pipeline::check_bytes(text, "txt", p.string(), book, opts).diagnostics)
             want.insert({d.line ? printer.pdf_line(d.line, d.column) : 0, d.category, d.rule});
