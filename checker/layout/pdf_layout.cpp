@@ -224,7 +224,7 @@ private:
                 }
             }
         }
-        // Small text printed over other text (a stamp's box over the body).
+        // Text printed over other text: a stamp's small box, a watermark.
         std::map<uint32_t, std::vector<size_t>> by_page;
         for (size_t i = 0; i < frags_.size(); ++i) by_page[B(i).box.page].push_back(i);
         for (auto& [page, fs] : by_page) {
@@ -237,7 +237,12 @@ private:
                     float h = std::min(x.bottom, y.bottom) - std::max(x.top, y.top);
                     if (w <= 0 || h <= 0) continue;
                     float smaller = std::min((x.x1 - x.x0) * x.height(), (y.x1 - y.x0) * y.height());
-                    if (w * h > 0.25f * smaller && x.font_size < y.font_size * 0.85f) frags_[a].aside = true;
+                    if (w * h <= 0.25f * smaller) continue;
+                    // The smaller of two texts printed over each other, when it is
+                    // small (a stamp's box); a huge one over body text (a watermark).
+                    if (x.font_size < y.font_size * 0.85f && small(*frags_[a].b)) frags_[a].aside = true;
+                    if (body_size_ > 0 && x.font_size > body_size_ * 1.8f && y.font_size < body_size_ * 1.2f)
+                        frags_[a].aside = true;
                 }
         }
         // Page numbers and running headers/footers: the first and last line of a page.

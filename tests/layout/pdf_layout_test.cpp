@@ -231,10 +231,11 @@ TEST_CASE("pdf layout: signature stamps, text over text and watermarks are kept 
     y = body(w, y, std::string(kLong) + ".");
     w.put(120, over + 2, "CKS", 5);                    // small text printed over the body
     w.put(300, 300, "BẢN DỰ THẢO", 40, true);         // a turned watermark
+    w.put(150, over - 20, "TÀI LIỆU MẬT", 36);          // an upright one over the body
     w.put(70, 200, "Email: phongchong@sonlam.example.vn là địa chỉ nhận báo cáo của các xã, thị trấn.", 12);
     SourceDocument doc = read_pdf(w.build());
     layout::recover(doc);
-    for (const char* stamp : {"Ký bởi", "Cơ quan: Huyện", "Thời gian ký", "CKS", "BẢN DỰ THẢO"}) {
+    for (const char* stamp : {"Ký bởi", "Cơ quan: Huyện", "Thời gian ký", "CKS", "BẢN DỰ THẢO", "TÀI LIỆU MẬT"}) {
         INFO(stamp);
         CHECK_FALSE(find_block(doc.blocks, stamp));
         CHECK(find_block(doc.aside, stamp));
@@ -249,6 +250,7 @@ TEST_CASE("pdf layout: signature stamps, text over text and watermarks are kept 
     const Block* para = find_block(a->doc.blocks, "Ủy ban nhân dân huyện ban hành");
     REQUIRE(para);
     CHECK(para->text.find("CKS") == std::string::npos);
+    CHECK(para->text.find("thiết yếu.") != std::string::npos);  // the text under the watermark stays
 }
 
 TEST_CASE("pdf: no usable text gives one input.unreadable with what to do", "[layout][pdf]") {
