@@ -336,6 +336,12 @@ TEST_CASE("pdf: a finding names its page and the line on the page in text, JSON 
     CHECK(json.str().find("\"page_line\": 2") != std::string::npos);
     report::write_sarif(sarif, {fr}, ro);
     CHECK(sarif.str().find("\"pageLine\": 2") != std::string::npos);
+    std::ostringstream html, junit;
+    ro.lang = "vi";
+    report::write_html(html, {fr}, ro);
+    CHECK(html.str().find("trang 2, dòng 2") != std::string::npos);
+    report::write_junit(junit, {fr}, ro);
+    CHECK(junit.str().find("(trang 2, dòng 2)") != std::string::npos);
     // Other formats carry no page.
     auto txt = pipeline::check_bytes("KẾ HOẠCH\n1. Một\n1. Hai\n", "txt", "t.txt", book, opts);
     for (const auto& d : txt.diagnostics) CHECK(d.page == 0);
