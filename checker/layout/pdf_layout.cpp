@@ -361,7 +361,25 @@ private:
             max_left = std::max(max_left, a.x1), min_right = std::min(min_right, b.x0);
             lc.push_back((a.x0 + a.x1) / 2), rc.push_back((b.x0 + b.x1) / 2);
         }
-        if (lc.empty() || max_left >= min_right) return std::nullopt;
+        if (lc.empty()) {
+            // No line prints both: the columns' lines may sit on different
+            // baselines. Lines printed only in the left part and lines only in
+            // the right part (at least two of each, the right ones off the
+            // page's centre) still show the columns.
+            float center = (left_ + right_) / 2;
+            for (size_t li : lines) {
+                std::vector<size_t> fs = live_frags(li);
+                if (fs.size() != 1) continue;
+                const PrintBox& a = B(fs[0]).box;
+                float c = (a.x0 + a.x1) / 2;
+                if (a.x1 < left_ + width_ * 0.5f && c < center - width_ * 0.15f)
+                    max_left = std::max(max_left, a.x1), lc.push_back(c);
+                else if (a.x0 > left_ + width_ * 0.35f && c > center + width_ * 0.1f)
+                    min_right = std::min(min_right, a.x0), rc.push_back(c);
+            }
+            if (lc.size() < 2 || rc.size() < 2) return std::nullopt;
+        }
+        if (lc.empty() || rc.empty() || max_left >= min_right) return std::nullopt;
         return Columns{(max_left + min_right) / 2, percentile(lc, 0.5), percentile(rc, 0.5)};
     }
 

@@ -382,3 +382,28 @@ TEST_CASE("pdf layout: footnotes and small notes under the signature are not the
     layout::recover(d2);
     CHECK(find_block(d2.blocks, "Ghi chú: các xã ven sông"));
 }
+
+TEST_CASE("pdf layout: header columns printed on different baselines are still two columns", "[layout][pdf]") {
+    test::PdfWriter w;
+    w.put(70, 800, "ỦY BAN NHÂN DÂN", 12);
+    w.put(80, 785, "HUYỆN SƠN LAM", 12);
+    w.put(75, 762, "Số: 27/KH-UBND", 12);
+    // The right column half a line lower than the left one.
+    w.put(300, 793, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12);
+    w.put(330, 778, "Độc lập - Tự do - Hạnh phúc", 12);
+    w.put(310, 755, "Sơn Lam, ngày 5 tháng 3 năm 2026", 12);
+    w.put(274, 725, "KẾ HOẠCH", 12);
+    w.put(150, 710, "Phòng, chống thiên tai trên địa bàn huyện năm 2026", 12);
+    body(w, 685, std::string(kLong) + ".");
+    SourceDocument doc = read_pdf(w.build());
+    for (const auto& b : doc.blocks) CHECK(b.locate(0).column == 1);  // one fragment per printed line
+    auto a = pipeline::analyze(doc);
+    const auto& h = a->model.outline.header;
+    CHECK(text_of(a->doc, h.number) == "Số: 27/KH-UBND");
+    CHECK(text_of(a->doc, h.place_date) == "Sơn Lam, ngày 5 tháng 3 năm 2026");
+    CHECK(text_of(a->doc, h.national_title) == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+    CHECK(text_of(a->doc, h.motto) == "Độc lập - Tự do - Hạnh phúc");
+    REQUIRE(h.agency.size() == 2);
+    CHECK(a->doc.blocks[h.agency[1]].text == "HUYỆN SƠN LAM");
+    CHECK(text_of(a->doc, h.doc_type) == "KẾ HOẠCH");
+}
