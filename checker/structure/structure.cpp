@@ -204,9 +204,11 @@ void scan_header(const SourceDocument& doc, Outline& out) {
             used = prev.find("viet nam") == std::string::npos && (prev + " " + f).find("chu nghia viet nam") != std::string::npos;
         }
         // Upper-case lines above the type name are the issuing body; without a
-        // type name (a công văn), those above the "Số:" line (PDF headers come
-        // from the layout stage as left column, then right column).
-        if (!used && (type_at < n || !h.number) && utf8::is_upper_text(t) && !basis_lead(t).size())
+        // type name (a công văn), those above the "Số:" line and the motto
+        // (PDF headers come from the layout stage as left column, then right
+        // column; .docx header tables row by row).
+        bool letter_agency = type_at >= n && !h.number && !h.motto;
+        if (!used && (type_at < n || letter_agency) && utf8::is_upper_text(t) && !basis_lead(t).size())
             h.agency.push_back(b);
         if (used && (h.national_title == b) && !is_motto(f)) {
             // "SỞ TÀI NGUYÊN ...   CỘNG HÒA XÃ HỘI ..." on one line: agency text before the title.
