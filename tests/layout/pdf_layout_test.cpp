@@ -407,3 +407,20 @@ TEST_CASE("pdf layout: header columns printed on different baselines are still t
     CHECK(a->doc.blocks[h.agency[1]].text == "HUYỆN SƠN LAM");
     CHECK(text_of(a->doc, h.doc_type) == "KẾ HOẠCH");
 }
+
+TEST_CASE("pdf: a superscript footnote mark stays in its line and paragraph", "[layout][pdf]") {
+    test::PdfWriter w;
+    w.put(94, 800, "Các xã, thị trấn gửi báo cáo về Phòng Nông nghiệp và Môi trường huyện", 12);
+    w.put(70, 785, "(qua bộ phận thường trực", 12);
+    w.put(70 + test::PdfWriter::width("(qua bộ phận thường trực", 12), 790, "1", 7);  // raised, small
+    w.put(70 + test::PdfWriter::width("(qua bộ phận thường trực", 12) + 5, 785,
+          ") trước ngày 30 tháng 4 để tổng hợp, báo cáo huyện.", 12);
+    SourceDocument doc = read_pdf(w.build());
+    uint32_t lines = 0;
+    for (const auto& b : doc.blocks) lines = std::max(lines, b.line());
+    CHECK(lines == 2);  // the mark is not a printed line of its own
+    layout::recover(doc);
+    REQUIRE(doc.blocks.size() == 1);
+    CHECK(doc.blocks[0].text.find("thường trực1") != std::string::npos);
+    CHECK(doc.blocks[0].text.find("huyện.") != std::string::npos);
+}

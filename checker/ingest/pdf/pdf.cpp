@@ -150,7 +150,9 @@ std::vector<PrintedLine> page_lines(const poppler::page& page, size_t& words_rea
         if (!flat.empty()) {
             PrintedLine& l = flat.back();
             double h = std::min(r.height(), l.bottom - l.top);
-            if (std::abs(r.mid() - l.mid()) < h * 0.45) {
+            double big = std::max(r.height(), l.bottom - l.top);
+            // Text twice as tall (a watermark) is not on this line, even when it crosses it.
+            if (std::abs(r.mid() - l.mid()) < h * 0.45 && big <= 2 * h) {
                 l.top = std::min(l.top, r.top), l.bottom = std::max(l.bottom, r.bottom);
                 l.fragments.push_back(std::move(r));
                 joined = true;
@@ -163,6 +165,35 @@ std::vector<PrintedLine> page_lines(const poppler::page& page, size_t& words_rea
             flat.push_back(std::move(l));
         }
     }
+    // A tiny run of a smaller size (a superscript) joins the text beside it.
+    auto tiny = [](const Run& r, double other_size) {
+        return r.words.size() == 1 && utf8::count(r.words[0].text) <= 3 && r.words[0].size < 0.8 * other_size;
+    };
+    // A superscript (a footnote mark "1", an ordinal) is a small run printed
+    // inside the upper half of a line: it belongs to that line.
+    auto size_of = [](const PrintedLine& l) {
+        double m = 0;
+        for (const auto& r : l.fragments)
+            for (const auto& w : r.words) m = std::max(m, w.size);
+        return m;
+    };
+    for (size_t i = 0; i < flat.size();) {
+        bool moved = false;
+        for (size_t k : {i + 1, i - 1}) {  // the line below first, then the one above
+            if (k >= flat.size()) continue;  // (i - 1 wraps around for i == 0)
+            PrintedLine& host = flat[k];
+            bool marks = flat[i].fragments.size() <= 2;
+            for (const auto& r : flat[i].fragments) marks = marks && tiny(r, size_of(host));
+            if (marks && flat[i].mid() > host.top && flat[i].mid() < host.bottom) {
+                for (auto& r : flat[i].fragments) host.fragments.push_back(std::move(r));
+                host.top = std::min(host.top, flat[i].top);
+                flat.erase(flat.begin() + static_cast<long>(i));
+                moved = true;
+                break;
+            }
+        }
+        if (!moved) ++i;
+    }
     for (auto& l : flat) {
         std::stable_sort(l.fragments.begin(), l.fragments.end(), [](const Run& a, const Run& b) { return a.x0 < b.x0; });
         // Runs poppler split that continue one another become one fragment.
@@ -173,8 +204,15 @@ std::vector<PrintedLine> page_lines(const poppler::page& page, size_t& words_rea
                 const Word& p = m.words.back();
                 const Word& w = r.words.front();
                 double h = std::min(p.height(), w.height());
-                if (r.x0 >= m.x1 - h * 0.3 && r.x0 - m.x1 < fragment_gap(h) &&
-                    std::max(w.size, p.size) <= 1.35 * std::max(0.1, std::min(w.size, p.size))) {
+                // Sizes compare with the fragment's own text, not a superscript at its end.
+                double msize = 0;
+                for (const auto& x : m.words) msize = std::max(msize, x.size);
+                double rsize = 0;
+                for (const auto& x : r.words) rsize = std::max(rsize, x.size);
+                bool sized = std::max(rsize, msize) <= 1.35 * std::max(0.1, std::min(rsize, msize));
+                bool superscript = tiny(r, msize) && r.x0 >= m.x1 - 0.5;  // right after a word, not over it
+                if (r.x0 >= m.x1 - h * 0.3 && r.x0 - m.x1 < fragment_gap(std::max(p.height(), w.height())) &&
+                    (sized || superscript)) {
                     for (auto& x : r.words) m.add(std::move(x));
                     continue;
                 }
