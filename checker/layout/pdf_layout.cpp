@@ -191,9 +191,18 @@ private:
     void mark_aside() {
         // Turned text; small text right of the text column (a table's
         // columns may print further right than the body's lines: they stay).
+        // (A page whose text is mostly turned, a landscape page, keeps it.)
+        std::map<uint32_t, std::pair<size_t, size_t>> turned;  // page -> (turned, all) code points
+        for (const auto& f : frags_) {
+            size_t n = utf8::count(f.b->text);
+            auto& t = turned[f.b->box.page];
+            t.second += n;
+            if (f.b->box.rotation != 0) t.first += n;
+        }
         for (auto& f : frags_) {
             const PrintBox& x = f.b->box;
-            if (x.rotation != 0) f.aside = true;
+            const auto& t = turned[x.page];
+            if (x.rotation != 0 && 2 * t.first < t.second) f.aside = true;
             else if (x.x0 > right_ + std::max(6.f, body_size_) && right_ > 0 && small(*f.b)) f.aside = true;
         }
         // Stamps: an opening line in a small font or in the margin, and the

@@ -424,3 +424,18 @@ TEST_CASE("pdf: a superscript footnote mark stays in its line and paragraph", "[
     CHECK(doc.blocks[0].text.find("thường trực1") != std::string::npos);
     CHECK(doc.blocks[0].text.find("huyện.") != std::string::npos);
 }
+
+TEST_CASE("pdf: a page printed turned is read, not set aside as a watermark", "[layout][pdf]") {
+    test::PdfWriter w;
+    double x = 60;
+    for (const char* line : {"BẢNG TỔNG HỢP KẾT QUẢ RÀ SOÁT CÁC HỒ CHỨA NƯỚC",
+                             "Hồ Khe Sâu thuộc xã Sơn Lâm đã được nạo vét lòng hồ và gia cố mái đập",
+                             "Hồ Đồng Bể thuộc xã Sơn Thủy cần sửa chữa cống lấy nước trước mùa mưa"}) {
+        w.put(x, 100, line, 12, true);
+        x += 20;
+    }
+    SourceDocument doc = read_pdf(w.build());
+    layout::recover(doc);
+    CHECK(find_block(doc.blocks, "Hồ Khe Sâu"));
+    CHECK(doc.aside.empty());
+}

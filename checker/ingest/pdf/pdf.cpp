@@ -377,6 +377,9 @@ Result read_pdf_document(std::string_view bytes, const std::string& path, const 
     if (doc.blocks.empty())
         return UnreadableInput{"the PDF has no text layer (it is a scanned image); OCR it first",
                                "run OCR on it (for example with ocrmypdf), or send the .docx"};
+    // A document printed turned (landscape pages) is read as it is.
+    if (std::count(upright.begin(), upright.end(), true) * 2 < static_cast<long>(upright.size()))
+        std::fill(upright.begin(), upright.end(), true);
     std::string body = body_text_for_check(texts, upright, sizes);
     if (utf8::trim(body).empty())
         return UnreadableInput{"the PDF's only text is a stamp, a signature or a watermark over a scanned image; OCR it first",
