@@ -209,6 +209,7 @@ private:
         // lines printed right under it in the same place and size.
         for (size_t li = 0; li < lines_.size(); ++li) {
             for (size_t fi : lines_[li].frags) {
+                if (frags_[fi].aside) continue;  // already in a stamp: each line is walked once
                 const Block& b = B(fi);
                 bool opener = pdftext::opens_stamp(b.text) && (small(b) || in_margin(b));
                 bool stamp_time = pdftext::is_timestamp(b.text) && small(b);

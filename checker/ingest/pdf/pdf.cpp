@@ -177,22 +177,26 @@ std::vector<PrintedLine> page_lines(const poppler::page& page, size_t& words_rea
             for (const auto& w : r.words) m = std::max(m, w.size);
         return m;
     };
-    for (size_t i = 0; i < flat.size();) {
-        bool moved = false;
+    std::vector<bool> gone(flat.size(), false);
+    for (size_t i = 0; i < flat.size(); ++i) {
         for (size_t k : {i + 1, i - 1}) {  // the line below first, then the one above
-            if (k >= flat.size()) continue;  // (i - 1 wraps around for i == 0)
+            if (k >= flat.size() || gone[k]) continue;  // (i - 1 wraps around for i == 0)
             PrintedLine& host = flat[k];
             bool marks = flat[i].fragments.size() <= 2;
             for (const auto& r : flat[i].fragments) marks = marks && tiny(r, size_of(host));
             if (marks && flat[i].mid() > host.top && flat[i].mid() < host.bottom) {
                 for (auto& r : flat[i].fragments) host.fragments.push_back(std::move(r));
                 host.top = std::min(host.top, flat[i].top);
-                flat.erase(flat.begin() + static_cast<long>(i));
-                moved = true;
+                gone[i] = true;
                 break;
             }
         }
-        if (!moved) ++i;
+    }
+    {
+        std::vector<PrintedLine> kept;
+        for (size_t i = 0; i < flat.size(); ++i)
+            if (!gone[i]) kept.push_back(std::move(flat[i]));
+        flat = std::move(kept);
     }
     for (auto& l : flat) {
         std::stable_sort(l.fragments.begin(), l.fragments.end(), [](const Run& a, const Run& b) { return a.x0 < b.x0; });
