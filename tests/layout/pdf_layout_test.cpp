@@ -439,3 +439,23 @@ TEST_CASE("pdf: a page printed turned is read, not set aside as a watermark", "[
     CHECK(find_block(doc.blocks, "Hồ Khe Sâu"));
     CHECK(doc.aside.empty());
 }
+
+TEST_CASE("pdf: many stamp lines and tiny marks are read in bounded time", "[layout][pdf]") {
+    test::PdfWriter w;
+    for (int page = 0; page < 40; ++page) {
+        if (page) w.new_page();
+        for (int i = 0; i < 6; ++i) w.put(400, 836 - i * 5, "Email: so" + std::to_string(i) + "@example.vn", 4);
+        for (int i = 0; i < 30; ++i) {
+            std::string name(static_cast<size_t>((page + i) % 9 + 1), static_cast<char>('a' + (page * 3 + i) % 26));
+            double y = 800 - i * 15;
+            w.put(70, y, "Kế hoạch phòng, chống thiên tai của xã " + name + " trong năm tới", 12);
+            for (int k = 0; k < 20; ++k) w.put(360 + k * 8, y + 4, "1", 3);  // tiny marks along the line
+        }
+    }
+    auto r = ingest::read_bytes(w.build(), "pdf", "t.pdf", {});
+    REQUIRE(std::holds_alternative<SourceDocument>(r));
+    auto& doc = std::get<SourceDocument>(r);
+    layout::recover(doc);
+    CHECK(find_block(doc.blocks, "Kế hoạch phòng, chống thiên tai"));
+    CHECK_FALSE(find_block(doc.blocks, "Email: so5@"));
+}
