@@ -23,7 +23,8 @@
 //    before ends a sentence and this one starts with a capital letter, or when
 //    a new "Căn cứ" follows ';' — but a centred summary wrapped over centred
 //    lines stays one block. A line printed in three or more fragments is
-//    a table row: one block (in_table) of its own.
+//    a table row: one block (in_table) of its own (three or more fragments
+//    more than 1.2 line heights apart).
 //
 // Positions never change: each fragment keeps its anchor (line, column); a
 // rebuilt block's source holds its lines as printed, one per line number.
@@ -167,15 +168,27 @@ private:
 
     // The body font size and the text column, from upright text.
     void measure() {
-        std::vector<float> sizes, lefts, rights;
+        std::vector<std::pair<float, size_t>> sizes;  // (font size, code points)
+        std::vector<float> lefts, rights;
+        size_t chars = 0;
         for (const auto& f : frags_) {
             const PrintBox& x = f.b->box;
             if (x.rotation != 0) continue;
             size_t n = utf8::count(f.b->text);
-            for (size_t k = 0; k < std::min<size_t>(n, 200); k += 10) sizes.push_back(x.font_size);
+            sizes.push_back({x.font_size, n});
+            chars += n;
             if (n >= 20) lefts.push_back(x.x0), rights.push_back(x.x1);
         }
-        body_size_ = percentile(sizes, 0.5);
+        // The body size: the size of the median code point.
+        std::sort(sizes.begin(), sizes.end());
+        size_t seen = 0;
+        for (const auto& [size, n] : sizes) {
+            seen += n;
+            if (2 * seen >= chars) {
+                body_size_ = size;
+                break;
+            }
+        }
         left_ = percentile(lefts, 0.1);
         right_ = percentile(rights, 0.9);
         if (right_ <= left_) left_ = 0, right_ = page_width(1);
@@ -429,10 +442,25 @@ private:
             size_t k = 0;
             for (; k < body.size() && k < 14 && lines_[body[k]].page == lines_[body.front()].page; ++k) {
                 auto fs = live_frags(body[k]);
+                // Pieces of one column item ("..., ngày 09" and "tháng 10 năm
+                // 2025" split at a wide space) are judged together: the fragments
+                // on one side of the boundary make one box.
+                std::vector<int> sides(fs.size(), 0);
                 bool fits = true;
-                for (size_t f : fs) fits = fits && side(*cols, B(f).box) != 0;
+                for (size_t g = 0; g < fs.size();) {
+                    size_t e = g + 1;
+                    PrintBox u = B(fs[g]).box;
+                    while (e < fs.size() && (B(fs[e]).box.x0 >= cols->boundary) == (u.x0 >= cols->boundary)) {
+                        u.x1 = std::max(u.x1, B(fs[e]).box.x1);
+                        ++e;
+                    }
+                    int sd = side(*cols, u);
+                    fits = fits && sd != 0;
+                    for (size_t q = g; q < e; ++q) sides[q] = sd;
+                    g = e;
+                }
                 if (!fits) break;
-                for (size_t f : fs) (side(*cols, B(f).box) < 0 ? left : right).push_back(f);
+                for (size_t q = 0; q < fs.size(); ++q) (sides[q] < 0 ? left : right).push_back(fs[q]);
             }
             header_end = k;
             emit_column(left, header, true);
@@ -574,6 +602,16 @@ private:
         return strictly ? l.x0 > left_ + width_ * 0.05f && l.x1 < right_ - width_ * 0.03f : l.x0 > left_ + 2.f;
     }
 
+    // Gaps between a line's fragments wider than 1.2 line heights (a justified
+    // line's word spaces stay well under that; table cells do not).
+    size_t wide_gaps(const LineView& l) const {
+        size_t n = 0;
+        float h = l.bottom - l.top;
+        for (size_t k = 1; k < l.frags.size(); ++k)
+            if (B(l.frags[k]).box.x0 - B(l.frags[k - 1]).box.x1 > 1.2f * h) ++n;
+        return n;
+    }
+
     void paragraphs(const std::vector<size_t>& body, size_t from, size_t to) {
         Joiner j;
         std::optional<LineView> prev;
@@ -599,8 +637,8 @@ private:
                     fresh = false;
             }
             // A line of three or more fragments is a table row: a block of its own.
-            bool row = l.frags.size() >= 3;
-            if ((fresh || row || (prev && prev->frags.size() >= 3)) && !j.empty()) doc_.blocks.push_back(j.take());
+            bool row = wide_gaps(l) >= 2;
+            if ((fresh || row || (prev && wide_gaps(*prev) >= 2)) && !j.empty()) doc_.blocks.push_back(j.take());
             for (size_t f : l.frags) j.add(B(f), false);
             if (row) {
                 Block b = j.take();

@@ -459,3 +459,25 @@ TEST_CASE("pdf: many stamp lines and tiny marks are read in bounded time", "[lay
     CHECK(find_block(doc.blocks, "Kế hoạch phòng, chống thiên tai"));
     CHECK_FALSE(find_block(doc.blocks, "Email: so5@"));
 }
+
+TEST_CASE("pdf layout: tight column gaps and a date split by a wide space", "[layout][pdf]") {
+    test::PdfWriter w;
+    // The agency ends 14 pt (little more than a font height) before the national title.
+    w.put(70, 800, "VĂN PHÒNG ỦY BAN NHÂN DÂN", 12);                     // 70 .. 220
+    w.put(234, 800, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12);             // 234 .. 438
+    w.put(270, 785, "Độc lập - Tự do - Hạnh phúc", 12);
+    w.put(90, 762, "Số: 27/KH-VP", 12);
+    // The day typed into a blank: "Sơn Lam, ngày 05" and "tháng 3 năm 2026" 14 pt apart.
+    w.put(240, 762, "Sơn Lam, ngày 05", 12);
+    w.put(240 + test::PdfWriter::width("Sơn Lam, ngày 05", 12) + 14, 762, "tháng 3 năm 2026", 12);
+    w.put(274, 730, "KẾ HOẠCH", 12);
+    w.put(150, 715, "Phòng, chống thiên tai trên địa bàn huyện năm 2026", 12);
+    body(w, 690, std::string(kLong) + ".");
+    auto a = pipeline::analyze(read_pdf(w.build()));
+    const auto& h = a->model.outline.header;
+    REQUIRE(h.agency.size() == 1);
+    CHECK(a->doc.blocks[h.agency[0]].text == "VĂN PHÒNG ỦY BAN NHÂN DÂN");
+    CHECK(text_of(a->doc, h.national_title) == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+    CHECK(text_of(a->doc, h.number) == "Số: 27/KH-VP");
+    CHECK(text_of(a->doc, h.place_date) == "Sơn Lam, ngày 05 tháng 3 năm 2026");
+}

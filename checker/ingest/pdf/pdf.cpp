@@ -9,7 +9,7 @@
 //
 // Words (page::text_list) are gathered into runs (poppler's reading order,
 // same baseline, moving right); runs into printed lines by vertical position;
-// inside a line, words further apart than about a font height start a new
+// inside a line, words further apart than about 0.9 font heights start a new
 // fragment: "Số: 146/TTr-STP" and "Lâm Đồng, ngày ..." printed on one baseline
 // in two columns are two fragments of one line.
 //
@@ -86,7 +86,7 @@ std::string utf8_of(const poppler::ustring& u) {
 
 // Beyond this horizontal gap, two words on one baseline are separate fragments
 // (two columns, or a table's cells).
-double fragment_gap(double height) { return std::max(1.2 * height, 8.0); }
+double fragment_gap(double height) { return std::max(0.9 * height, 6.0); }
 
 bool continues(const Run& r, const Word& w) {
     if (r.words.empty() || w.rotation != r.rotation) return false;
