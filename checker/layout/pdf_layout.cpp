@@ -2,17 +2,21 @@
 // the blocks the structure stage reads.
 //
 // 1. Text that is not the document goes to SourceDocument::aside (kind
-//    PageHeader): turned text (watermarks, margin notes), signature and copy
-//    stamps ("Ký bởi:", "Cơ quan:", "Thời gian ký:", "SAO Y", time stamps) in
-//    a small font or outside the text column together with the lines printed
-//    under them, small text printed over other text, small text right of the
-//    text column, footnotes, running page numbers and running headers/footers (the first or
-//    last line of a page repeated on other pages).
+//    PageHeader; footnotes kind Footnote): turned text (watermarks, margin
+//    notes; on a mostly turned page, a landscape page, it is the text), a huge
+//    text over body text, signature and copy stamps ("Ký bởi:", "Cơ quan:",
+//    "Thời gian ký:", "SAO Y", time stamps) in a small font or outside the
+//    text column together with the lines printed under them, small text
+//    printed over other text, small text right of the text column, footnotes,
+//    small notes under the signature, running page numbers and running
+//    headers/footers (a page's first or last line repeated at the same height
+//    on another page).
 // 2. The header's two columns: on page 1, the lines whose fragments sit in a
 //    left column (agency, "Số: ...", "V/v ...") and a right column (national
 //    title, motto, place and date) become one block per column line, left
 //    column first, then the right one. The columns are measured on the lines
-//    where both are printed on one baseline.
+//    where both are printed on one baseline (else on lines printed in only
+//    one of them); a title centred on the page ends the header.
 // 3. The closing: from "Nơi nhận:" on, the recipients list (left) and the
 //    signature block (right) are separated the same way: the list first
 //    (wrapped items rejoined), then the signature lines.
@@ -22,9 +26,8 @@
 //    vertical gap on the same page, when the font size changes, when the line
 //    before ends a sentence and this one starts with a capital letter, or when
 //    a new "Căn cứ" follows ';' — but a centred summary wrapped over centred
-//    lines stays one block. A line printed in three or more fragments is
-//    a table row: one block (in_table) of its own (three or more fragments
-//    more than 1.2 line heights apart).
+//    lines stays one block. A line printed in three or more fragments more
+//    than 1.2 line heights apart is a table row: a block (in_table) of its own.
 //
 // Positions never change: each fragment keeps its anchor (line, column); a
 // rebuilt block's source holds its lines as printed, one per line number.
