@@ -80,6 +80,7 @@ bool ends_sentence(std::string_view t) {
 }
 
 bool starts_upper(std::string_view t) {
+    if (t.empty()) return false;
     size_t i = 0;
     char32_t c = utf8::next(t, i);
     std::string s;
