@@ -3,6 +3,7 @@
 #include "core/vn_syllable.h"
 #include "extract/extract.h"
 #include "layout/layout.h"
+#include "layout/pdf_pages.h"
 #include "normalize/normalize.h"
 #include "pipeline/today.h"
 #include "structure/structure.h"
@@ -94,6 +95,7 @@ FileResult check_ingested(ingest::Result r, const std::string& path, std::string
     rules::CheckOptions check = opts.check;
     if (check.today.empty()) check.today = system_today();
     fr.diagnostics = rules::evaluate(book, fr.sets, a->model, check);
+    layout::locate_pages(a->doc, fr.diagnostics);
     return fr;
 }
 

@@ -136,6 +136,9 @@ void write_html(std::ostream& os, const std::vector<FileReport>& files, const Op
         for (const auto& d : f.diagnostics) {
             os << "<tr><td class=\"n\">" << d.line;
             if (d.column) os << ":" << d.column;
+            if (d.page)  // PDF: where it is printed
+                os << "<br><small>" << (opts.lang == "en" ? "page " : "trang ") << d.page << ", "
+                   << (opts.lang == "en" ? "line " : "dòng ") << d.page_line << "</small>";
             os << "</td><td class=\"sev " << sev_class(d.severity) << "\">" << severity_label(d.severity, opts.lang)
                << "</td><td><code>" << xml_escape(d.rule) << "</code></td><td>" << xml_escape(d.message);
             if (!d.legal_basis.empty())

@@ -14,6 +14,7 @@ nlohmann::json to_json(const Diagnostic& d) {
         {"legal_basis", d.legal_basis},
     };
     if (d.fix) j["fix"] = {{"replacement", d.fix->replacement}};
+    if (d.page > 0) j["page"] = d.page, j["page_line"] = d.page_line;  // PDF only (additive)
     return j;
 }
 

@@ -37,7 +37,11 @@ std::vector<Case> group_by_rule(const FileReport& f) {
 
 std::string occurrence(const std::string& path, const Diagnostic& d, const Options& opts) {
     std::ostringstream s;
-    s << path << ":" << d.line << ":" << d.column << ": " << to_string(d.severity) << ": " << d.message << "\n";
+    s << path << ":" << d.line << ":" << d.column << ": " << to_string(d.severity) << ": " << d.message;
+    if (d.page)  // PDF: where it is printed
+        s << (opts.lang == "en" ? " (page " : " (trang ") << d.page << (opts.lang == "en" ? ", line " : ", dòng ")
+          << d.page_line << ")";
+    s << "\n";
     if (!d.excerpt.empty()) s << "    " << d.excerpt << "\n";
     if (!d.legal_basis.empty()) s << "    " << (opts.lang == "en" ? "basis: " : "căn cứ: ") << d.legal_basis << "\n";
     return s.str();

@@ -108,6 +108,9 @@ json location_json(const Artifact& art, const Diagnostic& d) {
             if (end_col > 0) region["endColumn"] = end_col;
         }
         if (!d.excerpt.empty()) region["snippet"] = {{"text", d.excerpt}};
+        // PDF: the printed page and the line on it (startLine counts lines over
+        // the whole document, as everywhere in plancheck).
+        if (d.page > 0) region["properties"] = {{"page", d.page}, {"pageLine", d.page_line}};
         phys["region"] = region;
     }
     return {{"physicalLocation", phys}};

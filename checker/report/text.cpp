@@ -73,7 +73,10 @@ void write_text_file(std::ostream& os, const FileReport& f, const Options& opts)
         if (opts.color) os << "\x1b[0m" << colour(d.severity);
         os << severity_word(d.severity, opts.lang);
         if (opts.color) os << "\x1b[0m";
-        os << ": " << printable(d.message) << " [" << d.rule << "]\n";
+        os << ": " << printable(d.message) << " [" << d.rule << "]";
+        if (d.page > 0)  // PDF: where it is printed
+            os << (en ? " (page " : " (trang ") << d.page << (en ? ", line " : ", dòng ") << d.page_line << ")";
+        os << "\n";
         caret_line(os, d, opts.color);
         if (!d.legal_basis.empty())
             os << "    " << (en ? "basis: " : "căn cứ: ") << d.legal_basis << "\n";

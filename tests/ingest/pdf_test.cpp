@@ -1,8 +1,10 @@
-// .pdf: text layer, paragraph rejoining, running line numbers, broken files.
+// .pdf: text layer, printed lines with their geometry, paragraph rejoining
+// (by the layout stage), running line numbers, broken files.
 #include <catch2/catch.hpp>
 
 #include "ingest/ingest.h"
 #include "ingest/pdf_writer.h"
+#include "layout/layout.h"
 
 using namespace plancheck;
 
@@ -24,7 +26,20 @@ TEST_CASE("pdf: lines rejoin into paragraphs; line numbers run across pages") {
     for (int i = 0; i < 70; ++i) w.paragraph("- Nội dung " + std::to_string(i), 4 + i);  // spills onto page 2
     auto r = read(w.build());
     REQUIRE(std::holds_alternative<SourceDocument>(r));
-    const auto& d = std::get<SourceDocument>(r);
+    auto& d = std::get<SourceDocument>(r);
+    // The reader: one block per printed line, with where it was printed.
+    REQUIRE(d.blocks.size() == 74);
+    CHECK(d.blocks[2].text.rfind("toàn diện", 0) == 0);
+    CHECK(d.blocks[2].box.page == 1);
+    CHECK(d.blocks[2].box.x0 == Approx(50).margin(0.5));
+    CHECK(d.blocks[2].box.font_size == Approx(10));
+    CHECK(d.blocks[2].box.top > d.blocks[1].box.bottom - 1);
+    CHECK(d.blocks[73].box.page == 2);
+    REQUIRE(d.pages.size() == 2);
+    CHECK(d.pages[0].width == Approx(595));
+    CHECK(d.pages[0].first_line == 1);
+    CHECK(d.pages[1].first_line == d.pages[0].lines + 1);
+    layout::recover(d);
     REQUIRE(d.blocks.size() == 73);
     CHECK(d.format == "pdf");
     CHECK(d.blocks[0].text == "KẾ HOẠCH");

@@ -2,7 +2,13 @@
 // characters (Vietnamese included), written with a Type0/Identity-H font whose
 // CIDs are the Unicode code points and a ToUnicode CMap saying so. No font
 // program is embedded: viewers substitute one; text extraction needs none.
-// Every glyph is 5 pt wide (size 10, /DW 500), lines are 12 pt apart.
+// Every glyph is half the font size wide (/DW 500): 5 pt at size 10; the
+// paragraph() flow prints size 10, lines 12 pt apart, from x = 50.
+//
+// Positioned text (put, on the current page; new_page starts one) lays out
+// what real agency PDFs show: two columns on one baseline, a page number, a
+// small stamp in the margin, a turned watermark. Coordinates are PDF points
+// with the origin at the page's bottom-left corner (A4: 595 x 842).
 #pragma once
 
 #include <cstdio>
@@ -40,6 +46,33 @@ public:
         }
         line(cur, source_line);
     }
+
+    // Prints `text` with its left edge at x and its baseline at y, in a font
+    // of `size` points; `turned` prints it turned 90 degrees (bottom to top).
+    void put(double x, double y, std::string_view text, double size = 10, bool turned = false) {
+        if (pages_.empty()) new_page();
+        std::string hex;
+        for (size_t i = 0; i < text.size();) {
+            char32_t c = utf8::next(text, i);
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "%04X", static_cast<unsigned>(c > 0xFFFF ? 0xFFFD : c));
+            hex += buf;
+        }
+        char head[160];
+        std::snprintf(head, sizeof head, "BT /F1 %.2f Tf %s %.2f %.2f Tm <", size, turned ? "0 1 -1 0" : "1 0 0 1", x, y);
+        pages_.back() += head + hex + "> Tj ET\n";
+    }
+    // Width of `text` printed at `size` (every glyph is half the size wide).
+    static double width(std::string_view text, double size = 10) {
+        return static_cast<double>(utf8::count(text)) * size / 2;
+    }
+    void new_page() {
+        pages_.emplace_back();
+        y_ = 800;
+    }
+    // Where paragraph() prints its next line (baseline), and moving it.
+    int cursor() const { return y_; }
+    void set_cursor(int y) { y_ = y; }
 
     // The text line each extracted (non-blank) PDF line comes from, in order.
     const std::vector<uint32_t>& source_lines() const { return source_; }
@@ -113,19 +146,9 @@ private:
         return "<< /Length " + std::to_string(data.size()) + " >>\nstream\n" + data + "\nendstream";
     }
     void line(const std::string& text, uint32_t source_line) {
-        if (pages_.empty() || y_ < 60) {
-            pages_.emplace_back();
-            y_ = 800;
-        }
+        if (pages_.empty() || y_ < 60) new_page();
         if (!text.empty()) {
-            std::string hex;
-            for (size_t i = 0; i < text.size();) {
-                char32_t c = utf8::next(text, i);
-                char buf[8];
-                std::snprintf(buf, sizeof buf, "%04X", static_cast<unsigned>(c > 0xFFFF ? 0xFFFD : c));
-                hex += buf;
-            }
-            pages_.back() += "BT /F1 10 Tf 1 0 0 1 50 " + std::to_string(y_) + " Tm <" + hex + "> Tj ET\n";
+            put(50, y_, text);
             source_.push_back(source_line);
         }
         y_ -= 12;

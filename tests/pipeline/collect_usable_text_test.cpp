@@ -98,7 +98,11 @@ TEST_CASE("usable text: a PDF whose only text is a signature stamp is unreadable
     auto s = pipeline::check_bytes(stamp.build(), "pdf", "scan.pdf", book(), o);
     REQUIRE(s.unreadable);
     INFO(s.diagnostics[0].message);
-    CHECK(s.diagnostics[0].message.find("text layer has only 11 words") != std::string::npos);
+    // The PDF reader knows the stamp for what it is; the pipeline's word count
+    // would say the same file has too little text.
+    const std::string& m = s.diagnostics[0].message;
+    CHECK((m.find("only text is a stamp") != std::string::npos || m.find("text layer has only 11 words") != std::string::npos));
+    CHECK(m.find("OCR") != std::string::npos);
 
     test::PdfWriter letter;
     const char* lines[] = {"ỦY BAN NHÂN DÂN XÃ HÒA BÌNH", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",

@@ -35,6 +35,9 @@ struct Diagnostic {
     std::string excerpt;     // the original source line (or paragraph for .docx)
     std::string legal_basis; // what the rule enforces
     std::optional<Fix> fix;
+    // PDF only (additive): the page `line` is printed on and the line's number
+    // on that page; 0 for other formats and whole-file diagnostics.
+    uint32_t page = 0, page_line = 0;
 };
 
 // Stable order for output: by position, then rule id.

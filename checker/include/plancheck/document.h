@@ -17,6 +17,15 @@ struct Observation {
     std::string detail;  // e.g. the detected encoding name or the offending character
 };
 
+// One printed page (PDF): its size in points and the lines on it. Lines are
+// numbered over the whole document (see docs/formats.md), so page p holds
+// lines first_line .. first_line + lines - 1.
+struct PageInfo {
+    float width = 0, height = 0;
+    uint32_t first_line = 0;
+    uint32_t lines = 0;
+};
+
 struct SourceDocument {
     std::string path;
     std::string format;    // "txt", "md", "html", "docx", "pdf"
@@ -27,6 +36,7 @@ struct SourceDocument {
     // disturbed. A comment's or footnote's line is the paragraph it is attached to.
     std::vector<Block> aside;
     std::vector<Observation> observations;
+    std::vector<PageInfo> pages;  // PDF only; empty for other formats
 };
 
 // Raised by ingest for input it cannot read. `reason` is a complete sentence

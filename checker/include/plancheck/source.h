@@ -42,6 +42,19 @@ enum class BlockKind : uint8_t {
     Comment,    // Word comment (carries suppressions)
 };
 
+// Where a block of a PDF was printed: the page, the box in points with the
+// origin at the page's top-left corner, the font. page == 0: the block was not
+// read from a PDF page (every other format).
+struct PrintBox {
+    uint32_t page = 0;           // 1-based
+    float x0 = 0, x1 = 0;        // left and right edge
+    float top = 0, bottom = 0;   // top < bottom
+    float font_size = 0;         // points; 0 = unknown
+    int rotation = 0;            // degrees the text is turned: 0, 90, 180 or 270
+    std::string font;            // font name as the PDF names it; "" = unknown
+    float height() const { return bottom - top; }
+};
+
 struct Block {
     BlockKind kind = BlockKind::Paragraph;
     std::string text;    // working text (normalized after the normalize stage)
@@ -53,6 +66,7 @@ struct Block {
     std::string label;
     int level = 0;          // heading level or list depth from the container, 0 if none
     bool in_table = false;  // text comes from a table cell
+    PrintBox box;           // PDF only: where the first line of the block was printed
 
     uint32_t line() const { return anchors.empty() ? 0 : anchors.front().line; }
     // Original position of the code point starting at byte `offset` of `text`
