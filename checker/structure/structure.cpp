@@ -21,6 +21,15 @@ constexpr uint32_t kHeaderScan = 16;  // blocks searched for the header fields a
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
+// End of the document's flow: footnotes and endnotes (.docx) follow the body
+// in SourceDocument::blocks so the text rules check them, but they are not
+// part of the header, the sections or the closing.
+uint32_t flow_end(const SourceDocument& doc) {
+    auto n = static_cast<uint32_t>(doc.blocks.size());
+    while (n > 0 && doc.blocks[n - 1].kind == BlockKind::Footnote) --n;
+    return n;
+}
+
 struct TypeName {
     std::string_view folded;
     DocKind kind;
@@ -161,7 +170,7 @@ namespace {
 
 void scan_header(const SourceDocument& doc, Outline& out) {
     HeaderInfo& h = out.header;
-    const auto n = static_cast<uint32_t>(doc.blocks.size());
+    const auto n = flow_end(doc);
     const uint32_t scan = std::min(n, kHeaderScan);
     uint32_t type_at = n;
     for (uint32_t b = 0; b < scan; ++b) {
@@ -253,7 +262,7 @@ void scan_header(const SourceDocument& doc, Outline& out) {
 }
 
 void scan_closing(const SourceDocument& doc, Outline& out) {
-    const auto n = static_cast<uint32_t>(doc.blocks.size());
+    const auto n = flow_end(doc);
     ClosingInfo& c = out.closing;
     c.begin = n;
     uint32_t lo = n > 40 ? n - 40 : out.header.end;
@@ -329,6 +338,9 @@ void scan_sections(const SourceDocument& doc, Outline& out) {
     std::vector<int> ranks;
     for (uint32_t b = out.body_begin; b < out.body_end; ++b) {
         const Block& blk = doc.blocks[b];
+        // Numbers in table cells (a "STT" column, Word numbering in a cell)
+        // number rows, not the document's sections.
+        if (blk.in_table) continue;
         Label l = blk.label.empty() ? parse_label(blk.text) : parse_container_label(blk.label);
         if (l.kind == LabelKind::None) continue;
         int rank = label_rank(l);
@@ -384,7 +396,7 @@ DocKind kind_from_number(const SourceDocument& doc, const HeaderInfo& h) {
 
 Outline build_outline(const SourceDocument& doc) {
     Outline out;
-    const auto n = static_cast<uint32_t>(doc.blocks.size());
+    const auto n = flow_end(doc);
     scan_header(doc, out);
     if (out.kind == DocKind::Unknown) out.kind = kind_from_number(doc, out.header);
     if (out.kind == DocKind::Unknown && out.header.number) {

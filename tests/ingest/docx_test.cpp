@@ -4,6 +4,9 @@
 
 #include <unistd.h>
 
+#include <filesystem>
+
+#include "helpers.h"
 #include "ingest/docx/docx_parts.h"
 #include "ingest/docx_writer.h"
 #include "ingest/ingest.h"
@@ -116,15 +119,15 @@ TEST_CASE("docx: text boxes in order, once; headers, footnotes and comments kept
     auto d = read_ok(w.build());
     std::vector<std::string> texts;
     for (const auto& b : d.blocks) texts.push_back(b.text + "@" + std::to_string(b.line()));
-    CHECK(texts == std::vector<std::string>{"Trước@1", "Neo@2", "Trong hộp@3", "Sau@4", "Có ghi chú@5"});
-    REQUIRE(d.aside.size() == 3);
+    // The footnote follows the body, numbered on after its last paragraph.
+    CHECK(texts == std::vector<std::string>{"Trước@1", "Neo@2", "Trong hộp@3", "Sau@4", "Có ghi chú@5", "Chú thích@6"});
+    CHECK(d.blocks[5].kind == BlockKind::Footnote);
+    REQUIRE(d.aside.size() == 2);
     CHECK(d.aside[0].kind == BlockKind::PageHeader);
     CHECK(d.aside[0].text == "UBND TỈNH");
-    CHECK(d.aside[1].kind == BlockKind::Footnote);
+    CHECK(d.aside[1].kind == BlockKind::Comment);
+    CHECK(d.aside[1].text == "plancheck-disable text.typo");
     CHECK(d.aside[1].line() == 5);
-    CHECK(d.aside[2].kind == BlockKind::Comment);
-    CHECK(d.aside[2].text == "plancheck-disable text.typo");
-    CHECK(d.aside[2].line() == 5);
 }
 
 TEST_CASE("docx: hostile and broken containers are refused with a reason") {
@@ -193,4 +196,314 @@ TEST_CASE("docx: entity expansion (billion laughs) is not expanded") {
         CHECK(d->blocks[0].text.size() < 100);
         CHECK(d->blocks[0].text.rfind("Kế hoạch", 0) == 0);
     }
+}
+
+namespace {
+
+// Raw paragraph XML from runs of raw inner XML ("<w:t>..</w:t>", "<w:br/>").
+std::string p_raw(const std::string& inner, const std::string& ppr = "") {
+    return "<w:p>" + (ppr.empty() ? "" : "<w:pPr>" + ppr + "</w:pPr>") + inner + "</w:p>";
+}
+std::string r_t(const std::string& text, const std::string& rpr = "") {
+    return "<w:r>" + (rpr.empty() ? "" : "<w:rPr>" + rpr + "</w:rPr>") + "<w:t xml:space=\"preserve\">" +
+           test::xml_escape(text) + "</w:t></w:r>";
+}
+const char* kBr = "<w:r><w:br/></w:r>";
+const char* kTab = "<w:r><w:tab/></w:r>";
+std::string cell(const std::string& paras) { return "<w:tc>" + paras + "</w:tc>"; }
+std::string row(const std::vector<std::string>& cells) {
+    std::string x = "<w:tr>";
+    for (const auto& c : cells) x += cell(c);
+    return x + "</w:tr>";
+}
+
+std::vector<std::string> texts_at(const SourceDocument& d) {
+    std::vector<std::string> out;
+    for (const auto& b : d.blocks)
+        out.push_back(b.text + "@" + std::to_string(b.line()) + ":" + std::to_string(b.locate(0).column));
+    return out;
+}
+
+const rules::RuleBook& book() {
+    static rules::RuleBook b = rules::load_rulebook(test::source_dir() + "/rules");
+    return b;
+}
+std::vector<Diagnostic> check_docx(const std::string& bytes) {
+    pipeline::Options o;
+    o.check.today = {1, 12, 2026};
+    return pipeline::check_bytes(bytes, "docx", "t.docx", book(), o).diagnostics;
+}
+std::vector<std::string> rules_of(const std::vector<Diagnostic>& ds, Severity at_least = Severity::Error) {
+    std::vector<std::string> out;
+    for (const auto& d : ds)
+        if (d.severity == at_least) out.push_back(d.rule);
+    return out;
+}
+bool has(const std::vector<std::string>& v, const std::string& x) { return std::find(v.begin(), v.end(), x) != v.end(); }
+
+std::unique_ptr<pipeline::Analysis> analyze_docx(const std::string& bytes) {
+    return pipeline::analyze(read_ok(bytes));
+}
+std::string block_text(const pipeline::Analysis& a, std::optional<uint32_t> b) {
+    return b ? a.doc.blocks[*b].text : "(none)";
+}
+
+}  // namespace
+
+TEST_CASE("docx: a legacy-font style in a table cell whose text normalize rewrites (regression: internal error)") {
+    // VNI-Times through the paragraph style, in a table cell, with runs of
+    // spaces and a leading tab that normalize folds and trims: the legacy
+    // observation recorded by ingest must follow the rewritten text.
+    DocxWriter w;
+    w.styles = "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/></w:style>"
+               "<w:style w:type=\"paragraph\" w:styleId=\"Vni\"><w:name w:val=\"Vni\"/><w:rPr><w:rFonts w:ascii=\"VNI-Times\" w:hAnsi=\"VNI-Times\"/></w:rPr></w:style>";
+    std::string legacy_text = test::as_legacy_run("Sở Giao thông vận tải", legacy::Encoding::Vni);
+    w.body = "<w:tbl>" +
+             row({p_raw(r_t("Nơi nhận:")) + p_raw(kTab + r_t("-    Như trên;     ")),
+                  p_raw(std::string(kTab) + kTab + r_t("   " + legacy_text + "     "), "<w:pStyle w:val=\"Vni\"/>")}) +
+             "</w:tbl>";
+    std::string bytes = w.build();
+    auto a = analyze_docx(bytes);
+    const Observation* legacy_obs = nullptr;
+    for (const auto& o : a->doc.observations)
+        if (o.kind == "encoding.legacy") legacy_obs = &o;
+    REQUIRE(legacy_obs);
+    REQUIRE(legacy_obs->ref.block < a->doc.blocks.size());
+    const Block& b = a->doc.blocks[legacy_obs->ref.block];
+    REQUIRE(legacy_obs->ref.end <= b.text.size());
+    CHECK(a->model.text(legacy_obs->ref) == "Sở Giao thông vận tải");
+    auto ds = check_docx(bytes);
+    CHECK_FALSE(has(rules_of(ds), "input.unreadable"));
+    bool reported = false;
+    for (const auto& d : ds)
+        if (d.rule == "text.encoding.legacy") {
+            reported = true;
+            CHECK(d.line == 3);
+            CHECK(d.column == 6);  // two tabs and three spaces before it in the paragraph
+        }
+    CHECK(reported);
+}
+
+TEST_CASE("docx: the shared reproduction with VNI-Times styles in a table reads") {
+    namespace fs = std::filesystem;
+    fs::path f = fs::path(test::shared_dir()) / "repro" / "vni-styles-in-table.docx";
+    if (!fs::exists(f)) {
+        WARN("skipped: " << f << " is not there");
+        return;
+    }
+    auto ds = check_docx(test::slurp(f));
+    CHECK_FALSE(has(rules_of(ds), "input.unreadable"));
+    CHECK_FALSE(has(rules_of(ds), "text.encoding.legacy"));  // its VNI-styled text is Unicode
+}
+
+TEST_CASE("docx: Unicode text in a .VnTime or VNI font is not converted") {
+    DocxWriter w;
+    using legacy::Encoding;
+    w.body = DocxWriter::para(std::vector<test::Run>{{"Căn cứ Nghị định số 30/2020/NĐ-CP", ".VnTime"}}) +
+             DocxWriter::para(std::vector<test::Run>{{"Hà", ".VnTime"}, {" Nội", ".VnTime"}}) +  // Latin-1 letters only, still Unicode
+             DocxWriter::para(std::vector<test::Run>{{"Tháng", "VNI-Times"}}) +
+             DocxWriter::para(std::vector<test::Run>{{"Số: 12/KH-UBND", ".VnTimeH"}}) +  // ASCII: nothing to convert
+             DocxWriter::para(std::vector<test::Run>{{test::as_legacy_run("Kế hoạch tuyên truyền", Encoding::Tcvn3), ".VnTime"}});
+    auto d = read_ok(w.build());
+    REQUIRE(d.blocks.size() == 5);
+    CHECK(d.blocks[0].text == "Căn cứ Nghị định số 30/2020/NĐ-CP");
+    CHECK(d.blocks[1].text == "Hà Nội");
+    CHECK(d.blocks[2].text == "Tháng");
+    CHECK(d.blocks[3].text == "Số: 12/KH-UBND");
+    CHECK(d.blocks[4].text == "Kế hoạch tuyên truyền");  // really TCVN3: converted
+    REQUIRE(d.observations.size() == 1);
+    CHECK(d.observations[0].ref.block == 4);
+    CHECK(d.observations[0].detail == "tcvn3");
+}
+
+TEST_CASE("docx: soft line breaks make one block per line, each at its column") {
+    DocxWriter w;
+    // A header table: agency, number and subject in the left cell on soft
+    // breaks; national title, motto and place-date in the right cell.
+    w.body = "<w:tbl>" +
+             row({p_raw(r_t("UBND TỈNH BẮC SƠN") + kBr + r_t("SỞ NÔNG NGHIỆP") + "<w:r><w:cr/></w:r>" + r_t("Số: 12/KH-SNN")),
+                  p_raw(r_t("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") + kBr + r_t("Độc lập - Tự do - Hạnh phúc")) +
+                      p_raw(r_t("Bắc Sơn, ngày 5 tháng 3 năm 2026"))}) +
+             "</w:tbl>" + DocxWriter::para("KẾ HOẠCH") + DocxWriter::para("Tuyên truyền phòng chống thiên tai năm 2026") +
+             DocxWriter::para("I. MỤC ĐÍCH") + DocxWriter::para("Nâng cao nhận thức của người dân.");
+    std::string bytes = w.build();
+    auto d = read_ok(bytes);
+    CHECK(texts_at(d) == std::vector<std::string>{
+                             "UBND TỈNH BẮC SƠN@1:1", "SỞ NÔNG NGHIỆP@1:19", "Số: 12/KH-SNN@1:34",
+                             "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM@2:1", "Độc lập - Tự do - Hạnh phúc@2:36",
+                             "Bắc Sơn, ngày 5 tháng 3 năm 2026@3:1", "KẾ HOẠCH@4:1",
+                             "Tuyên truyền phòng chống thiên tai năm 2026@5:1", "I. MỤC ĐÍCH@6:1",
+                             "Nâng cao nhận thức của người dân.@7:1"});
+    CHECK(d.blocks[1].in_table);
+    CHECK(d.blocks[1].source == "SỞ NÔNG NGHIỆP");
+    auto a = analyze_docx(bytes);
+    const auto& h = a->model.outline.header;
+    REQUIRE(h.agency.size() == 2);
+    CHECK(a->doc.blocks[h.agency[0]].text == "UBND TỈNH BẮC SƠN");
+    CHECK(a->doc.blocks[h.agency[1]].text == "SỞ NÔNG NGHIỆP");
+    CHECK(block_text(*a, h.number) == "Số: 12/KH-SNN");
+    CHECK(block_text(*a, h.national_title) == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+    CHECK(block_text(*a, h.motto) == "Độc lập - Tự do - Hạnh phúc");
+    CHECK(block_text(*a, h.place_date) == "Bắc Sơn, ngày 5 tháng 3 năm 2026");
+    // A finding on the second line points into the paragraph at that line's column.
+    auto ds = check_docx(bytes);
+    auto errs = rules_of(ds);
+    CHECK_FALSE(has(errs, "nd30.header.agency"));
+    CHECK_FALSE(has(errs, "nd30.header.number"));
+    CHECK_FALSE(has(errs, "nd30.header.national-title"));
+    CHECK_FALSE(has(errs, "nd30.header.motto"));
+    CHECK_FALSE(has(errs, "nd30.header.place-date"));
+}
+
+TEST_CASE("docx: a tab run between two columns splits the line; label tabs and aligned values do not") {
+    DocxWriter w;
+    w.body = p_raw(r_t("Số: 12/UBND") + kTab + kTab + r_t("Bắc Sơn, ngày 5 tháng 3 năm 2026")) +
+             p_raw(r_t("Nơi nhận:") + kTab + kTab + kTab + r_t("   KT. CHỦ TỊCH")) +
+             p_raw(r_t("1.") + kTab + kTab + r_t("Tổ chức tuyên truyền")) +
+             p_raw(r_t("- Số hộ dân được hỗ trợ trong năm: ") + kTab + kTab + r_t("326 hộ.")) +
+             p_raw(r_t("Họ và tên") + kTab + r_t("Chức vụ")) +  // one tab to a default stop: one line
+             p_raw(r_t("Họ và tên") + kTab + r_t("Chức vụ"), "<w:tabs><w:tab w:val=\"left\" w:pos=\"5000\"/></w:tabs>") +
+             p_raw(kTab + r_t("Thụt đầu dòng"));
+    auto d = read_ok(w.build());
+    CHECK(texts_at(d) == std::vector<std::string>{
+                             "Số: 12/UBND@1:1", "Bắc Sơn, ngày 5 tháng 3 năm 2026@1:14", "Nơi nhận:@2:1",
+                             "KT. CHỦ TỊCH@2:16", "1.\t\tTổ chức tuyên truyền@3:1",
+                             "- Số hộ dân được hỗ trợ trong năm: \t\t326 hộ.@4:1", "Họ và tên\tChức vụ@5:1",
+                             "Họ và tên@6:1", "Chức vụ@6:11", "\tThụt đầu dòng@7:1"});
+}
+
+TEST_CASE("docx: header and signature tables of two and three cells give the header and closing fields") {
+    DocxWriter w;
+    w.body = "<w:tbl>" +
+             row({p_raw(r_t("BỘ CÔNG THƯƠNG")) + p_raw(r_t("Số: 45/BCT-KH")) + p_raw(r_t("V/v góp ý dự thảo quy chế")), "",
+                  p_raw(r_t("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")) + p_raw(r_t("Độc lập - Tự do - Hạnh phúc")) +
+                      p_raw(r_t("Hà Nội, ngày 10 tháng 9 năm 2026"))}) +
+             "</w:tbl>" + DocxWriter::para("Kính gửi: Các đơn vị thuộc Bộ.") +
+             DocxWriter::para("Bộ đề nghị các đơn vị góp ý dự thảo và gửi về Vụ Kế hoạch trước ngày 30 tháng 9 năm 2026.") +
+             "<w:tbl>" +
+             row({p_raw(r_t("Nơi nhận:")) + p_raw(r_t("- Như trên;")) + p_raw(r_t("- Lưu: VT, KH.")),
+                  p_raw(r_t("KT. BỘ TRƯỞNG")) + p_raw(r_t("THỨ TRƯỞNG")) + p_raw(r_t("Trần Minh Khoa"))}) +
+             "</w:tbl>";
+    auto a = analyze_docx(w.build());
+    const auto& o = a->model.outline;
+    CHECK(block_text(*a, o.header.number) == "Số: 45/BCT-KH");
+    CHECK(block_text(*a, o.header.national_title) == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+    CHECK(block_text(*a, o.header.motto) == "Độc lập - Tự do - Hạnh phúc");
+    CHECK(block_text(*a, o.header.place_date) == "Hà Nội, ngày 10 tháng 9 năm 2026");
+    CHECK(block_text(*a, o.closing.recipients) == "Nơi nhận:");
+    CHECK(block_text(*a, o.closing.archive) == "- Lưu: VT, KH.");
+    CHECK(block_text(*a, o.closing.authority) == "KT. BỘ TRƯỞNG");
+    CHECK(block_text(*a, o.closing.signer_name) == "Trần Minh Khoa");
+}
+
+TEST_CASE("docx: fields show their result, never their instruction") {
+    DocxWriter w;
+    auto fld = [](const char* type) { return std::string("<w:r><w:fldChar w:fldCharType=\"") + type + "\"/></w:r>"; };
+    auto instr = [](const char* t) { return std::string("<w:r><w:instrText xml:space=\"preserve\">") + t + "</w:instrText></w:r>"; };
+    w.body = p_raw(r_t("Xem ") + "<w:fldSimple w:instr=\" REF muc2 \\h \">" + r_t("mục 2") + "</w:fldSimple>" + r_t(" dưới đây.")) +
+             p_raw(r_t("Ngày ") + fld("begin") + instr(" DATE \\@ \"dd/MM/yyyy\" ") + fld("separate") + r_t("05/03/2026") +
+                   fld("end") + r_t(" đã họp.")) +
+             // Nested: the inner field sits in the outer one's instruction.
+             p_raw(fld("begin") + instr(" IF ") + fld("begin") + instr(" PAGE ") + fld("separate") + r_t("3") + fld("end") +
+                   instr(" > 1 \"x\" \"y\" ") + fld("separate") + r_t("Kết quả") + fld("end")) +
+             // A field without a result shows nothing.
+             p_raw(r_t("Trước") + fld("begin") + instr(" TOC \\o ") + fld("end") + r_t(" sau"));
+    w.raw_parts["word/footer1.xml"] = std::string("<w:ftr ") + DocxWriter::kNs + ">" +
+                                      p_raw(r_t("Trang ") + fld("begin") + instr(" PAGE ") + fld("separate") + r_t("1") + fld("end")) +
+                                      "</w:ftr>";
+    auto d = read_ok(w.build());
+    REQUIRE(d.blocks.size() == 4);
+    CHECK(d.blocks[0].text == "Xem mục 2 dưới đây.");
+    CHECK(d.blocks[1].text == "Ngày 05/03/2026 đã họp.");
+    CHECK(d.blocks[2].text == "Kết quả");
+    CHECK(d.blocks[3].text == "Trước sau");
+    REQUIRE(d.aside.size() == 1);
+    CHECK(d.aside[0].kind == BlockKind::PageHeader);
+    CHECK(d.aside[0].text == "Trang 1");
+    CHECK(d.aside[0].line() == 0);
+}
+
+TEST_CASE("docx: tracked changes are read as accepted") {
+    DocxWriter w;
+    auto ins = [](const std::string& x) { return "<w:ins w:id=\"1\" w:author=\"A\">" + x + "</w:ins>"; };
+    auto del = [](const std::string& t) {
+        return "<w:del w:id=\"2\" w:author=\"A\"><w:r><w:delText xml:space=\"preserve\">" + t + "</w:delText></w:r></w:del>";
+    };
+    w.body = p_raw(r_t("Tổ chức ") + del("ba ") + ins(r_t("hai ")) + r_t("hội nghị.")) +
+             p_raw(r_t("Thời gian: ") + "<w:moveFrom w:id=\"3\" w:author=\"A\">" + r_t("quý I") + "</w:moveFrom>" + r_t("năm 2026")) +
+             p_raw("<w:moveTo w:id=\"4\" w:author=\"A\">" + r_t("quý II ") + "</w:moveTo>" + r_t("đến hết năm.")) +
+             // The paragraph mark deleted: this paragraph joins the next.
+             p_raw(r_t("Đoạn đầu"), "<w:rPr><w:del w:id=\"5\" w:author=\"A\"/></w:rPr>") + p_raw(r_t(" nối tiếp.")) +
+             "<w:tbl>" + row({p_raw(r_t("Giữ"))}) +
+             "<w:tr><w:trPr><w:del w:id=\"6\" w:author=\"A\"/></w:trPr>" + cell(p_raw(r_t("Hàng đã xóa"))) + "</w:tr></w:tbl>";
+    auto d = read_ok(w.build());
+    CHECK(texts_at(d) == std::vector<std::string>{"Tổ chức hai hội nghị.@1:1", "Thời gian: năm 2026@2:1",
+                                                 "quý II đến hết năm.@3:1", "Đoạn đầu nối tiếp.@4:1", "Giữ@6:1"});
+    // The joined block keeps the positions of both paragraphs.
+    REQUIRE(d.blocks.size() == 5);
+    CHECK(d.blocks[3].locate(std::string("Đoạn đầu ").size()) == Pos{5, 2});
+}
+
+TEST_CASE("docx: a VML text box without mc:AlternateContent is read once, after its anchor") {
+    DocxWriter w;
+    w.body = DocxWriter::para("Trước") +
+             "<w:p><w:r><w:t>Neo</w:t></w:r><w:r><w:pict><v:shape xmlns:v=\"urn:schemas-microsoft-com:vml\"><v:textbox>"
+             "<w:txbxContent>" + DocxWriter::para("DỰ THẢO") + "</w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p>" +
+             DocxWriter::para("Sau");
+    auto d = read_ok(w.build());
+    CHECK(texts_at(d) == std::vector<std::string>{"Trước@1:1", "Neo@2:1", "DỰ THẢO@3:1", "Sau@4:1"});
+}
+
+TEST_CASE("docx: footnotes are checked by the text rules at positions of their own") {
+    DocxWriter w;
+    w.body = DocxWriter::para("KẾ HOẠCH") + DocxWriter::para("Tuyên truyền phòng chống thiên tai năm 2026") +
+             "<w:p><w:r><w:t>Thực hiện kế hoạch của tỉnh.</w:t></w:r><w:r><w:footnoteReference w:id=\"1\"/></w:r></w:p>";
+    // A look-alike letter (Cyrillic "о" inside a Vietnamese word) in the footnote.
+    w.footnotes = "<w:footnote w:type=\"separator\" w:id=\"-1\"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>"
+                  "<w:footnote w:id=\"1\">" + DocxWriter::para("Ghi chú một.") +
+                  DocxWriter::para("Theo báo cáo của tỉnh Bắc S\xD0\xBEn.") + "</w:footnote>";
+    std::string bytes = w.build();
+    auto d = read_ok(bytes);
+    REQUIRE(d.blocks.size() == 5);
+    CHECK(d.blocks[3].kind == BlockKind::Footnote);
+    CHECK(d.blocks[3].line() == 4);  // numbered on after the three body paragraphs
+    CHECK(d.blocks[4].line() == 5);
+    auto a = analyze_docx(bytes);
+    CHECK(a->model.outline.closing.begin <= 3);  // outside the document's structure
+    bool found = false;
+    for (const auto& diag : check_docx(bytes))
+        if (diag.rule.find("mixed-script") != std::string::npos) {
+            found = true;
+            CHECK(diag.line == 5);
+            CHECK(diag.column == 28);
+        }
+    CHECK(found);
+}
+
+TEST_CASE("docx: Word numbering in table cells is not section numbering") {
+    DocxWriter w;
+    w.numbering = "<w:abstractNum w:abstractNumId=\"3\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/>"
+                  "<w:lvlText w:val=\"%1.\"/></w:lvl></w:abstractNum>" + DocxWriter::num(3, 3) + DocxWriter::num(4, 3, {{0, 1}});
+    auto numbered = [](int num, const std::string& t) {
+        return p_raw(r_t(t), "<w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"" + std::to_string(num) + "\"/></w:numPr>");
+    };
+    // Two tables whose first column is numbered 1., 2. each, between real sections.
+    std::string tbl1 = "<w:tbl>" + row({numbered(3, "Xã An Bình"), p_raw(r_t("Đạt"))}) + row({numbered(3, "Xã Tân Lập"), p_raw(r_t("Đạt"))}) + "</w:tbl>";
+    std::string tbl2 = "<w:tbl>" + row({numbered(4, "Phường 1"), p_raw(r_t("Chưa đạt"))}) + row({numbered(4, "Phường 2"), p_raw(r_t("Đạt"))}) + "</w:tbl>";
+    w.body = DocxWriter::para("Số: 7/BC-UBND") + DocxWriter::para("BÁO CÁO") + DocxWriter::para("Kết quả thực hiện năm 2026") +
+             DocxWriter::para("I. KẾT QUẢ ĐẠT ĐƯỢC") + tbl1 + DocxWriter::para("II. TỒN TẠI") + tbl2 +
+             DocxWriter::para("III. KIẾN NGHỊ") + DocxWriter::para("Đề nghị cấp trên hỗ trợ kinh phí.");
+    std::string bytes = w.build();
+    auto d = read_ok(bytes);
+    std::vector<std::string> cell_labels;
+    for (const auto& b : d.blocks)
+        if (b.in_table && !b.label.empty()) cell_labels.push_back(b.label);
+    CHECK(cell_labels == std::vector<std::string>{"1.", "2.", "1.", "2."});  // read, as Word shows them
+    auto a = analyze_docx(bytes);
+    std::vector<std::string> sections;
+    for (const auto& s : a->model.outline.sections) sections.push_back(s.label);
+    CHECK(sections == std::vector<std::string>{"I.", "II.", "III."});
+    auto errs = rules_of(check_docx(bytes));
+    CHECK_FALSE(has(errs, "structure.numbering-duplicate"));
+    CHECK_FALSE(has(errs, "structure.numbering-gap"));
 }

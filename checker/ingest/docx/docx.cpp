@@ -6,9 +6,22 @@
 // is 1 + the code point offset in the paragraph text. `plancheck outline`
 // prints the same numbers because it prints Block::line().
 //
+// A paragraph becomes one block per printed line: soft line breaks (w:br,
+// w:cr) and tab runs separating two columns cut it, and each piece keeps the
+// column where it starts ("UBND TỈNH X<br/>Số: 12/KH" gives "UBND TỈNH X" at
+// (n, 1) and "Số: 12/KH" at (n, 13)).
+//
+// The text is what prints with tracked changes accepted (w:ins, w:moveTo kept;
+// w:del, w:moveFrom, deleted rows dropped; a deleted paragraph mark joins the
+// paragraph to the next) and fields showing their result (w:fldSimple, and
+// w:fldChar begin/separate/end: the w:instrText instruction never shows).
+//
 // Word automatic numbering becomes Block::label ("II.", "1.", "a)", "-").
 // Runs in TCVN3 (.Vn* fonts) or VNI (VNI-* fonts) are converted to Unicode by
-// font. Headers/footers, footnotes and comments go to SourceDocument::aside.
+// font, unless their text is already Unicode. Footnotes and endnotes follow
+// the body blocks, numbered on after its last paragraph; headers/footers
+// (line 0) and comments (line of the paragraph they annotate) go to
+// SourceDocument::aside.
 //
 // XML safety: pugixml never expands DTD-declared entities (a "billion laughs"
 // document stays as small as its text), and the zip reader bounds inflation.
@@ -44,32 +57,75 @@ std::optional<LegacyFont> legacy_font(std::string_view font) {
 }
 
 // Text typed in a legacy font is stored as the Windows-1252 characters of its
-// bytes (or U+F0xx for symbol-mapped fonts); map back to bytes, then decode.
-std::string convert_legacy(std::string_view text, LegacyFont lf) {
-    std::string out, bytes;
-    auto flush = [&] {
-        if (!bytes.empty()) out += legacy::decode(bytes, lf.enc);
-        bytes.clear();
-    };
+// bytes (or U+F0xx for symbol-mapped fonts). Returns those bytes, or nothing
+// when the text cannot be legacy bytes: a code point outside that set (a
+// Unicode Vietnamese letter such as "ơ", "ạ", "đ") means the run was typed in
+// Unicode and only carries an old font name.
+std::optional<std::string> legacy_bytes(std::string_view text) {
+    std::string bytes;
     for (size_t i = 0; i < text.size();) {
         char32_t c = utf8::next(text, i);
         int b = (c >= 0xF020 && c <= 0xF0FF) ? static_cast<int>(c - 0xF000) : legacy::cp1252_byte(c);
-        if (b >= 0) {
-            bytes += static_cast<char>(b);
-        } else {
-            flush();
-            utf8::append(out, c);
-        }
+        if (b < 0) return std::nullopt;
+        bytes += static_cast<char>(b);
     }
-    flush();
-    return lf.upper ? utf8::upper(out) : out;
+    return bytes;
+}
+
+// The run's text as it prints, and whether it really was legacy-encoded.
+// Unicode text in a .VnTime/VNI font is kept as it is; text whose bytes are
+// all ASCII reads the same either way. Otherwise the decoded text is used when
+// it reads as more Vietnamese than the text taken as Unicode (a run of Latin-1
+// letters such as "Hà" is valid Unicode Vietnamese and stays).
+std::pair<std::string, bool> convert_legacy(std::string_view text, LegacyFont lf) {
+    auto bytes = legacy_bytes(text);
+    if (!bytes || std::all_of(bytes->begin(), bytes->end(), [](char b) { return static_cast<unsigned char>(b) < 0x80; }))
+        return {std::string(text), false};
+    std::string decoded = legacy::decode(*bytes, lf.enc);
+    if (lf.upper) decoded = utf8::upper(decoded);
+    auto as_legacy = legacy::score(decoded), as_unicode = legacy::score(text);
+    if (as_legacy.points() <= as_unicode.points()) return {std::string(text), false};
+    return {decoded, true};
 }
 
 constexpr int kMaxDepth = 64;  // deeper nesting is ignored, never recursed into
 
+// "1.", "a)", "II.", "-", "Điều 3.": a typed numbering label, after which a tab
+// is indentation, not a second column.
+bool is_typed_label(std::string_view s) {
+    s = utf8::trim(s);
+    for (std::string_view lead : {"Điều ", "Chương ", "Mục ", "Phần ", "Khoản "})
+        if (s.substr(0, lead.size()) == lead) s.remove_prefix(lead.size());
+    if (s.empty() || utf8::count(s) > 6) return false;
+    if (s == "-" || s == "+" || s == "*" || s == "\xE2\x80\xA2" || s == "\xE2\x80\x93") return true;
+    size_t n = s.size();
+    if (s.back() == '.' || s.back() == ')') --n;
+    if (n == 0) return false;
+    for (size_t i = 0; i < n;) {
+        char32_t c = utf8::next(s, i);
+        if (!(utf8::is_digit(c) || utf8::is_letter(c) || c == '.')) return false;
+    }
+    return true;
+}
+
+size_t word_count(std::string_view s) {
+    size_t n = 0;
+    bool in = false;
+    for (char c : s) {
+        bool sp = c == ' ' || c == '\t';
+        if (!sp && !in) ++n;
+        in = !sp;
+    }
+    return n;
+}
+
 class BodyReader {
 public:
-    BodyReader(const Styles& s, Numbering& n, SourceDocument& d) : styles_(s), numbering_(n), doc_(d) {}
+    // Paragraphs of one part: `first_line` is the number of its first w:p;
+    // `kind` forces the block kind (asides), nullopt for the body.
+    BodyReader(const Styles& s, Numbering& n, SourceDocument& d, std::vector<Block>& out, uint32_t first_line,
+               std::optional<BlockKind> kind)
+        : styles_(s), numbering_(n), doc_(d), out_(out), para_no_(first_line - 1), kind_(kind) {}
 
     void container(pugi::xml_node n, bool in_table, int depth) {
         if (depth > kMaxDepth) return;
@@ -79,27 +135,73 @@ public:
             if (name == "p") paragraph(c, in_table, depth + 1);
             else if (name == "tbl") table(c, depth + 1);
             else if (name == "sdt") container(kid(c, "sdtContent"), in_table, depth + 1);
+            else if (name == "AlternateContent") container(kid(c, "Choice"), in_table, depth + 1);
             else if (name == "customXml" || name == "ins" || name == "moveTo") container(c, in_table, depth + 1);
         }
     }
+    // A paragraph whose mark was deleted waits for the next one; at the end
+    // of a part it stands alone.
+    void finish() {
+        if (pending_) {
+            Para p = std::move(*pending_);
+            pending_.reset();
+            emit(p);
+            for (auto box : p.boxes) container(box, p.in_table, 1);
+        }
+    }
+    uint32_t last_line() const { return para_no_; }
 
-    std::map<std::string, uint32_t> comment_para, footnote_para;  // id -> paragraph number
+    std::map<std::string, uint32_t> comment_para;  // id -> paragraph number
 
 private:
+    struct LegacySpan {
+        legacy::Encoding enc;
+        size_t begin, end;  // bytes in Para::text
+    };
     struct Para {
-        std::string text;
+        std::string text;  // '\n' for line breaks, '\t' for tabs
+        std::vector<Anchor> anchors;  // offset in text -> (paragraph, column)
         std::vector<pugi::xml_node> boxes;  // w:txbxContent anchored here
-        std::vector<std::pair<legacy::Encoding, std::pair<size_t, size_t>>> legacy;
-        std::string pstyle;
+        std::vector<LegacySpan> legacy;
+        std::string pstyle, label;
+        std::optional<NumRef> num;
+        bool custom_tabs = false;  // w:tabs or w:ptab: a tab goes to a set column
+        bool in_table = false;
     };
 
     void table(pugi::xml_node t, int depth) {
         if (depth > kMaxDepth) return;
         for (auto tr : t.children()) {
-            if (local(tr.name()) != "tr") continue;
-            for (auto tc : tr.children())
-                if (local(tc.name()) == "tc") container(tc, true, depth + 1);
+            std::string_view name = local(tr.name());
+            if (name == "sdt" || name == "customXml") {
+                auto inner = name == "sdt" ? kid(tr, "sdtContent") : tr;
+                for (auto x : inner.children())
+                    if (local(x.name()) == "tr") row(x, depth + 1);
+            } else if (name == "tr") {
+                row(tr, depth + 1);
+            }
         }
+    }
+    void row(pugi::xml_node tr, int depth) {
+        if (depth > kMaxDepth) return;
+        // A deleted row (tracked change) is gone once the change is accepted.
+        if (kid(kid(tr, "trPr"), "del")) return;
+        for (auto tc : tr.children()) {
+            std::string_view name = local(tc.name());
+            if (name == "tc") container(tc, true, depth + 1);
+            else if (name == "sdt") {
+                for (auto x : kid(tc, "sdtContent").children())
+                    if (local(x.name()) == "tc") container(x, true, depth + 1);
+            }
+        }
+    }
+
+    bool visible() const {
+        return std::all_of(fields_.begin(), fields_.end(), [](bool result) { return result; });
+    }
+
+    void add_text(Para& p, std::string_view s) {
+        if (visible()) p.text += s;
     }
 
     void run(pugi::xml_node r, Para& p, int depth) {
@@ -107,25 +209,35 @@ private:
         std::string font = rfonts(rpr);
         if (font.empty()) font = styles_.font(attr(kid(rpr, "rStyle"), "val"), p.pstyle);
         auto lf = legacy_font(font);
-        std::string text;
+        size_t begin = p.text.size();
         for (auto c : r.children()) {
             if (c.type() != pugi::node_element) continue;
             std::string_view name = local(c.name());
-            if (name == "t") text += c.child_value();
-            else if (name == "tab" || name == "ptab") text += '\t';
-            else if (name == "br" || name == "cr") text += '\n';
-            else if (name == "noBreakHyphen") text += '-';
-            else if (name == "footnoteReference" || name == "endnoteReference") footnote_para[attr(c, "id")] = para_no_;
-            else if (name == "commentReference") comment_para.emplace(attr(c, "id"), para_no_);
+            if (name == "t") add_text(p, c.child_value());
+            else if (name == "tab") add_text(p, "\t");
+            else if (name == "ptab") {
+                add_text(p, "\t");
+                p.custom_tabs = true;
+            } else if (name == "br" || name == "cr") add_text(p, "\n");
+            else if (name == "noBreakHyphen") add_text(p, "-");
+            else if (name == "fldChar") {
+                // Complex field: begin, instruction (w:instrText, never shown),
+                // separate, the displayed result, end. Fields nest.
+                std::string type = attr(c, "fldCharType");
+                if (type == "begin") fields_.push_back(false);
+                else if (type == "separate" && !fields_.empty()) fields_.back() = true;
+                else if (type == "end" && !fields_.empty()) fields_.pop_back();
+            } else if (name == "commentReference") comment_para.emplace(attr(c, "id"), para_no_);
             else if (name == "drawing" || name == "pict" || name == "AlternateContent" || name == "object")
                 boxes(c, p, depth + 1);
         }
-        if (lf && !text.empty()) {
-            size_t b = p.text.size();
-            p.text += convert_legacy(text, *lf);
-            p.legacy.push_back({lf->enc, {b, p.text.size()}});
-        } else {
-            p.text += text;
+        if (lf && p.text.size() > begin) {
+            auto [text, converted] = convert_legacy(std::string_view(p.text).substr(begin), *lf);
+            if (converted) {
+                p.text.resize(begin);
+                p.text += text;
+                p.legacy.push_back({lf->enc, begin, p.text.size()});
+            }
         }
     }
 
@@ -141,6 +253,8 @@ private:
         }
     }
 
+    // Deleted text (w:del, w:moveFrom) is left out: the document is read as it
+    // prints once its tracked changes are accepted.
     void inline_content(pugi::xml_node n, Para& p, int depth) {
         if (depth > kMaxDepth) return;
         for (auto c : n.children()) {
@@ -159,48 +273,139 @@ private:
     void paragraph(pugi::xml_node pn, bool in_table, int depth) {
         ++para_no_;
         Para p;
+        p.in_table = in_table;
         auto ppr = kid(pn, "pPr");
         p.pstyle = attr(kid(ppr, "pStyle"), "val");
-        std::optional<NumRef> num;
+        for (auto tab : kid(ppr, "tabs").children())
+            if (local(tab.name()) == "tab" && attr(tab, "val") != "clear") p.custom_tabs = true;
         if (auto np = kid(ppr, "numPr")) {
             NumRef r;
-            try {
-                r.num_id = std::stoi("0" + attr(kid(np, "numId"), "val"));
-                r.ilvl = std::stoi("0" + attr(kid(np, "ilvl"), "val"));
-            } catch (...) {
-                r = {};
-            }
-            num = r;
+            r.num_id = to_int(attr(kid(np, "numId"), "val"), 0);
+            r.ilvl = std::clamp(to_int(attr(kid(np, "ilvl"), "val"), 0), 0, 8);
+            p.num = r;
         } else {
-            num = styles_.numbering(p.pstyle);
+            p.num = styles_.numbering(p.pstyle);
         }
-        std::string label = num ? numbering_.next(*num) : "";
+        // The paragraph mark itself deleted: once accepted, the text runs on
+        // into the next paragraph (which keeps its own numbering).
+        bool mark_deleted = static_cast<bool>(kid(kid(ppr, "rPr"), "del"));
+        if (!mark_deleted) p.label = p.num ? numbering_.next(*p.num) : "";
+        p.anchors.push_back({0, para_no_, 1});
         inline_content(pn, p, depth);
-        if (!utf8::trim(p.text).empty()) {
-            int heading = styles_.heading_level(p.pstyle);
-            BlockKind kind = in_table ? BlockKind::TableCell
-                             : heading ? BlockKind::Heading
-                             : label.empty() ? BlockKind::Paragraph : BlockKind::ListItem;
-            Block b = make_block(p.text, para_no_, 1, kind);
-            b.label = label;
-            b.level = heading ? heading : (label.empty() ? 0 : num->ilvl + 1);
-            b.in_table = in_table;
-            auto index = static_cast<uint32_t>(doc_.blocks.size());
-            doc_.blocks.push_back(std::move(b));
-            for (auto& [enc, range] : p.legacy) {
-                if (!legacy_seen_.insert(enc).second) continue;
-                doc_.observations.push_back({"encoding.legacy",
-                                             {index, static_cast<uint32_t>(range.first), static_cast<uint32_t>(range.second)},
-                                             std::string(legacy::name(enc))});
+        if (pending_) {
+            // Join: the pending text first, then this paragraph's, each with its positions.
+            Para joined = std::move(*pending_);
+            pending_.reset();
+            auto shift = static_cast<uint32_t>(joined.text.size());
+            for (auto a : p.anchors) joined.anchors.push_back({a.offset + shift, a.line, a.column});
+            for (auto l : p.legacy) joined.legacy.push_back({l.enc, l.begin + shift, l.end + shift});
+            joined.text += p.text;
+            joined.boxes.insert(joined.boxes.end(), p.boxes.begin(), p.boxes.end());
+            joined.pstyle = p.pstyle;
+            joined.label = p.label;
+            joined.num = p.num;
+            joined.custom_tabs = joined.custom_tabs || p.custom_tabs;
+            joined.in_table = in_table;
+            p = std::move(joined);
+        }
+        if (mark_deleted) {
+            pending_ = std::move(p);
+            return;
+        }
+        emit(p);
+        for (auto box : p.boxes) container(box, in_table, depth + 1);
+    }
+
+    // Where the paragraph text is cut into blocks: at every line break, and
+    // at a tab run that separates two columns (two texts side by side, such as
+    // "Số: 12/UBND<tab><tab>Hà Nội, ngày ..."). A tab after a typed label
+    // ("1.<tab>") is indentation, and a single tab to a default tab stop, or
+    // tabs aligning a value after a long "label:", keep the line whole.
+    std::vector<std::pair<size_t, size_t>> segments(const Para& p) const {
+        std::vector<std::pair<size_t, size_t>> out;
+        const std::string& t = p.text;
+        size_t line_start = 0;
+        while (line_start <= t.size()) {
+            size_t line_end = t.find('\n', line_start);
+            if (line_end == std::string::npos) line_end = t.size();
+            size_t seg = line_start;
+            for (size_t i = line_start; i < line_end;) {
+                if (t[i] != '\t') { ++i; continue; }
+                size_t j = i, tabs = 0, k = i;
+                while (k > seg && t[k - 1] == ' ') --k;  // spaces before the tabs belong to the gap
+                while (j < line_end && (t[j] == '\t' || t[j] == ' ')) tabs += t[j++] == '\t';
+                std::string_view left = utf8::trim(std::string_view(t).substr(seg, k - seg));
+                size_t next_tab = t.find('\t', j);
+                std::string_view right = utf8::trim(std::string_view(t).substr(j, std::min(next_tab, line_end) - j));
+                bool split = !left.empty() && !right.empty() && !is_typed_label(left) &&
+                             (tabs >= 2 || p.custom_tabs) && !(left.back() == ':' && word_count(left) > 3);
+                if (split) {
+                    out.push_back({seg, k});
+                    seg = j;
+                }
+                i = j;
+            }
+            out.push_back({seg, line_end});
+            line_start = line_end + 1;
+        }
+        return out;
+    }
+
+    void emit(const Para& p) {
+        if (utf8::trim(p.text).empty()) return;
+        Block whole;
+        whole.text = p.text;
+        whole.anchors = p.anchors;
+        int heading = styles_.heading_level(p.pstyle);
+        BlockKind kind = kind_ ? *kind_
+                         : p.in_table ? BlockKind::TableCell
+                         : heading ? BlockKind::Heading
+                         : p.label.empty() ? BlockKind::Paragraph : BlockKind::ListItem;
+        bool first = true;
+        for (auto [b, e] : segments(p)) {
+            std::string_view seg = std::string_view(p.text).substr(b, e - b);
+            if (utf8::trim(seg).empty()) continue;
+            Block blk;
+            blk.kind = kind;
+            blk.text = std::string(seg);
+            blk.source = blk.text;
+            for (char& c : blk.source)
+                if (c == '\t') c = ' ';
+            Pos at = whole.locate(b);
+            blk.anchors.push_back({0, at.line, at.column});
+            for (const auto& a : p.anchors)
+                if (a.offset > b && a.offset < e) blk.anchors.push_back({static_cast<uint32_t>(a.offset - b), a.line, a.column});
+            // The numbering label belongs to the paragraph's first line.
+            if (first) {
+                blk.label = p.label;
+                blk.level = heading ? heading : (p.label.empty() ? 0 : p.num->ilvl + 1);
+            } else if (heading) {
+                blk.level = heading;
+            }
+            if (!first && !kind_ && !p.in_table && !heading) blk.kind = BlockKind::Paragraph;
+            first = false;
+            blk.in_table = p.in_table;
+            auto index = static_cast<uint32_t>(out_.size());
+            out_.push_back(std::move(blk));
+            if (&out_ != &doc_.blocks) continue;  // asides carry no observations
+            for (const auto& l : p.legacy) {
+                size_t lb = std::max(l.begin, b), le = std::min(l.end, e);
+                if (lb >= le || !legacy_seen_.insert(l.enc).second) continue;
+                doc_.observations.push_back(
+                    {"encoding.legacy", {index, static_cast<uint32_t>(lb - b), static_cast<uint32_t>(le - b)},
+                     std::string(legacy::name(l.enc))});
             }
         }
-        for (auto box : p.boxes) container(box, in_table, depth + 1);
     }
 
     const Styles& styles_;
     Numbering& numbering_;
     SourceDocument& doc_;
+    std::vector<Block>& out_;
     uint32_t para_no_ = 0;
+    std::optional<BlockKind> kind_;
+    std::vector<bool> fields_;  // open complex fields: true once past "separate"
+    std::optional<Para> pending_;
     std::set<legacy::Encoding> legacy_seen_;
 };
 
@@ -226,21 +431,6 @@ std::optional<UnreadableInput> load_part(ZipReader& zip, const std::string& name
     auto p = parse(*data, name, xml);
     if (auto* bad = std::get_if<UnreadableInput>(&p)) return *bad;
     return std::nullopt;
-}
-
-// Paragraphs of a header, footer, footnote or comment as aside blocks.
-void aside_blocks(pugi::xml_node n, BlockKind kind, uint32_t line, SourceDocument& doc, int depth = 0) {
-    if (depth > kMaxDepth) return;
-    for (auto c : n.children()) {
-        if (c.type() != pugi::node_element) continue;
-        if (local(c.name()) == "p") {
-            std::string text;
-            for (auto t : c.select_nodes(".//*[local-name()='t']")) text += t.node().child_value();
-            if (!utf8::trim(text).empty()) doc.aside.push_back(make_block(text, line, 1, kind));
-        } else {
-            aside_blocks(c, kind, line, doc, depth + 1);
-        }
-    }
 }
 
 }  // namespace
@@ -269,29 +459,66 @@ Result read_docx_document(std::string_view bytes, const std::string& path, const
     doc.encoding = "utf-8";
     auto body = kid(body_xml.document_element(), "body");
     if (!body) return UnreadableInput{"the .docx has no document body", "open it in Word and save it again"};
-    BodyReader reader(styles, numbering, doc);
+    BodyReader reader(styles, numbering, doc, doc.blocks, 1, std::nullopt);
     reader.container(body, false, 0);
+    reader.finish();
 
-    // Headers and footers (numbered parts), then footnotes and comments.
+    // Headers and footers (numbered parts): line 0, as whole-file text.
+    // Their paragraphs are read like the body's (fields show their result,
+    // PAGE included; tracked changes accepted; text boxes once).
     for (const char* kind : {"header", "footer"}) {
         for (int i = 1; i <= 32; ++i) {
             pugi::xml_document x;
             if (auto bad = load_part(zip, std::string("word/") + kind + std::to_string(i) + ".xml", x, found)) return *bad;
-            if (found) aside_blocks(x.document_element(), BlockKind::PageHeader, 0, doc);
+            if (!found) continue;
+            std::vector<Block> blocks;
+            BodyReader r(styles, numbering, doc, blocks, 1, BlockKind::PageHeader);
+            r.container(x.document_element(), false, 0);
+            r.finish();
+            for (auto& b : blocks) {
+                for (auto& a : b.anchors) a.line = 0;
+                doc.aside.push_back(std::move(b));
+            }
         }
     }
-    for (auto [part, elem, kind, where] :
-         {std::tuple{"word/footnotes.xml", "footnote", BlockKind::Footnote, &reader.footnote_para},
-          std::tuple{"word/comments.xml", "comment", BlockKind::Comment, &reader.comment_para}}) {
+    // Footnotes and endnotes follow the body in `blocks` (kind Footnote), so
+    // the text rules check them; the structure stage stops before them. Their
+    // paragraphs are numbered on after the last body paragraph (footnotes.xml,
+    // then endnotes.xml, every w:p of a real note in order), so their
+    // positions are their own. Comments keep the line of the paragraph they
+    // are attached to.
+    uint32_t next_line = reader.last_line() + 1;
+    for (auto [part, elem] : {std::pair{"word/footnotes.xml", "footnote"}, std::pair{"word/endnotes.xml", "endnote"}}) {
         pugi::xml_document x;
         if (auto bad = load_part(zip, part, x, found)) return *bad;
         if (!found) continue;
         for (auto n : x.document_element().children()) {
             if (local(n.name()) != elem) continue;
             std::string type = attr(n, "type");
-            if (type == "separator" || type == "continuationSeparator") continue;
-            auto it = where->find(attr(n, "id"));
-            aside_blocks(n, kind, it == where->end() ? 0 : it->second, doc);
+            if (type == "separator" || type == "continuationSeparator" || type == "continuationNotice") continue;
+            BodyReader r(styles, numbering, doc, doc.blocks, next_line, BlockKind::Footnote);
+            r.container(n, false, 0);
+            r.finish();
+            next_line = r.last_line() + 1;
+        }
+    }
+    {
+        pugi::xml_document x;
+        if (auto bad = load_part(zip, "word/comments.xml", x, found)) return *bad;
+        if (found) {
+            for (auto n : x.document_element().children()) {
+                if (local(n.name()) != "comment") continue;
+                auto it = reader.comment_para.find(attr(n, "id"));
+                uint32_t line = it == reader.comment_para.end() ? 0 : it->second;
+                std::vector<Block> blocks;
+                BodyReader r(styles, numbering, doc, blocks, 1, BlockKind::Comment);
+                r.container(n, false, 0);
+                r.finish();
+                for (auto& b : blocks) {
+                    for (auto& a : b.anchors) a.line = line;
+                    doc.aside.push_back(std::move(b));
+                }
+            }
         }
     }
     return doc;
