@@ -372,6 +372,44 @@ TEST_CASE("docx: a tab run between two columns splits the line; label tabs and a
                              "Họ và tên@6:1", "Chức vụ@6:11", "\tThụt đầu dòng@7:1"});
 }
 
+TEST_CASE("docx: columns laid out with spaces split before a capital, blanks for a number or a date do not") {
+    DocxWriter w;
+    w.body = DocxWriter::para("   VĂN PHÒNG UBND TỈNH          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") +
+             DocxWriter::para("Số:            /QĐ-UBND") + DocxWriter::para("Bắc Sơn, ngày        tháng 3 năm 2026") +
+             DocxWriter::para("Tổng cộng có 12 đơn vị.  Trong đó 3 đơn vị đạt.");
+    auto d = read_ok(w.build());
+    CHECK(texts_at(d) == std::vector<std::string>{"   VĂN PHÒNG UBND TỈNH@1:1", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM@1:33",
+                                                 "Số:            /QĐ-UBND@2:1", "Bắc Sơn, ngày        tháng 3 năm 2026@3:1",
+                                                 "Tổng cộng có 12 đơn vị.  Trong đó 3 đơn vị đạt.@4:1"});
+}
+
+TEST_CASE("docx: cutting a huge paragraph into lines stays linear") {
+    // 400 000 words separated by single spaces and single tabs: every gap is
+    // looked at, none splits, and the time must not grow with the square.
+    std::string big;
+    for (int i = 0; i < 200000; ++i) big += "một\thai ";
+    DocxWriter w;
+    std::string runs;
+    for (size_t at = 0; at < big.size(); at += 60000) {
+        std::string piece = big.substr(at, 60000), xml;
+        size_t from = 0;
+        for (size_t tab = piece.find('\t'); tab != std::string::npos; tab = piece.find('\t', from)) {
+            xml += "<w:t xml:space=\"preserve\">" + piece.substr(from, tab - from) + "</w:t><w:tab/>";
+            from = tab + 1;
+        }
+        xml += "<w:t xml:space=\"preserve\">" + piece.substr(from) + "</w:t>";
+        runs += "<w:r>" + xml + "</w:r>";
+    }
+    w.body = "<w:p>" + runs + "</w:p>";
+    ingest::Options o;
+    o.max_ratio = 100000;  // repetitive text compresses far better than a real document
+    auto r = ingest::read_bytes(w.build(), "docx", "t.docx", o);
+    REQUIRE(std::holds_alternative<SourceDocument>(r));
+    const auto& d = std::get<SourceDocument>(r);
+    REQUIRE(d.blocks.size() == 1);
+    CHECK(d.blocks[0].text.size() == 2000000);
+}
+
 TEST_CASE("docx: header and signature tables of two and three cells give the header and closing fields") {
     DocxWriter w;
     w.body = "<w:tbl>" +

@@ -96,7 +96,7 @@ bool is_typed_label(std::string_view s) {
     s = utf8::trim(s);
     for (std::string_view lead : {"Điều ", "Chương ", "Mục ", "Phần ", "Khoản "})
         if (s.substr(0, lead.size()) == lead) s.remove_prefix(lead.size());
-    if (s.empty() || utf8::count(s) > 6) return false;
+    if (s.empty() || s.size() > 24 || utf8::count(s) > 6) return false;
     if (s == "-" || s == "+" || s == "*" || s == "\xE2\x80\xA2" || s == "\xE2\x80\x93") return true;
     size_t n = s.size();
     if (s.back() == '.' || s.back() == ')') --n;
@@ -108,15 +108,16 @@ bool is_typed_label(std::string_view s) {
     return true;
 }
 
-size_t word_count(std::string_view s) {
-    size_t n = 0;
+// More than `n` words (stops counting there).
+bool more_words_than(std::string_view s, size_t n) {
+    size_t words = 0;
     bool in = false;
     for (char c : s) {
         bool sp = c == ' ' || c == '\t';
-        if (!sp && !in) ++n;
+        if (!sp && !in && ++words > n) return true;
         in = !sp;
     }
-    return n;
+    return false;
 }
 
 class BodyReader {
@@ -317,10 +318,12 @@ private:
     }
 
     // Where the paragraph text is cut into blocks: at every line break, and
-    // at a tab run that separates two columns (two texts side by side, such as
-    // "Số: 12/UBND<tab><tab>Hà Nội, ngày ..."). A tab after a typed label
-    // ("1.<tab>") is indentation, and a single tab to a default tab stop, or
-    // tabs aligning a value after a long "label:", keep the line whole.
+    // at a gap that separates two columns (two texts side by side, such as
+    // "Số: 12/UBND<tab><tab>Hà Nội, ngày ..."): two or more tabs, one tab to a
+    // tab stop the paragraph sets, or six or more spaces before a capital. A
+    // tab after a typed label ("1.<tab>") is indentation, and a single tab to
+    // a default tab stop, or tabs aligning a value after a long "label:", keep
+    // the line whole. Linear in the paragraph length.
     std::vector<std::pair<size_t, size_t>> segments(const Para& p) const {
         std::vector<std::pair<size_t, size_t>> out;
         const std::string& t = p.text;
@@ -330,15 +333,26 @@ private:
             if (line_end == std::string::npos) line_end = t.size();
             size_t seg = line_start;
             for (size_t i = line_start; i < line_end;) {
-                if (t[i] != '\t') { ++i; continue; }
+                if (t[i] != '\t' && t[i] != ' ') { ++i; continue; }
                 size_t j = i, tabs = 0, k = i;
                 while (k > seg && t[k - 1] == ' ') --k;  // spaces before the tabs belong to the gap
                 while (j < line_end && (t[j] == '\t' || t[j] == ' ')) tabs += t[j++] == '\t';
+                // Cheap tests first: most gaps are one space between words.
+                if ((tabs == 0 && j - k < 6) || k == seg || j == line_end) { i = j; continue; }
                 std::string_view left = utf8::trim(std::string_view(t).substr(seg, k - seg));
-                size_t next_tab = t.find('\t', j);
-                std::string_view right = utf8::trim(std::string_view(t).substr(j, std::min(next_tab, line_end) - j));
-                bool split = !left.empty() && !right.empty() && !is_typed_label(left) &&
-                             (tabs >= 2 || p.custom_tabs) && !(left.back() == ':' && word_count(left) > 3);
+                bool column_gap = tabs >= 2 || (tabs == 1 && p.custom_tabs);
+                if (tabs == 0) {
+                    // Columns laid out with spaces: a wide gap before a capital
+                    // ("UBND TỈNH X          CỘNG HÒA ..."). A blank left for a
+                    // number or a date ("Số:        /QĐ-UB", "ngày      tháng")
+                    // is followed by a slash, a digit or a small letter.
+                    size_t q = j;
+                    char32_t first = utf8::next(t, q);
+                    column_gap = utf8::is_letter(first) && utf8::lower_cp(first) != first && !left.empty() &&
+                                 left.back() != ':';
+                }
+                bool split = column_gap && !left.empty() && !is_typed_label(left) &&
+                             !(left.back() == ':' && more_words_than(left, 3));
                 if (split) {
                     out.push_back({seg, k});
                     seg = j;
