@@ -461,7 +461,7 @@ TEST_CASE("docx: fields show their result, never their instruction") {
     CHECK(d.aside[0].line() == 0);
 }
 
-TEST_CASE("docx: tracked changes are read as accepted") {
+TEST_CASE("docx: tracked changes are read as accepted, hidden text left out") {
     DocxWriter w;
     auto ins = [](const std::string& x) { return "<w:ins w:id=\"1\" w:author=\"A\">" + x + "</w:ins>"; };
     auto del = [](const std::string& t) {
@@ -472,13 +472,15 @@ TEST_CASE("docx: tracked changes are read as accepted") {
              p_raw("<w:moveTo w:id=\"4\" w:author=\"A\">" + r_t("quý II ") + "</w:moveTo>" + r_t("đến hết năm.")) +
              // The paragraph mark deleted: this paragraph joins the next.
              p_raw(r_t("Đoạn đầu"), "<w:rPr><w:del w:id=\"5\" w:author=\"A\"/></w:rPr>") + p_raw(r_t(" nối tiếp.")) +
+             p_raw(r_t("Ẩn ", "<w:vanish/>") + r_t("Hiện") + r_t(" rõ", "<w:vanish w:val=\"0\"/>")) +
              "<w:tbl>" + row({p_raw(r_t("Giữ"))}) +
              "<w:tr><w:trPr><w:del w:id=\"6\" w:author=\"A\"/></w:trPr>" + cell(p_raw(r_t("Hàng đã xóa"))) + "</w:tr></w:tbl>";
     auto d = read_ok(w.build());
     CHECK(texts_at(d) == std::vector<std::string>{"Tổ chức hai hội nghị.@1:1", "Thời gian: năm 2026@2:1",
-                                                 "quý II đến hết năm.@3:1", "Đoạn đầu nối tiếp.@4:1", "Giữ@6:1"});
+                                                 "quý II đến hết năm.@3:1", "Đoạn đầu nối tiếp.@4:1", "Hiện rõ@6:1",
+                                                 "Giữ@7:1"});
     // The joined block keeps the positions of both paragraphs.
-    REQUIRE(d.blocks.size() == 5);
+    REQUIRE(d.blocks.size() == 6);
     CHECK(d.blocks[3].locate(std::string("Đoạn đầu ").size()) == Pos{5, 2});
 }
 

@@ -207,6 +207,8 @@ private:
 
     void run(pugi::xml_node r, Para& p, int depth) {
         auto rpr = kid(r, "rPr");
+        // Hidden text (w:vanish) does not print.
+        if (auto v = kid(rpr, "vanish"); v && attr(v, "val") != "0" && attr(v, "val") != "false") return;
         std::string font = rfonts(rpr);
         if (font.empty()) font = styles_.font(attr(kid(rpr, "rStyle"), "val"), p.pstyle);
         auto lf = legacy_font(font);
