@@ -547,3 +547,106 @@ TEST_CASE("docx: Word numbering in table cells is not section numbering") {
     CHECK_FALSE(has(errs, "structure.numbering-duplicate"));
     CHECK_FALSE(has(errs, "structure.numbering-gap"));
 }
+
+TEST_CASE("docx: effective run formatting: defaults, style chain, character style, direct, theme fonts") {
+    DocxWriter w;
+    w.styles =
+        "<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:asciiTheme=\"minorHAnsi\" w:hAnsiTheme=\"minorHAnsi\"/>"
+        "<w:sz w:val=\"24\"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after=\"160\" w:line=\"259\" "
+        "w:lineRule=\"auto\"/></w:pPr></w:pPrDefault></w:docDefaults>"
+        "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/>"
+        "<w:pPr><w:jc w:val=\"both\"/></w:pPr><w:rPr><w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\"/><w:sz w:val=\"28\"/></w:rPr></w:style>"
+        "<w:style w:type=\"paragraph\" w:styleId=\"Tieude\"><w:name w:val=\"Tieude\"/><w:basedOn w:val=\"Normal\"/>"
+        "<w:pPr><w:jc w:val=\"center\"/><w:spacing w:before=\"120\"/></w:pPr><w:rPr><w:b/><w:caps/></w:rPr></w:style>"
+        "<w:style w:type=\"paragraph\" w:styleId=\"Tieude2\"><w:name w:val=\"Tieude2\"/><w:basedOn w:val=\"Tieude\"/>"
+        "<w:rPr><w:sz w:val=\"26\"/></w:rPr></w:style>"
+        "<w:style w:type=\"paragraph\" w:styleId=\"Theme\"><w:name w:val=\"Theme\"/>"
+        "<w:rPr><w:rFonts w:asciiTheme=\"majorHAnsi\" w:hAnsiTheme=\"majorHAnsi\"/></w:rPr></w:style>"
+        "<w:style w:type=\"character\" w:styleId=\"Nghieng\"><w:name w:val=\"Nghieng\"/><w:rPr><w:i/></w:rPr></w:style>";
+    w.raw_parts["word/theme/theme1.xml"] =
+        "<a:theme xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\"><a:themeElements><a:fontScheme>"
+        "<a:majorFont><a:latin typeface=\"Cambria\"/></a:majorFont><a:minorFont><a:latin typeface=\"Calibri\"/></a:minorFont>"
+        "</a:fontScheme></a:themeElements></a:theme>";
+    w.body = p_raw(r_t("Căn cứ ") + "<w:r><w:rPr><w:rStyle w:val=\"Nghieng\"/></w:rPr><w:t>Luật</w:t></w:r>" +
+                   r_t(" Tổ chức", "<w:b/><w:sz w:val=\"30\"/>")) +
+             p_raw(r_t("KẾ HOẠCH", "<w:b w:val=\"0\"/>"), "<w:pStyle w:val=\"Tieude2\"/><w:ind w:firstLine=\"720\"/>") +
+             p_raw(r_t("Theo chủ đề"), "<w:pStyle w:val=\"Theme\"/><w:ind w:left=\"567\" w:hanging=\"283\"/>") +
+             p_raw(r_t("Chữ ký") + kBr + r_t("Nguyễn Văn An", "<w:b/>"));
+    auto d = read_ok(w.build());
+    REQUIRE(d.blocks.size() == 5);
+    for (const auto& b : d.blocks) REQUIRE(b.format);
+    const auto& r0 = d.blocks[0].format->runs;
+    REQUIRE(r0.size() == 3);
+    CHECK(r0[0].font == "Times New Roman");  // Normal (the default paragraph style) over the theme default
+    CHECK(r0[0].size == 28);
+    CHECK_FALSE(r0[0].bold);
+    CHECK((r0[0].line == 1 && r0[0].column == 1 && r0[0].end_column == 8));
+    CHECK(r0[1].italic);                       // character style
+    CHECK((r0[1].column == 8 && r0[1].end_column == 12));
+    CHECK((r0[2].bold && r0[2].size == 30));  // direct formatting
+    CHECK(d.blocks[0].format->paragraph.alignment == "both");
+    CHECK(d.blocks[0].format->paragraph.space_after == 160);  // from the document defaults
+    CHECK(d.blocks[0].format->paragraph.line_spacing == 259);
+
+    const auto& f1 = *d.blocks[1].format;
+    REQUIRE(f1.runs.size() == 1);
+    CHECK(f1.runs[0].font == "Times New Roman");  // Tieude2 -> Tieude -> Normal
+    CHECK(f1.runs[0].size == 26);
+    CHECK(f1.runs[0].caps);
+    CHECK_FALSE(f1.runs[0].bold);  // the style's bold turned off directly
+    CHECK(f1.paragraph.style == "Tieude2");
+    CHECK(f1.paragraph.alignment == "center");
+    CHECK(f1.paragraph.space_before == 120);
+    CHECK(f1.paragraph.first_line == 720);
+
+    const auto& f2 = *d.blocks[2].format;
+    CHECK(f2.runs.at(0).font == "Cambria");  // theme major font
+    CHECK(f2.runs.at(0).size == 24);         // no style sets a size: the document default
+    CHECK(f2.paragraph.indent_left == 567);
+    CHECK(f2.paragraph.first_line == -283);  // hanging
+
+    // A paragraph cut into lines: each line has the runs of its own stretch.
+    const auto& f4 = *d.blocks[4].format;
+    REQUIRE(f4.runs.size() == 1);
+    CHECK(f4.runs[0].bold);
+    CHECK((f4.runs[0].line == 4 && f4.runs[0].column == 8 && f4.runs[0].end_column == 21));
+    REQUIRE(d.blocks[3].format->runs.size() == 1);
+    CHECK_FALSE(d.blocks[3].format->runs[0].bold);
+}
+
+TEST_CASE("docx: equal neighbouring runs merge; run positions survive normalize") {
+    DocxWriter w;
+    w.body = p_raw(r_t("Tuyên ") + r_t("truyền") + r_t("   rộng rãi", "<w:i/>"));
+    auto a = analyze_docx(w.build());
+    REQUIRE(a->doc.blocks.size() == 1);
+    const auto& b = a->doc.blocks[0];
+    CHECK(b.text == "Tuyên truyền rộng rãi");  // normalize folded the spaces
+    const auto& runs = b.format->runs;
+    REQUIRE(runs.size() == 2);
+    CHECK((runs[0].column == 1 && runs[0].end_column == 13 && !runs[0].italic));
+    CHECK((runs[1].column == 13 && runs[1].end_column == 24 && runs[1].italic));
+    // "rộng" starts at column 16 of the original paragraph, inside the italic run.
+    Pos p = b.locate(b.text.find("rộng"));
+    CHECK(p.column == 16);
+    CHECK((p.column >= runs[1].column && p.column < runs[1].end_column));
+}
+
+TEST_CASE("docx: page size and margins of each section") {
+    DocxWriter w;
+    w.body = DocxWriter::para("Phần dọc") +
+             p_raw(r_t("Cuối phần một"), "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1134\" "
+                                         "w:right=\"851\" w:bottom=\"1134\" w:left=\"1701\" w:header=\"709\" w:footer=\"709\" w:gutter=\"0\"/></w:sectPr>") +
+             DocxWriter::para("Phụ lục ngang") +
+             "<w:sectPr><w:pgSz w:w=\"16838\" w:h=\"11906\" w:orient=\"landscape\"/><w:pgMar w:top=\"1701\" w:right=\"1134\" "
+             "w:bottom=\"1134\" w:left=\"1134\" w:header=\"0\" w:footer=\"0\" w:gutter=\"0\"/></w:sectPr>";
+    auto d = read_ok(w.build());
+    REQUIRE(d.pages.size() == 2);
+    CHECK(d.pages[0].first_line == 1);
+    CHECK((d.pages[0].width == 11906 && d.pages[0].height == 16838 && !d.pages[0].landscape));
+    CHECK((d.pages[0].margin_top == 1134 && d.pages[0].margin_left == 1701 && d.pages[0].margin_right == 851));
+    CHECK(d.pages[0].header == 709);
+    CHECK(d.pages[1].first_line == 3);
+    CHECK(d.pages[1].landscape);
+    CHECK(d.pages[1].margin_top == 1701);
+    CHECK(d.blocks.size() == 3);  // a w:sectPr is no text
+}

@@ -30,6 +30,8 @@ struct SourceDocument {
     // A comment's line is the paragraph it is attached to; headers have line 0.
     std::vector<Block> aside;
     std::vector<Observation> observations;
+    // Page size and margins per section, in document order (.docx; empty when unknown).
+    std::vector<PageSetup> pages;
 };
 
 // Raised by ingest for input it cannot read. `reason` is a complete sentence

@@ -23,6 +23,11 @@
 // (line 0) and comments (line of the paragraph they annotate) go to
 // SourceDocument::aside.
 //
+// Formatting facts: each block carries its effective paragraph and run
+// formatting (BlockFormat: document defaults, then the style chain, then
+// direct formatting; theme fonts resolved), and SourceDocument::pages the
+// page size and margins of every section (w:sectPr).
+//
 // XML safety: pugixml never expands DTD-declared entities (a "billion laughs"
 // document stays as small as its text), and the zip reader bounds inflation.
 #include <pugixml.hpp>
@@ -138,6 +143,7 @@ public:
             else if (name == "sdt") container(kid(c, "sdtContent"), in_table, depth + 1);
             else if (name == "AlternateContent") container(kid(c, "Choice"), in_table, depth + 1);
             else if (name == "customXml" || name == "ins" || name == "moveTo") container(c, in_table, depth + 1);
+            else if (name == "sectPr" && !kind_) section(c);  // the last section's, at the end of the body
         }
     }
     // A paragraph whose mark was deleted waits for the next one; at the end
@@ -168,7 +174,45 @@ private:
         std::optional<NumRef> num;
         bool custom_tabs = false;  // w:tabs or w:ptab: a tab goes to a set column
         bool in_table = false;
+        struct Span {
+            size_t begin, end;  // bytes in text
+            RunFormat format;   // positions filled in when the blocks are made
+        };
+        std::vector<Span> runs;
+        ParagraphFormat format;
     };
+
+    // Original positions of increasing byte offsets of a paragraph's text, in
+    // one pass (locate() per offset would be quadratic on long paragraphs).
+    class Locator {
+    public:
+        Locator(const std::string& t, const std::vector<Anchor>& a) : t_(t), a_(a), cur_{a[0].line, a[0].column} {}
+        Pos at(size_t target) {
+            while (ai_ + 1 < a_.size() && a_[ai_ + 1].offset <= target) {
+                ++ai_;
+                off_ = a_[ai_].offset;
+                cur_ = {a_[ai_].line, a_[ai_].column};
+            }
+            if (target > off_) {
+                cur_.column += static_cast<uint32_t>(utf8::count(std::string_view(t_).substr(off_, target - off_)));
+                off_ = target;
+            }
+            return cur_;
+        }
+
+    private:
+        const std::string& t_;
+        const std::vector<Anchor>& a_;
+        size_t ai_ = 0, off_ = 0;
+        Pos cur_;
+    };
+
+    const RunProps& style_run_props(const std::string& rstyle, const std::string& pstyle) {
+        auto key = rstyle + '\n' + pstyle;
+        auto it = run_props_.find(key);
+        if (it == run_props_.end()) it = run_props_.emplace(key, styles_.run_props(rstyle, pstyle)).first;
+        return it->second;
+    }
 
     void table(pugi::xml_node t, int depth) {
         if (depth > kMaxDepth) return;
@@ -197,6 +241,26 @@ private:
         }
     }
 
+    void section(pugi::xml_node sect) {
+        PageSetup ps;
+        ps.first_line = section_start_;
+        auto sz = kid(sect, "pgSz");
+        auto u = [](pugi::xml_node n, const char* a) { return static_cast<uint32_t>(std::max(0, to_int(attr(n, a), 0))); };
+        ps.width = u(sz, "w");
+        ps.height = u(sz, "h");
+        ps.landscape = attr(sz, "orient") == "landscape";
+        auto mar = kid(sect, "pgMar");
+        ps.margin_top = to_int(attr(mar, "top"), 0);
+        ps.margin_bottom = to_int(attr(mar, "bottom"), 0);
+        ps.margin_left = u(mar, "left");
+        ps.margin_right = u(mar, "right");
+        ps.header = u(mar, "header");
+        ps.footer = u(mar, "footer");
+        ps.gutter = u(mar, "gutter");
+        doc_.pages.push_back(ps);
+        section_start_ = para_no_ + 1;
+    }
+
     bool visible() const {
         return std::all_of(fields_.begin(), fields_.end(), [](bool result) { return result; });
     }
@@ -207,10 +271,11 @@ private:
 
     void run(pugi::xml_node r, Para& p, int depth) {
         auto rpr = kid(r, "rPr");
+        std::string rstyle = attr(kid(rpr, "rStyle"), "val");
         // Hidden text (w:vanish) does not print.
         if (auto v = kid(rpr, "vanish"); v && attr(v, "val") != "0" && attr(v, "val") != "false") return;
         std::string font = rfonts(rpr);
-        if (font.empty()) font = styles_.font(attr(kid(rpr, "rStyle"), "val"), p.pstyle);
+        if (font.empty()) font = styles_.font(rstyle, p.pstyle);
         auto lf = legacy_font(font);
         size_t begin = p.text.size();
         for (auto c : r.children()) {
@@ -241,6 +306,18 @@ private:
                 p.text += text;
                 p.legacy.push_back({lf->enc, begin, p.text.size()});
             }
+        }
+        if (p.text.size() > begin) {
+            RunProps props = style_run_props(rstyle, p.pstyle);
+            props.apply(rpr, styles_.theme());
+            RunFormat f;
+            f.font = props.font;
+            f.size = props.size;
+            f.bold = props.bold;
+            f.italic = props.italic;
+            f.underline = props.underline;
+            f.caps = props.caps;
+            p.runs.push_back({begin, p.text.size(), std::move(f)});
         }
     }
 
@@ -279,6 +356,20 @@ private:
         p.in_table = in_table;
         auto ppr = kid(pn, "pPr");
         p.pstyle = attr(kid(ppr, "pStyle"), "val");
+        {
+            ParaProps props = styles_.para_props(p.pstyle);
+            props.apply(ppr);
+            auto& f = p.format;
+            f.style = p.pstyle;
+            f.alignment = props.alignment;
+            f.line_rule = props.line_rule;
+            f.indent_left = props.indent_left;
+            f.indent_right = props.indent_right;
+            f.first_line = props.first_line;
+            f.space_before = props.space_before;
+            f.space_after = props.space_after;
+            f.line_spacing = props.line_spacing;
+        }
         for (auto tab : kid(ppr, "tabs").children())
             if (local(tab.name()) == "tab" && attr(tab, "val") != "clear") p.custom_tabs = true;
         if (auto np = kid(ppr, "numPr")) {
@@ -292,6 +383,9 @@ private:
         // The paragraph mark itself deleted: once accepted, the text runs on
         // into the next paragraph (which keeps its own numbering).
         bool mark_deleted = static_cast<bool>(kid(kid(ppr, "rPr"), "del"));
+        // A section ends with this paragraph: its page setup covers the
+        // paragraphs since the previous section's end.
+        if (auto sect = kid(ppr, "sectPr"); sect && !kind_) section(sect);
         if (!mark_deleted) p.label = p.num ? numbering_.next(*p.num) : "";
         p.anchors.push_back({0, para_no_, 1});
         inline_content(pn, p, depth);
@@ -302,6 +396,8 @@ private:
             auto shift = static_cast<uint32_t>(joined.text.size());
             for (auto a : p.anchors) joined.anchors.push_back({a.offset + shift, a.line, a.column});
             for (auto l : p.legacy) joined.legacy.push_back({l.enc, l.begin + shift, l.end + shift});
+            for (auto& r : p.runs) joined.runs.push_back({r.begin + shift, r.end + shift, std::move(r.format)});
+            joined.format = p.format;
             joined.text += p.text;
             joined.boxes.insert(joined.boxes.end(), p.boxes.begin(), p.boxes.end());
             joined.pstyle = p.pstyle;
@@ -369,9 +465,8 @@ private:
 
     void emit(const Para& p) {
         if (utf8::trim(p.text).empty()) return;
-        Block whole;
-        whole.text = p.text;
-        whole.anchors = p.anchors;
+        Locator loc(p.text, p.anchors);
+        size_t span = 0;  // first run not wholly before the current segment
         int heading = styles_.heading_level(p.pstyle);
         BlockKind kind = kind_ ? *kind_
                          : p.in_table ? BlockKind::TableCell
@@ -387,8 +482,31 @@ private:
             blk.source = blk.text;
             for (char& c : blk.source)
                 if (c == '\t') c = ' ';
-            Pos at = whole.locate(b);
+            Pos at = loc.at(b);
             blk.anchors.push_back({0, at.line, at.column});
+            auto fmt = std::make_shared<BlockFormat>();
+            fmt->paragraph = p.format;
+            while (span < p.runs.size() && p.runs[span].end <= b) ++span;
+            for (size_t r = span; r < p.runs.size() && p.runs[r].begin < e; ++r) {
+                size_t rb = std::max(p.runs[r].begin, b), re = std::min(p.runs[r].end, e);
+                if (rb >= re) continue;
+                RunFormat f = p.runs[r].format;
+                Pos from = loc.at(rb), to = loc.at(re);
+                f.line = from.line, f.column = from.column, f.end_line = to.line, f.end_column = to.column;
+                if (!fmt->runs.empty()) {
+                    RunFormat& last = fmt->runs.back();
+                    RunFormat probe = f;
+                    probe.line = last.line, probe.column = last.column;
+                    probe.end_line = last.end_line, probe.end_column = last.end_column;
+                    if (probe == last && last.end_line == f.line && last.end_column == f.column) {
+                        last.end_line = f.end_line, last.end_column = f.end_column;
+                        continue;
+                    }
+                }
+                fmt->runs.push_back(std::move(f));
+            }
+            loc.at(e);
+            blk.format = std::move(fmt);
             for (const auto& a : p.anchors)
                 if (a.offset > b && a.offset < e) blk.anchors.push_back({static_cast<uint32_t>(a.offset - b), a.line, a.column});
             // The numbering label belongs to the paragraph's first line.
@@ -422,6 +540,8 @@ private:
     std::optional<BlockKind> kind_;
     std::vector<bool> fields_;  // open complex fields: true once past "separate"
     std::optional<Para> pending_;
+    uint32_t section_start_ = 1;
+    std::map<std::string, RunProps> run_props_;  // style pair -> properties, computed once
     std::set<legacy::Encoding> legacy_seen_;
 };
 
@@ -466,6 +586,14 @@ Result read_docx_document(std::string_view bytes, const std::string& path, const
     Numbering numbering;
     if (auto bad = load_part(zip, "word/styles.xml", styles_xml, found)) return *bad;
     if (found) styles.load(styles_xml);
+    {
+        // Theme fonts (w:asciiTheme); Word names the part theme1.xml.
+        pugi::xml_document theme_xml;
+        if (auto bad = load_part(zip, "word/theme/theme1.xml", theme_xml, found)) return *bad;
+        Theme theme;
+        if (found) theme.load(theme_xml);
+        styles.set_theme(std::move(theme));
+    }
     if (auto bad = load_part(zip, "word/numbering.xml", numbering_xml, found)) return *bad;
     if (found) numbering.load(numbering_xml);
 
