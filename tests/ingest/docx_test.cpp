@@ -650,3 +650,37 @@ TEST_CASE("docx: page size and margins of each section") {
     CHECK(d.pages[1].margin_top == 1701);
     CHECK(d.blocks.size() == 3);  // a w:sectPr is no text
 }
+
+TEST_CASE("docx: every real .docx reads with consistent blocks, positions, observations and formats") {
+    namespace fs = std::filesystem;
+    fs::path dir = fs::path(test::shared_dir()) / "real";
+    if (!fs::is_directory(dir)) {
+        WARN("skipped: " << dir << " is not there");
+        return;
+    }
+    int files = 0, with_pages = 0;
+    for (const auto& e : fs::directory_iterator(dir)) {
+        if (e.path().extension() != ".docx") continue;
+        ++files;
+        INFO(e.path().filename().string());
+        auto r = ingest::read_bytes(test::slurp(e.path()), "docx", e.path().string(), {});
+        REQUIRE(std::holds_alternative<SourceDocument>(r));
+        auto a = pipeline::analyze(std::get<SourceDocument>(std::move(r)));
+        if (!a->doc.pages.empty()) ++with_pages;
+        uint32_t last_line = 0;
+        for (const auto& b : a->doc.blocks) {
+            CHECK_FALSE(utf8::trim(b.text).empty());
+            CHECK(b.text.find('\n') == std::string::npos);  // one printed line per block
+            REQUIRE(b.format);
+            CHECK(b.line() >= last_line);  // reading order
+            last_line = b.line();
+            for (const auto& run : b.format->runs) CHECK(run.line == b.line());
+        }
+        for (const auto& o : a->doc.observations) {
+            REQUIRE(o.ref.block < a->doc.blocks.size());
+            CHECK(o.ref.begin <= o.ref.end);
+            CHECK(o.ref.end <= a->doc.blocks[o.ref.block].text.size());
+        }
+    }
+    CHECK(with_pages == files);  // every Word file has a w:sectPr
+}
