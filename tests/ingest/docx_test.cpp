@@ -365,11 +365,13 @@ TEST_CASE("docx: a tab run between two columns splits the line; label tabs and a
              p_raw(r_t("Họ và tên") + kTab + r_t("Chức vụ"), "<w:tabs><w:tab w:val=\"left\" w:pos=\"5000\"/></w:tabs>") +
              p_raw(kTab + r_t("Thụt đầu dòng"));
     auto d = read_ok(w.build());
+    // Consecutive two-column lines read as a left column, then a right one
+    // (the single-column lines between them belong to the left column).
     CHECK(texts_at(d) == std::vector<std::string>{
-                             "Số: 12/UBND@1:1", "Bắc Sơn, ngày 5 tháng 3 năm 2026@1:14", "Nơi nhận:@2:1",
-                             "KT. CHỦ TỊCH@2:16", "1.\t\tTổ chức tuyên truyền@3:1",
+                             "Số: 12/UBND@1:1", "Nơi nhận:@2:1", "1.\t\tTổ chức tuyên truyền@3:1",
                              "- Số hộ dân được hỗ trợ trong năm: \t\t326 hộ.@4:1", "Họ và tên\tChức vụ@5:1",
-                             "Họ và tên@6:1", "Chức vụ@6:11", "\tThụt đầu dòng@7:1"});
+                             "Họ và tên@6:1", "Bắc Sơn, ngày 5 tháng 3 năm 2026@1:14", "KT. CHỦ TỊCH@2:16",
+                             "Chức vụ@6:11", "\tThụt đầu dòng@7:1"});
 }
 
 TEST_CASE("docx: columns laid out with spaces split before a capital, blanks for a number or a date do not") {
@@ -667,13 +669,13 @@ TEST_CASE("docx: every real .docx reads with consistent blocks, positions, obser
         REQUIRE(std::holds_alternative<SourceDocument>(r));
         auto a = pipeline::analyze(std::get<SourceDocument>(std::move(r)));
         if (!a->doc.pages.empty()) ++with_pages;
-        uint32_t last_line = 0;
+        uint32_t last_line = 0;  // columns laid out with tabs are read left column first
         for (const auto& b : a->doc.blocks) {
             CHECK_FALSE(utf8::trim(b.text).empty());
             CHECK(b.text.find('\n') == std::string::npos);  // one printed line per block
             REQUIRE(b.format);
-            CHECK(b.line() >= last_line);  // reading order
-            last_line = b.line();
+            CHECK(b.line() >= 1);
+            last_line = std::max(last_line, b.line());
             for (const auto& run : b.format->runs) CHECK(run.line == b.line());
         }
         for (const auto& o : a->doc.observations) {
@@ -683,4 +685,49 @@ TEST_CASE("docx: every real .docx reads with consistent blocks, positions, obser
         }
     }
     CHECK(with_pages == files);  // every Word file has a w:sectPr
+    CHECK(files > 0);
+}
+
+TEST_CASE("docx: two columns laid out with tabs are read left column first, then the right one") {
+    DocxWriter w;
+    w.body = DocxWriter::para("Trên đây là kế hoạch của Sở./.") +
+             p_raw(r_t("Nơi nhận:") + kTab + kTab + kTab + r_t("KT. GIÁM ĐỐC")) +
+             p_raw(r_t("- Như trên;") + kTab + kTab + kTab + r_t("PHÓ GIÁM ĐỐC")) + DocxWriter::para("- UBND tỉnh;") +
+             DocxWriter::para("- Lưu: VT, KH.") + DocxWriter::para("") +
+             p_raw(std::string(kTab) + kTab + kTab + kTab + r_t("Lê Thị Hoa")) +
+             DocxWriter::para("PHỤ LỤC") + DocxWriter::para("Danh mục nhiệm vụ");
+    std::string bytes = w.build();
+    auto d = read_ok(bytes);
+    CHECK(texts_at(d) == std::vector<std::string>{"Trên đây là kế hoạch của Sở./.@1:1", "Nơi nhận:@2:1",
+                                                 "- Như trên;@3:1", "- UBND tỉnh;@4:1", "- Lưu: VT, KH.@5:1",
+                                                 "KT. GIÁM ĐỐC@2:13", "PHÓ GIÁM ĐỐC@3:15", "\t\t\t\tLê Thị Hoa@7:1",
+                                                 "PHỤ LỤC@8:1", "Danh mục nhiệm vụ@9:1"});
+    // The header: one two-column line stays in place; what follows is read in order.
+    DocxWriter h;
+    h.body = p_raw(r_t("UBND TỈNH BẮC SƠN") + kTab + kTab + r_t("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")) +
+             p_raw(r_t("SỞ NÔNG NGHIỆP") + kTab + kTab + r_t("Độc lập - Tự do - Hạnh phúc")) +
+             p_raw(r_t("Số: 8/KH-SNN") + kTab + kTab + r_t("Bắc Sơn, ngày 2 tháng 4 năm 2026")) +
+             DocxWriter::para("KẾ HOẠCH") + DocxWriter::para("Trồng rừng năm 2026") + DocxWriter::para("I. MỤC ĐÍCH") +
+             DocxWriter::para("Phủ xanh đất trống.") + DocxWriter::para("II. TỔ CHỨC THỰC HIỆN") +
+             DocxWriter::para("Các phòng thực hiện.") + DocxWriter::para("Nơi nhận:") + DocxWriter::para("- Phòng KH;") +
+             DocxWriter::para("- Lưu: VT.") + DocxWriter::para("GIÁM ĐỐC") + DocxWriter::para("Trần Văn Bình");
+    std::string hb = h.build();
+    auto hd = read_ok(hb);
+    std::vector<std::string> first6;
+    for (size_t i = 0; i < 6; ++i) first6.push_back(hd.blocks.at(i).text);
+    CHECK(first6 == std::vector<std::string>{"UBND TỈNH BẮC SƠN", "SỞ NÔNG NGHIỆP", "Số: 8/KH-SNN",
+                                             "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                                             "Bắc Sơn, ngày 2 tháng 4 năm 2026"});
+    CHECK(hd.blocks.at(6).text == "KẾ HOẠCH");
+    auto a = analyze_docx(hb);
+    const auto& o = a->model.outline;
+    REQUIRE(o.header.agency.size() == 2);
+    CHECK(block_text(*a, o.header.number) == "Số: 8/KH-SNN");
+    CHECK(block_text(*a, o.header.place_date) == "Bắc Sơn, ngày 2 tháng 4 năm 2026");
+    CHECK(block_text(*a, o.header.doc_type) == "KẾ HOẠCH");
+    CHECK(block_text(*a, o.closing.signer_name) == "Trần Văn Bình");
+    auto errs = rules_of(check_docx(hb));
+    for (const char* r : {"nd30.header.agency", "nd30.header.number", "nd30.header.place-date", "nd30.header.national-title",
+                          "nd30.header.motto", "nd30.header.type-name", "nd30.closing.recipients", "nd30.closing.signer"})
+        CHECK_FALSE(has(errs, r));
 }

@@ -135,6 +135,11 @@ public:
 
     void container(pugi::xml_node n, bool in_table, int depth) {
         if (depth > kMaxDepth) return;
+        flush_group();  // columns laid out with tabs never reach across a cell, a box or a table
+        struct Flush {
+            BodyReader& r;
+            ~Flush() { r.flush_group(); }
+        } at_end{*this};
         for (auto c : n.children()) {
             if (c.type() != pugi::node_element) continue;
             std::string_view name = local(c.name());
@@ -155,6 +160,7 @@ public:
             emit(p);
             for (auto box : p.boxes) container(box, p.in_table, 1);
         }
+        flush_group();
     }
     uint32_t last_line() const { return para_no_; }
 
@@ -422,14 +428,19 @@ private:
     // tab after a typed label ("1.<tab>") is indentation, and a single tab to
     // a default tab stop, or tabs aligning a value after a long "label:", keep
     // the line whole. Linear in the paragraph length.
-    std::vector<std::pair<size_t, size_t>> segments(const Para& p) const {
-        std::vector<std::pair<size_t, size_t>> out;
+    struct Segment {
+        size_t begin, end;
+        bool after_gap;  // starts after a column gap on the same line
+    };
+    std::vector<Segment> segments(const Para& p) const {
+        std::vector<Segment> out;
         const std::string& t = p.text;
         size_t line_start = 0;
         while (line_start <= t.size()) {
             size_t line_end = t.find('\n', line_start);
             if (line_end == std::string::npos) line_end = t.size();
             size_t seg = line_start;
+            bool after_gap = false;
             for (size_t i = line_start; i < line_end;) {
                 if (t[i] != '\t' && t[i] != ' ') { ++i; continue; }
                 size_t j = i, tabs = 0, k = i;
@@ -452,12 +463,13 @@ private:
                 bool split = column_gap && !left.empty() && !is_typed_label(left) &&
                              !(left.back() == ':' && more_words_than(left, 3));
                 if (split) {
-                    out.push_back({seg, k});
+                    out.push_back({seg, k, after_gap});
                     seg = j;
+                    after_gap = true;
                 }
                 i = j;
             }
-            out.push_back({seg, line_end});
+            out.push_back({seg, line_end, after_gap});
             line_start = line_end + 1;
         }
         return out;
@@ -473,9 +485,12 @@ private:
                          : heading ? BlockKind::Heading
                          : p.label.empty() ? BlockKind::Paragraph : BlockKind::ListItem;
         bool first = true;
-        for (auto [b, e] : segments(p)) {
+        std::vector<Piece> pieces;
+        bool any_gap = false;
+        for (auto [b, e, after_gap] : segments(p)) {
             std::string_view seg = std::string_view(p.text).substr(b, e - b);
             if (utf8::trim(seg).empty()) continue;
+            any_gap = any_gap || after_gap;
             Block blk;
             blk.kind = kind;
             blk.text = std::string(seg);
@@ -519,16 +534,102 @@ private:
             if (!first && !kind_ && !p.in_table && !heading) blk.kind = BlockKind::Paragraph;
             first = false;
             blk.in_table = p.in_table;
-            auto index = static_cast<uint32_t>(out_.size());
-            out_.push_back(std::move(blk));
-            if (&out_ != &doc_.blocks) continue;  // asides carry no observations
-            for (const auto& l : p.legacy) {
-                size_t lb = std::max(l.begin, b), le = std::min(l.end, e);
-                if (lb >= le || !legacy_seen_.insert(l.enc).second) continue;
-                doc_.observations.push_back(
-                    {"encoding.legacy", {index, static_cast<uint32_t>(lb - b), static_cast<uint32_t>(le - b)},
-                     std::string(legacy::name(l.enc))});
+            Piece piece;
+            piece.block = std::move(blk);
+            piece.after_gap = after_gap;
+            if (&out_ == &doc_.blocks) {  // asides carry no observations
+                for (const auto& l : p.legacy) {
+                    size_t lb = std::max(l.begin, b), le = std::min(l.end, e);
+                    if (lb < le) piece.legacy.push_back({l.enc, lb - b, le - b});
+                }
             }
+            pieces.push_back(std::move(piece));
+        }
+        if (pieces.empty()) return;
+        // Two columns side by side on one line, or a line with only its right
+        // column (a signer's name pushed right with tabs).
+        bool two = pieces.size() == 2 && pieces[1].after_gap && !pieces[0].after_gap &&
+                   p.text.find('\n') == std::string::npos;
+        bool right_only = pieces.size() == 1 && !any_gap && leading_gap(p);
+        place(std::move(pieces), two ? Layout::TwoColumns : right_only ? Layout::RightOnly : Layout::Plain, p.in_table);
+    }
+
+    // Reading order of text laid out in two columns with tabs: Word shows
+    // consecutive two-column lines as a left and a right column, so the left
+    // column is read first, then the right one (as a two-cell table would be):
+    // "Nơi nhận:<tab>KT. CHỦ TỊCH", "- Như trên;<tab>PHÓ CHỦ TỊCH", "- Lưu: VT.",
+    // "<tab><tab>Trần Văn B" reads "Nơi nhận:", "- Như trên;", "- Lưu: VT.",
+    // "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Văn B". Lines with one column
+    // between two-column ones belong to the left column; after the last
+    // two-column or right-only line (within kGroupReach paragraphs) the group
+    // ends and what followed is read in its own order.
+    enum class Layout { Plain, TwoColumns, RightOnly };
+    struct Piece {
+        Block block;
+        bool after_gap = false;
+        std::vector<LegacySpan> legacy;  // relative to the piece's text
+    };
+    static constexpr size_t kGroupReach = 12;
+
+    // The line starts with a column's worth of white space: two tabs, one tab
+    // to a tab stop the paragraph sets, a tab and six spaces, or twenty spaces.
+    bool leading_gap(const Para& p) const {
+        size_t tabs = 0, i = 0;
+        for (; i < p.text.size() && (p.text[i] == '\t' || p.text[i] == ' '); ++i) tabs += p.text[i] == '\t';
+        size_t spaces = i - tabs;
+        return i < p.text.size() && p.text.find('\n') == std::string::npos &&
+               (tabs >= 2 || (tabs == 1 && (p.custom_tabs || spaces >= 6)) || spaces >= 20);
+    }
+
+    void place(std::vector<Piece> pieces, Layout layout, bool in_table) {
+        if (group_open_ && in_table != group_in_table_) flush_group();
+        if (layout == Layout::Plain) {
+            if (!group_open_) {
+                for (auto& pc : pieces) put(std::move(pc));
+                return;
+            }
+            ++tentative_paras_;
+            for (auto& pc : pieces) tentative_.push_back(std::move(pc));
+            if (tentative_paras_ > kGroupReach) flush_group();
+            return;
+        }
+        if (layout == Layout::RightOnly && !group_open_) {
+            for (auto& pc : pieces) put(std::move(pc));
+            return;
+        }
+        if (!group_open_) {
+            group_open_ = true;
+            group_in_table_ = in_table;
+        }
+        for (auto& pc : tentative_) left_.push_back(std::move(pc));
+        tentative_.clear();
+        tentative_paras_ = 0;
+        if (layout == Layout::TwoColumns) {
+            left_.push_back(std::move(pieces[0]));
+            right_.push_back(std::move(pieces[1]));
+        } else {
+            right_.push_back(std::move(pieces[0]));
+        }
+    }
+
+    void flush_group() {
+        if (!group_open_) return;
+        group_open_ = false;
+        for (auto* list : {&left_, &right_, &tentative_}) {
+            for (auto& pc : *list) put(std::move(pc));
+            list->clear();
+        }
+        tentative_paras_ = 0;
+    }
+
+    void put(Piece pc) {
+        auto index = static_cast<uint32_t>(out_.size());
+        out_.push_back(std::move(pc.block));
+        for (const auto& l : pc.legacy) {
+            if (!legacy_seen_.insert(l.enc).second) continue;
+            doc_.observations.push_back({"encoding.legacy",
+                                         {index, static_cast<uint32_t>(l.begin), static_cast<uint32_t>(l.end)},
+                                         std::string(legacy::name(l.enc))});
         }
     }
 
@@ -540,6 +641,9 @@ private:
     std::optional<BlockKind> kind_;
     std::vector<bool> fields_;  // open complex fields: true once past "separate"
     std::optional<Para> pending_;
+    bool group_open_ = false, group_in_table_ = false;
+    std::vector<Piece> left_, right_, tentative_;
+    size_t tentative_paras_ = 0;
     uint32_t section_start_ = 1;
     std::map<std::string, RunProps> run_props_;  // style pair -> properties, computed once
     std::set<legacy::Encoding> legacy_seen_;
