@@ -365,13 +365,13 @@ TEST_CASE("docx: a tab run between two columns splits the line; label tabs and a
              p_raw(r_t("Họ và tên") + kTab + r_t("Chức vụ"), "<w:tabs><w:tab w:val=\"left\" w:pos=\"5000\"/></w:tabs>") +
              p_raw(kTab + r_t("Thụt đầu dòng"));
     auto d = read_ok(w.build());
-    // Consecutive two-column lines read as a left column, then a right one
-    // (the single-column lines between them belong to the left column).
+    // Consecutive two-column lines read as a left column, then a right one;
+    // the numbered line "1." spans the page and ends the first group.
     CHECK(texts_at(d) == std::vector<std::string>{
-                             "Số: 12/UBND@1:1", "Nơi nhận:@2:1", "1.\t\tTổ chức tuyên truyền@3:1",
+                             "Số: 12/UBND@1:1", "Nơi nhận:@2:1", "Bắc Sơn, ngày 5 tháng 3 năm 2026@1:14",
+                             "KT. CHỦ TỊCH@2:16", "1.\t\tTổ chức tuyên truyền@3:1",
                              "- Số hộ dân được hỗ trợ trong năm: \t\t326 hộ.@4:1", "Họ và tên\tChức vụ@5:1",
-                             "Họ và tên@6:1", "Bắc Sơn, ngày 5 tháng 3 năm 2026@1:14", "KT. CHỦ TỊCH@2:16",
-                             "Chức vụ@6:11", "\tThụt đầu dòng@7:1"});
+                             "Họ và tên@6:1", "Chức vụ@6:11", "\tThụt đầu dòng@7:1"});
 }
 
 TEST_CASE("docx: columns laid out with spaces split before a capital, blanks for a number or a date do not") {

@@ -551,7 +551,26 @@ private:
         bool two = pieces.size() == 2 && pieces[1].after_gap && !pieces[0].after_gap &&
                    p.text.find('\n') == std::string::npos;
         bool right_only = pieces.size() == 1 && !any_gap && leading_gap(p);
-        place(std::move(pieces), two ? Layout::TwoColumns : right_only ? Layout::RightOnly : Layout::Plain, p.in_table);
+        place(std::move(pieces), two ? Layout::TwoColumns : right_only ? Layout::RightOnly : Layout::Plain, p.in_table,
+              !two && !right_only && spans_page(p));
+    }
+
+    // A one-column line that cannot sit in a left column: centred or
+    // right-aligned (a type name, a title), long running text, or a numbered
+    // heading or item ("I.", "1.", Word numbering other than bullets).
+    static bool spans_page(const Para& p) {
+        const std::string& a = p.format.alignment;
+        if (a == "center" || a == "right" || a == "end") return true;
+        std::string_view t = utf8::trim(p.text);
+        if (utf8::count(t) > 120) return true;
+        auto is_bullet = [](std::string_view l) {
+            l = utf8::trim(l);
+            return l == "-" || l == "+" || l == "*" || l == "\xE2\x80\xA2" || l == "\xE2\x80\x93" || l == "\xE2\x96\xAA" ||
+                   l == "\xE2\x97\xA6";
+        };
+        if (!p.label.empty()) return !is_bullet(p.label);
+        std::string_view first = t.substr(0, t.find(' '));
+        return is_typed_label(first) && !is_bullet(first);
     }
 
     // Reading order of text laid out in two columns with tabs: Word shows
@@ -560,16 +579,17 @@ private:
     // "Nơi nhận:<tab>KT. CHỦ TỊCH", "- Như trên;<tab>PHÓ CHỦ TỊCH", "- Lưu: VT.",
     // "<tab><tab>Trần Văn B" reads "Nơi nhận:", "- Như trên;", "- Lưu: VT.",
     // "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Văn B". Lines with one column
-    // between two-column ones belong to the left column; after the last
-    // two-column or right-only line (within kGroupReach paragraphs) the group
-    // ends and what followed is read in its own order.
+    // between two-column ones belong to the left column. The group ends at a
+    // line that spans the page (spans_page: centred, long, a numbered heading),
+    // or kGroupReach paragraphs after its last two-column or right-only line;
+    // what followed that line is then read in its own order.
     enum class Layout { Plain, TwoColumns, RightOnly };
     struct Piece {
         Block block;
         bool after_gap = false;
         std::vector<LegacySpan> legacy;  // relative to the piece's text
     };
-    static constexpr size_t kGroupReach = 12;
+    static constexpr size_t kGroupReach = 8;
 
     // The line starts with a column's worth of white space: two tabs, one tab
     // to a tab stop the paragraph sets, a tab and six spaces, or twenty spaces.
@@ -581,8 +601,8 @@ private:
                (tabs >= 2 || (tabs == 1 && (p.custom_tabs || spaces >= 6)) || spaces >= 20);
     }
 
-    void place(std::vector<Piece> pieces, Layout layout, bool in_table) {
-        if (group_open_ && in_table != group_in_table_) flush_group();
+    void place(std::vector<Piece> pieces, Layout layout, bool in_table, bool spans_page) {
+        if (group_open_ && (in_table != group_in_table_ || spans_page)) flush_group();
         if (layout == Layout::Plain) {
             if (!group_open_) {
                 for (auto& pc : pieces) put(std::move(pc));
