@@ -731,3 +731,17 @@ TEST_CASE("docx: two columns laid out with tabs are read left column first, then
                           "nd30.header.motto", "nd30.header.type-name", "nd30.closing.recipients", "nd30.closing.signer"})
         CHECK_FALSE(has(errs, r));
 }
+
+TEST_CASE("docx: typed labels are told from words before a tab") {
+    DocxWriter w;
+    w.body = p_raw(r_t("II.") + kTab + kTab + r_t("NỘI DUNG")) + p_raw(r_t("a)") + kTab + kTab + r_t("Tuyên truyền")) +
+             p_raw(r_t("1.2.") + kTab + kTab + r_t("Tập huấn")) + p_raw(r_t("Điều 4.") + kTab + kTab + r_t("Hiệu lực")) +
+             p_raw(r_t("Ghi chú") + kTab + kTab + r_t("Xem phụ lục")) + p_raw(r_t("KT.") + kTab + kTab + r_t("GIÁM ĐỐC"));
+    auto d = read_ok(w.build());
+    std::vector<std::string> t;
+    for (const auto& b : d.blocks) t.push_back(b.text);
+    // The last two are words, so their tab runs separate two columns (read
+    // left column first).
+    CHECK(t == std::vector<std::string>{"II.\t\tNỘI DUNG", "a)\t\tTuyên truyền", "1.2.\t\tTập huấn", "Điều 4.\t\tHiệu lực",
+                                        "Ghi chú", "KT.", "Xem phụ lục", "GIÁM ĐỐC"});
+}

@@ -33,6 +33,7 @@
 #include <pugixml.hpp>
 
 #include <algorithm>
+#include <cstring>
 #include <map>
 #include <set>
 
@@ -95,22 +96,24 @@ std::pair<std::string, bool> convert_legacy(std::string_view text, LegacyFont lf
 
 constexpr int kMaxDepth = 64;  // deeper nesting is ignored, never recursed into
 
-// "1.", "a)", "II.", "-", "Điều 3.": a typed numbering label, after which a tab
-// is indentation, not a second column.
+// "1.", "1.2.", "a)", "II.", "-", "Điều 3.": a typed numbering label, after
+// which a tab is indentation, not a second column. Words ("Nơi", "KT.") are not.
 bool is_typed_label(std::string_view s) {
     s = utf8::trim(s);
     for (std::string_view lead : {"Điều ", "Chương ", "Mục ", "Phần ", "Khoản "})
         if (s.substr(0, lead.size()) == lead) s.remove_prefix(lead.size());
-    if (s.empty() || s.size() > 24 || utf8::count(s) > 6) return false;
+    if (s.empty() || s.size() > 24) return false;
     if (s == "-" || s == "+" || s == "*" || s == "\xE2\x80\xA2" || s == "\xE2\x80\x93") return true;
-    size_t n = s.size();
-    if (s.back() == '.' || s.back() == ')') --n;
-    if (n == 0) return false;
-    for (size_t i = 0; i < n;) {
-        char32_t c = utf8::next(s, i);
-        if (!(utf8::is_digit(c) || utf8::is_letter(c) || c == '.')) return false;
-    }
-    return true;
+    if (s.back() != '.' && s.back() != ')') return false;
+    std::string_view core = s.substr(0, s.size() - 1);
+    if (core.empty()) return false;
+    auto all = [&](auto pred) { return std::all_of(core.begin(), core.end(), pred); };
+    if (core[0] != '.' && all([](char c) { return (c >= '0' && c <= '9') || c == '.'; })) return true;
+    if (all([](char c) { return std::strchr("IVXLCDM", c) && c; }) || all([](char c) { return std::strchr("ivxlcdm", c) && c; }))
+        return true;
+    size_t i = 0;
+    char32_t c = utf8::next(core, i);
+    return i == core.size() && utf8::is_letter(c);  // a), b), đ)
 }
 
 // More than `n` words (stops counting there).
@@ -569,7 +572,7 @@ private:
                    l == "\xE2\x97\xA6";
         };
         if (!p.label.empty()) return !is_bullet(p.label);
-        std::string_view first = t.substr(0, t.find(' '));
+        std::string_view first = t.substr(0, t.find_first_of(" \t"));
         return is_typed_label(first) && !is_bullet(first);
     }
 
