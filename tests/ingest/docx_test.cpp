@@ -447,12 +447,21 @@ TEST_CASE("docx: fields show their result, never their instruction") {
              p_raw(fld("begin") + instr(" IF ") + fld("begin") + instr(" PAGE ") + fld("separate") + r_t("3") + fld("end") +
                    instr(" > 1 \"x\" \"y\" ") + fld("separate") + r_t("Kết quả") + fld("end")) +
              // A field without a result shows nothing.
-             p_raw(r_t("Trước") + fld("begin") + instr(" TOC \\o ") + fld("end") + r_t(" sau"));
+             p_raw(r_t("Trước") + fld("begin") + instr(" TOC \\o ") + fld("end") + r_t(" sau")) +
+             // A result spanning paragraphs (a table of contents) shows whole.
+             p_raw(fld("begin") + instr(" TOC \\o \"1-3\" ") + fld("separate") + r_t("Mục lục một")) +
+             p_raw(r_t("Mục lục hai") + fld("end")) +
+             // A broken field left open in its instruction does not hide what follows.
+             p_raw(r_t("Hỏng") + fld("begin") + instr(" PAGE ")) + p_raw(r_t("Vẫn đọc"));
     w.raw_parts["word/footer1.xml"] = std::string("<w:ftr ") + DocxWriter::kNs + ">" +
                                       p_raw(r_t("Trang ") + fld("begin") + instr(" PAGE ") + fld("separate") + r_t("1") + fld("end")) +
                                       "</w:ftr>";
     auto d = read_ok(w.build());
-    REQUIRE(d.blocks.size() == 4);
+    REQUIRE(d.blocks.size() == 8);
+    CHECK(d.blocks[4].text == "Mục lục một");
+    CHECK(d.blocks[5].text == "Mục lục hai");
+    CHECK(d.blocks[6].text == "Hỏng");
+    CHECK(d.blocks[7].text == "Vẫn đọc");
     CHECK(d.blocks[0].text == "Xem mục 2 dưới đây.");
     CHECK(d.blocks[1].text == "Ngày 05/03/2026 đã họp.");
     CHECK(d.blocks[2].text == "Kết quả");

@@ -282,7 +282,8 @@ private:
         auto rpr = kid(r, "rPr");
         std::string rstyle = attr(kid(rpr, "rStyle"), "val");
         // Hidden text (w:vanish) does not print.
-        if (auto v = kid(rpr, "vanish"); v && attr(v, "val") != "0" && attr(v, "val") != "false") return;
+        if (auto v = kid(rpr, "vanish"); v && attr(v, "val") != "0" && attr(v, "val") != "false" && attr(v, "val") != "off")
+            return;
         std::string font = rfonts(rpr);
         if (font.empty()) font = styles_.font(rstyle, p.pstyle);
         auto lf = legacy_font(font);
@@ -398,6 +399,10 @@ private:
         if (!mark_deleted) p.label = p.num ? numbering_.next(*p.num) : "";
         p.anchors.push_back({0, para_no_, 1});
         inline_content(pn, p, depth);
+        // A field instruction never runs past its paragraph in practice; one
+        // left open (no "separate") would hide the rest of the document, so
+        // it is closed here. Field results (a TOC) do span paragraphs.
+        std::erase(fields_, false);
         if (pending_) {
             // Join: the pending text first, then this paragraph's, each with its positions.
             Para joined = std::move(*pending_);
