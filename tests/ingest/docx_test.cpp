@@ -754,3 +754,27 @@ TEST_CASE("docx: typed labels are told from words before a tab") {
     CHECK(t == std::vector<std::string>{"II.\t\tNỘI DUNG", "a)\t\tTuyên truyền", "1.2.\t\tTập huấn", "Điều 4.\t\tHiệu lực",
                                         "Ghi chú", "KT.", "Xem phụ lục", "GIÁM ĐỐC"});
 }
+
+TEST_CASE("docx: many paragraphs joined by deleted marks, each with line breaks, read in linear time") {
+    // 20 000 paragraphs whose marks are deleted join into one (each one's last
+    // line runs on into the next one's first), cut at 20 000 line breaks:
+    // every piece keeps its own paragraphs' positions.
+    std::string body;
+    for (int i = 0; i < 20000; ++i)
+        body += p_raw(r_t("dòng " + std::to_string(i)) + kBr + r_t("tiếp"), "<w:rPr><w:del w:id=\"1\" w:author=\"A\"/></w:rPr>");
+    body += DocxWriter::para("cuối");
+    DocxWriter w;
+    w.body = body;
+    ingest::Options o;
+    o.max_ratio = 100000;
+    auto r = ingest::read_bytes(w.build(), "docx", "t.docx", o);
+    REQUIRE(std::holds_alternative<SourceDocument>(r));
+    const auto& d = std::get<SourceDocument>(r);
+    REQUIRE(d.blocks.size() == 20001);
+    CHECK(d.blocks[0].text == "dòng 0");
+    CHECK(d.blocks[1].text == "tiếpdòng 1");
+    CHECK(d.blocks[1].locate(0) == Pos{1, 8});
+    CHECK(d.blocks[1].locate(std::string("tiếp").size()) == Pos{2, 1});
+    CHECK(d.blocks[20000].text == "tiếpcuối");
+    CHECK(d.blocks[20000].locate(std::string("tiếp").size()) == Pos{20001, 1});
+}

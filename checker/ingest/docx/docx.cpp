@@ -486,7 +486,8 @@ private:
     void emit(const Para& p) {
         if (utf8::trim(p.text).empty()) return;
         Locator loc(p.text, p.anchors);
-        size_t span = 0;  // first run not wholly before the current segment
+        size_t span = 0;    // first run not wholly before the current segment
+        size_t anchor = 0;  // first anchor not before the current segment
         int heading = styles_.heading_level(p.pstyle);
         BlockKind kind = kind_ ? *kind_
                          : p.in_table ? BlockKind::TableCell
@@ -530,8 +531,11 @@ private:
             }
             loc.at(e);
             blk.format = std::move(fmt);
-            for (const auto& a : p.anchors)
-                if (a.offset > b && a.offset < e) blk.anchors.push_back({static_cast<uint32_t>(a.offset - b), a.line, a.column});
+            // Anchors inside the segment (paragraphs joined by a deleted mark),
+            // with a moving index: segments and anchors both go forward.
+            while (anchor < p.anchors.size() && p.anchors[anchor].offset <= b) ++anchor;
+            for (size_t k = anchor; k < p.anchors.size() && p.anchors[k].offset < e; ++k)
+                blk.anchors.push_back({static_cast<uint32_t>(p.anchors[k].offset - b), p.anchors[k].line, p.anchors[k].column});
             // The numbering label belongs to the paragraph's first line.
             if (first) {
                 blk.label = p.label;
