@@ -778,3 +778,22 @@ TEST_CASE("docx: many paragraphs joined by deleted marks, each with line breaks,
     CHECK(d.blocks[20000].text == "tiếpcuối");
     CHECK(d.blocks[20000].locate(std::string("tiếp").size()) == Pos{20001, 1});
 }
+
+TEST_CASE("docx: a table style formats its cells under the paragraph styles") {
+    DocxWriter w;
+    w.styles = "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/></w:style>"
+               "<w:style w:type=\"paragraph\" w:styleId=\"To\"><w:name w:val=\"To\"/><w:rPr><w:sz w:val=\"32\"/></w:rPr></w:style>"
+               "<w:style w:type=\"table\" w:styleId=\"Bang\"><w:name w:val=\"Bang\"/><w:pPr><w:jc w:val=\"center\"/></w:pPr>"
+               "<w:rPr><w:rFonts w:ascii=\"Arial\" w:hAnsi=\"Arial\"/><w:sz w:val=\"22\"/></w:rPr></w:style>";
+    w.body = "<w:tbl><w:tblPr><w:tblStyle w:val=\"Bang\"/></w:tblPr>" + row({DocxWriter::para("Ô thường"), p_raw(r_t("Ô to"), "<w:pStyle w:val=\"To\"/>")}) +
+             "</w:tbl>" + DocxWriter::para("Ngoài bảng");
+    auto d = read_ok(w.build());
+    REQUIRE(d.blocks.size() == 3);
+    CHECK(d.blocks[0].format->runs.at(0).font == "Arial");
+    CHECK(d.blocks[0].format->runs.at(0).size == 22);
+    CHECK(d.blocks[0].format->paragraph.alignment == "center");
+    CHECK(d.blocks[1].format->runs.at(0).size == 32);  // the paragraph style wins over the table style
+    CHECK(d.blocks[1].format->runs.at(0).font == "Arial");
+    CHECK(d.blocks[2].format->runs.at(0).font.empty());  // outside the table: nothing sets a font
+    CHECK(d.blocks[2].format->paragraph.alignment.empty());
+}

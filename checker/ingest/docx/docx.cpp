@@ -217,14 +217,21 @@ private:
     };
 
     const RunProps& style_run_props(const std::string& rstyle, const std::string& pstyle) {
-        auto key = rstyle + '\n' + pstyle;
+        const std::string& tstyle = table_styles_.empty() ? std::string() : table_styles_.back();
+        auto key = rstyle + '\n' + pstyle + '\n' + tstyle;
         auto it = run_props_.find(key);
-        if (it == run_props_.end()) it = run_props_.emplace(key, styles_.run_props(rstyle, pstyle)).first;
+        if (it == run_props_.end()) it = run_props_.emplace(key, styles_.run_props(rstyle, pstyle, tstyle)).first;
         return it->second;
     }
 
     void table(pugi::xml_node t, int depth) {
         if (depth > kMaxDepth) return;
+        // The table's style formats its text (under the paragraph styles).
+        table_styles_.push_back(attr(kid(kid(t, "tblPr"), "tblStyle"), "val"));
+        struct Pop {
+            std::vector<std::string>& v;
+            ~Pop() { v.pop_back(); }
+        } pop{table_styles_};
         for (auto tr : t.children()) {
             std::string_view name = local(tr.name());
             if (name == "sdt" || name == "customXml") {
@@ -367,7 +374,7 @@ private:
         auto ppr = kid(pn, "pPr");
         p.pstyle = attr(kid(ppr, "pStyle"), "val");
         {
-            ParaProps props = styles_.para_props(p.pstyle);
+            ParaProps props = styles_.para_props(p.pstyle, table_styles_.empty() ? std::string() : table_styles_.back());
             props.apply(ppr);
             auto& f = p.format;
             f.style = p.pstyle;
@@ -677,7 +684,8 @@ private:
     std::vector<Piece> left_, right_, tentative_;
     size_t tentative_paras_ = 0;
     uint32_t section_start_ = 1;
-    std::map<std::string, RunProps> run_props_;  // style pair -> properties, computed once
+    std::map<std::string, RunProps> run_props_;  // style triple -> properties, computed once
+    std::vector<std::string> table_styles_;      // style of each open table, innermost last
     std::set<legacy::Encoding> legacy_seen_;
 };
 

@@ -54,9 +54,11 @@ public:
     void set_theme(Theme t) { theme_ = std::move(t); }
     const Theme& theme() const { return theme_; }
     // Effective properties before direct formatting: document defaults, then
-    // the paragraph style chain (root first), then the character style chain.
-    RunProps run_props(const std::string& rstyle, const std::string& pstyle) const;
-    ParaProps para_props(const std::string& pstyle) const;
+    // the table style chain (text in a table; its whole-table properties, not
+    // the conditional ones such as firstRow), then the paragraph style chain
+    // (root first), then the character style chain.
+    RunProps run_props(const std::string& rstyle, const std::string& pstyle, const std::string& tstyle = "") const;
+    ParaProps para_props(const std::string& pstyle, const std::string& tstyle = "") const;
     // Font of runs in character style `rstyle` inside paragraph style `pstyle`
     // (either may be empty), falling back to the default paragraph style and
     // the document defaults.

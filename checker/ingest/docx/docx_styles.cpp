@@ -180,17 +180,21 @@ std::vector<const Styles::Style*> Styles::chain(const std::string& id) const {
     return out;
 }
 
-RunProps Styles::run_props(const std::string& rstyle, const std::string& pstyle) const {
+RunProps Styles::run_props(const std::string& rstyle, const std::string& pstyle, const std::string& tstyle) const {
     RunProps r;
     r.apply(default_rpr_, theme_);
+    if (!tstyle.empty())
+        for (const Style* s : chain(tstyle)) r.apply(s->rpr, theme_);
     for (const Style* s : chain(pstyle.empty() ? default_para_ : pstyle)) r.apply(s->rpr, theme_);
     for (const Style* s : chain(rstyle)) r.apply(s->rpr, theme_);
     return r;
 }
 
-ParaProps Styles::para_props(const std::string& pstyle) const {
+ParaProps Styles::para_props(const std::string& pstyle, const std::string& tstyle) const {
     ParaProps p;
     p.apply(default_ppr_);
+    if (!tstyle.empty())
+        for (const Style* s : chain(tstyle)) p.apply(s->ppr);
     for (const Style* s : chain(pstyle.empty() ? default_para_ : pstyle)) p.apply(s->ppr);
     return p;
 }
