@@ -2,6 +2,8 @@
 
 #include <utf8proc.h>
 
+#include <algorithm>
+
 #include "core/utf8.h"
 
 namespace plancheck::normalize {
@@ -103,9 +105,15 @@ bool already_normal(Block& block) {
 
 void normalize_block(Block& block, uint32_t index, std::vector<Observation>& observations) {
     if (already_normal(block)) return;
+    // Observations an earlier stage recorded on this block (ingest's
+    // encoding.legacy) hold byte offsets into the text about to be rewritten:
+    // they are moved onto the new text below.
+    const size_t earlier = observations.size();
     // 1. Decode with original positions.
     std::vector<Cp> in;
+    std::vector<size_t> in_byte;  // byte offset in the old text of each code point
     in.reserve(block.text.size());
+    in_byte.reserve(block.text.size());
     {
         // One pass over text and anchors together (calling locate() per code
         // point would be quadratic on long paragraphs).
@@ -119,6 +127,7 @@ void normalize_block(Block& block, uint32_t index, std::vector<Observation>& obs
                                                                                     i - block.anchors[a].offset)))};
                 ++a;
             }
+            in_byte.push_back(i);
             char32_t c = utf8::next(block.text, i);
             in.push_back({c, p});
             ++p.column;
@@ -195,6 +204,16 @@ void normalize_block(Block& block, uint32_t index, std::vector<Observation>& obs
         utf8::append(d, orig);
         o.detail = d;
         observations.push_back(std::move(o));
+    }
+    auto moved = [&](uint32_t old_offset) {
+        size_t k = static_cast<size_t>(std::lower_bound(in_byte.begin(), in_byte.end(), old_offset) - in_byte.begin());
+        return static_cast<uint32_t>(in_to_out[std::min(k, in.size())]);
+    };
+    for (size_t k = 0; k < earlier; ++k) {
+        TextRef& r = observations[k].ref;
+        if (r.block != index) continue;
+        r.begin = moved(r.begin);
+        r.end = std::max(r.begin, moved(r.end));
     }
     block.text = std::move(text);
     block.anchors = std::move(anchors);

@@ -22,6 +22,15 @@ constexpr uint32_t kHeaderScan = 16;  // blocks searched for the header fields a
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
+// End of the document's flow: footnotes and endnotes (.docx) follow the body
+// in SourceDocument::blocks so the text rules check them, but they are not
+// part of the header, the sections or the closing.
+uint32_t flow_end(const SourceDocument& doc) {
+    auto n = static_cast<uint32_t>(doc.blocks.size());
+    while (n > 0 && doc.blocks[n - 1].kind == BlockKind::Footnote) --n;
+    return n;
+}
+
 struct TypeName {
     std::string_view folded;
     DocKind kind;
@@ -334,7 +343,7 @@ namespace {
 
 void scan_header(const SourceDocument& doc, Outline& out) {
     HeaderInfo& h = out.header;
-    const auto n = static_cast<uint32_t>(doc.blocks.size());
+    const auto n = flow_end(doc);
     const uint32_t scan = std::min(n, kHeaderScan);
     uint32_t type_at = n;
     for (uint32_t b = 0; b < scan; ++b) {
@@ -885,7 +894,7 @@ void classify(const SourceDocument& doc, Outline& out) {
 
 Outline build_outline(const SourceDocument& doc) {
     Outline out;
-    const auto n = static_cast<uint32_t>(doc.blocks.size());
+    const auto n = flow_end(doc);
     scan_header(doc, out);
     classify(doc, out);
     scan_attachments(doc, out);

@@ -30,13 +30,18 @@ struct SourceDocument {
     std::string path;
     std::string format;    // "txt", "md", "html", "docx", "pdf"
     std::string encoding;  // detected or forced input encoding, e.g. "utf-8", "tcvn3"
-    std::vector<Block> blocks;  // body blocks in reading order
-    // Text outside the body flow (Word headers/footers, footnotes, comments):
-    // kept apart so the structure stage, which scans `blocks` in order, is not
-    // disturbed. A comment's or footnote's line is the paragraph it is attached to.
+    // Body blocks in reading order; a .docx's footnotes and endnotes come last
+    // (BlockKind::Footnote), checked by the text rules but outside the
+    // document's structure.
+    std::vector<Block> blocks;
+    // Text outside the body flow (Word headers/footers, comments): kept apart
+    // so the structure stage, which scans `blocks` in order, is not disturbed.
+    // A comment's line is the paragraph it is attached to; headers have line 0.
     std::vector<Block> aside;
     std::vector<Observation> observations;
     std::vector<PageInfo> pages;  // PDF only; empty for other formats
+    // Page size and margins per Word section, in document order (.docx; empty when unknown).
+    std::vector<PageSetup> sections;
 };
 
 // Raised by ingest for input it cannot read. `reason` is a complete sentence

@@ -11,9 +11,12 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "plancheck/format.h"
 
 namespace plancheck {
 
@@ -67,6 +70,9 @@ struct Block {
     int level = 0;          // heading level or list depth from the container, 0 if none
     bool in_table = false;  // text comes from a table cell
     PrintBox box;           // PDF only: where the first line of the block was printed
+    // Effective paragraph and run formatting, when the reader knows it (.docx);
+    // shared so copying a block stays cheap.
+    std::shared_ptr<const BlockFormat> format;
 
     uint32_t line() const { return anchors.empty() ? 0 : anchors.front().line; }
     // Original position of the code point starting at byte `offset` of `text`

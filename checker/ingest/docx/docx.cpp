@@ -6,15 +6,34 @@
 // is 1 + the code point offset in the paragraph text. `plancheck outline`
 // prints the same numbers because it prints Block::line().
 //
+// A paragraph becomes one block per printed line: soft line breaks (w:br,
+// w:cr) and tab runs separating two columns cut it, and each piece keeps the
+// column where it starts ("UBND TỈNH X<br/>Số: 12/KH" gives "UBND TỈNH X" at
+// (n, 1) and "Số: 12/KH" at (n, 13)).
+//
+// The text is what prints with tracked changes accepted (w:ins, w:moveTo kept;
+// w:del, w:moveFrom, deleted rows dropped; a deleted paragraph mark joins the
+// paragraph to the next) and fields showing their result (w:fldSimple, and
+// w:fldChar begin/separate/end: the w:instrText instruction never shows).
+//
 // Word automatic numbering becomes Block::label ("II.", "1.", "a)", "-").
 // Runs in TCVN3 (.Vn* fonts) or VNI (VNI-* fonts) are converted to Unicode by
-// font. Headers/footers, footnotes and comments go to SourceDocument::aside.
+// font, unless their text is already Unicode. Footnotes and endnotes follow
+// the body blocks, numbered on after its last paragraph; headers/footers
+// (line 0) and comments (line of the paragraph they annotate) go to
+// SourceDocument::aside.
+//
+// Formatting facts: each block carries its effective paragraph and run
+// formatting (BlockFormat: document defaults, then the style chain, then
+// direct formatting; theme fonts resolved), and SourceDocument::sections the
+// page size and margins of every section (w:sectPr).
 //
 // XML safety: pugixml never expands DTD-declared entities (a "billion laughs"
 // document stays as small as its text), and the zip reader bounds inflation.
 #include <pugixml.hpp>
 
 #include <algorithm>
+#include <cstring>
 #include <map>
 #include <set>
 
@@ -44,88 +63,278 @@ std::optional<LegacyFont> legacy_font(std::string_view font) {
 }
 
 // Text typed in a legacy font is stored as the Windows-1252 characters of its
-// bytes (or U+F0xx for symbol-mapped fonts); map back to bytes, then decode.
-std::string convert_legacy(std::string_view text, LegacyFont lf) {
-    std::string out, bytes;
-    auto flush = [&] {
-        if (!bytes.empty()) out += legacy::decode(bytes, lf.enc);
-        bytes.clear();
-    };
+// bytes (or U+F0xx for symbol-mapped fonts). Returns those bytes, or nothing
+// when the text cannot be legacy bytes: a code point outside that set (a
+// Unicode Vietnamese letter such as "ơ", "ạ", "đ") means the run was typed in
+// Unicode and only carries an old font name.
+std::optional<std::string> legacy_bytes(std::string_view text) {
+    std::string bytes;
     for (size_t i = 0; i < text.size();) {
         char32_t c = utf8::next(text, i);
         int b = (c >= 0xF020 && c <= 0xF0FF) ? static_cast<int>(c - 0xF000) : legacy::cp1252_byte(c);
-        if (b >= 0) {
-            bytes += static_cast<char>(b);
-        } else {
-            flush();
-            utf8::append(out, c);
-        }
+        if (b < 0) return std::nullopt;
+        bytes += static_cast<char>(b);
     }
-    flush();
-    return lf.upper ? utf8::upper(out) : out;
+    return bytes;
+}
+
+// The run's text as it prints, and whether it really was legacy-encoded.
+// Unicode text in a .VnTime/VNI font is kept as it is; text whose bytes are
+// all ASCII reads the same either way. Otherwise the decoded text is used when
+// it reads as more Vietnamese than the text taken as Unicode (a run of Latin-1
+// letters such as "Hà" is valid Unicode Vietnamese and stays).
+std::pair<std::string, bool> convert_legacy(std::string_view text, LegacyFont lf) {
+    auto bytes = legacy_bytes(text);
+    if (!bytes || std::all_of(bytes->begin(), bytes->end(), [](char b) { return static_cast<unsigned char>(b) < 0x80; }))
+        return {std::string(text), false};
+    std::string decoded = legacy::decode(*bytes, lf.enc);
+    if (lf.upper) decoded = utf8::upper(decoded);
+    auto as_legacy = legacy::score(decoded), as_unicode = legacy::score(text);
+    if (as_legacy.points() <= as_unicode.points()) return {std::string(text), false};
+    return {decoded, true};
 }
 
 constexpr int kMaxDepth = 64;  // deeper nesting is ignored, never recursed into
 
+// "1.", "1.2.", "a)", "II.", "-", "Điều 3.": a typed numbering label, after
+// which a tab is indentation, not a second column. Words ("Nơi", "KT.") are not.
+bool is_typed_label(std::string_view s) {
+    s = utf8::trim(s);
+    for (std::string_view lead : {"Điều ", "Chương ", "Mục ", "Phần ", "Khoản "})
+        if (s.substr(0, lead.size()) == lead) s.remove_prefix(lead.size());
+    if (s.empty() || s.size() > 24) return false;
+    if (s == "-" || s == "+" || s == "*" || s == "\xE2\x80\xA2" || s == "\xE2\x80\x93") return true;
+    if (s.back() != '.' && s.back() != ')') return false;
+    std::string_view core = s.substr(0, s.size() - 1);
+    if (core.empty()) return false;
+    auto all = [&](auto pred) { return std::all_of(core.begin(), core.end(), pred); };
+    if (core[0] != '.' && all([](char c) { return (c >= '0' && c <= '9') || c == '.'; })) return true;
+    if (all([](char c) { return std::strchr("IVXLCDM", c) && c; }) || all([](char c) { return std::strchr("ivxlcdm", c) && c; }))
+        return true;
+    size_t i = 0;
+    char32_t c = utf8::next(core, i);
+    return i == core.size() && utf8::is_letter(c);  // a), b), đ)
+}
+
+// More than `n` words (stops counting there).
+bool more_words_than(std::string_view s, size_t n) {
+    size_t words = 0;
+    bool in = false;
+    for (char c : s) {
+        bool sp = c == ' ' || c == '\t';
+        if (!sp && !in && ++words > n) return true;
+        in = !sp;
+    }
+    return false;
+}
+
 class BodyReader {
 public:
-    BodyReader(const Styles& s, Numbering& n, SourceDocument& d) : styles_(s), numbering_(n), doc_(d) {}
+    // Paragraphs of one part: `first_line` is the number of its first w:p;
+    // `kind` forces the block kind (asides), nullopt for the body.
+    BodyReader(const Styles& s, Numbering& n, SourceDocument& d, std::vector<Block>& out, uint32_t first_line,
+               std::optional<BlockKind> kind)
+        : styles_(s), numbering_(n), doc_(d), out_(out), para_no_(first_line - 1), kind_(kind) {}
 
     void container(pugi::xml_node n, bool in_table, int depth) {
         if (depth > kMaxDepth) return;
+        flush_group();  // columns laid out with tabs never reach across a cell, a box or a table
+        struct Flush {
+            BodyReader& r;
+            ~Flush() { r.flush_group(); }
+        } at_end{*this};
         for (auto c : n.children()) {
             if (c.type() != pugi::node_element) continue;
             std::string_view name = local(c.name());
             if (name == "p") paragraph(c, in_table, depth + 1);
             else if (name == "tbl") table(c, depth + 1);
             else if (name == "sdt") container(kid(c, "sdtContent"), in_table, depth + 1);
+            else if (name == "AlternateContent") container(kid(c, "Choice"), in_table, depth + 1);
             else if (name == "customXml" || name == "ins" || name == "moveTo") container(c, in_table, depth + 1);
+            else if (name == "sectPr" && !kind_) section(c);  // the last section's, at the end of the body
         }
     }
+    // A paragraph whose mark was deleted waits for the next one; at the end
+    // of a part it stands alone.
+    void finish() {
+        if (pending_) {
+            Para p = std::move(*pending_);
+            pending_.reset();
+            emit(p);
+            for (auto box : p.boxes) container(box, p.in_table, 1);
+        }
+        flush_group();
+    }
+    uint32_t last_line() const { return para_no_; }
 
-    std::map<std::string, uint32_t> comment_para, footnote_para;  // id -> paragraph number
+    std::map<std::string, uint32_t> comment_para;  // id -> paragraph number
 
 private:
-    struct Para {
-        std::string text;
-        std::vector<pugi::xml_node> boxes;  // w:txbxContent anchored here
-        std::vector<std::pair<legacy::Encoding, std::pair<size_t, size_t>>> legacy;
-        std::string pstyle;
+    struct LegacySpan {
+        legacy::Encoding enc;
+        size_t begin, end;  // bytes in Para::text
     };
+    struct Para {
+        std::string text;  // '\n' for line breaks, '\t' for tabs
+        std::vector<Anchor> anchors;  // offset in text -> (paragraph, column)
+        std::vector<pugi::xml_node> boxes;  // w:txbxContent anchored here
+        std::vector<LegacySpan> legacy;
+        std::string pstyle, label;
+        std::optional<NumRef> num;
+        bool custom_tabs = false;  // w:tabs or w:ptab: a tab goes to a set column
+        bool in_table = false;
+        struct Span {
+            size_t begin, end;  // bytes in text
+            RunFormat format;   // positions filled in when the blocks are made
+        };
+        std::vector<Span> runs;
+        ParagraphFormat format;
+    };
+
+    // Original positions of increasing byte offsets of a paragraph's text, in
+    // one pass (locate() per offset would be quadratic on long paragraphs).
+    class Locator {
+    public:
+        Locator(const std::string& t, const std::vector<Anchor>& a) : t_(t), a_(a), cur_{a[0].line, a[0].column} {}
+        Pos at(size_t target) {
+            while (ai_ + 1 < a_.size() && a_[ai_ + 1].offset <= target) {
+                ++ai_;
+                off_ = a_[ai_].offset;
+                cur_ = {a_[ai_].line, a_[ai_].column};
+            }
+            if (target > off_) {
+                cur_.column += static_cast<uint32_t>(utf8::count(std::string_view(t_).substr(off_, target - off_)));
+                off_ = target;
+            }
+            return cur_;
+        }
+
+    private:
+        const std::string& t_;
+        const std::vector<Anchor>& a_;
+        size_t ai_ = 0, off_ = 0;
+        Pos cur_;
+    };
+
+    const RunProps& style_run_props(const std::string& rstyle, const std::string& pstyle) {
+        const std::string& tstyle = table_styles_.empty() ? std::string() : table_styles_.back();
+        auto key = rstyle + '\n' + pstyle + '\n' + tstyle;
+        auto it = run_props_.find(key);
+        if (it == run_props_.end()) it = run_props_.emplace(key, styles_.run_props(rstyle, pstyle, tstyle)).first;
+        return it->second;
+    }
 
     void table(pugi::xml_node t, int depth) {
         if (depth > kMaxDepth) return;
+        // The table's style formats its text (under the paragraph styles).
+        table_styles_.push_back(attr(kid(kid(t, "tblPr"), "tblStyle"), "val"));
+        struct Pop {
+            std::vector<std::string>& v;
+            ~Pop() { v.pop_back(); }
+        } pop{table_styles_};
         for (auto tr : t.children()) {
-            if (local(tr.name()) != "tr") continue;
-            for (auto tc : tr.children())
-                if (local(tc.name()) == "tc") container(tc, true, depth + 1);
+            std::string_view name = local(tr.name());
+            if (name == "sdt" || name == "customXml") {
+                auto inner = name == "sdt" ? kid(tr, "sdtContent") : tr;
+                for (auto x : inner.children())
+                    if (local(x.name()) == "tr") row(x, depth + 1);
+            } else if (name == "tr") {
+                row(tr, depth + 1);
+            }
         }
+    }
+    void row(pugi::xml_node tr, int depth) {
+        if (depth > kMaxDepth) return;
+        // A deleted row (tracked change) is gone once the change is accepted.
+        if (kid(kid(tr, "trPr"), "del")) return;
+        for (auto tc : tr.children()) {
+            std::string_view name = local(tc.name());
+            if (name == "tc") container(tc, true, depth + 1);
+            else if (name == "sdt") {
+                for (auto x : kid(tc, "sdtContent").children())
+                    if (local(x.name()) == "tc") container(x, true, depth + 1);
+            }
+        }
+    }
+
+    void section(pugi::xml_node sect) {
+        PageSetup ps;
+        ps.first_line = section_start_;
+        auto sz = kid(sect, "pgSz");
+        auto u = [](pugi::xml_node n, const char* a) { return static_cast<uint32_t>(std::max(0, to_int(attr(n, a), 0))); };
+        ps.width = u(sz, "w");
+        ps.height = u(sz, "h");
+        ps.landscape = attr(sz, "orient") == "landscape";
+        auto mar = kid(sect, "pgMar");
+        ps.margin_top = to_int(attr(mar, "top"), 0);
+        ps.margin_bottom = to_int(attr(mar, "bottom"), 0);
+        ps.margin_left = u(mar, "left");
+        ps.margin_right = u(mar, "right");
+        ps.header = u(mar, "header");
+        ps.footer = u(mar, "footer");
+        ps.gutter = u(mar, "gutter");
+        doc_.sections.push_back(ps);
+        section_start_ = para_no_ + 1;
+    }
+
+    bool visible() const {
+        return std::all_of(fields_.begin(), fields_.end(), [](bool result) { return result; });
+    }
+
+    void add_text(Para& p, std::string_view s) {
+        if (visible()) p.text += s;
     }
 
     void run(pugi::xml_node r, Para& p, int depth) {
         auto rpr = kid(r, "rPr");
+        std::string rstyle = attr(kid(rpr, "rStyle"), "val");
+        // Hidden text (w:vanish) does not print.
+        if (auto v = kid(rpr, "vanish"); v && attr(v, "val") != "0" && attr(v, "val") != "false" && attr(v, "val") != "off")
+            return;
         std::string font = rfonts(rpr);
-        if (font.empty()) font = styles_.font(attr(kid(rpr, "rStyle"), "val"), p.pstyle);
+        if (font.empty()) font = styles_.font(rstyle, p.pstyle);
         auto lf = legacy_font(font);
-        std::string text;
+        size_t begin = p.text.size();
         for (auto c : r.children()) {
             if (c.type() != pugi::node_element) continue;
             std::string_view name = local(c.name());
-            if (name == "t") text += c.child_value();
-            else if (name == "tab" || name == "ptab") text += '\t';
-            else if (name == "br" || name == "cr") text += '\n';
-            else if (name == "noBreakHyphen") text += '-';
-            else if (name == "footnoteReference" || name == "endnoteReference") footnote_para[attr(c, "id")] = para_no_;
-            else if (name == "commentReference") comment_para.emplace(attr(c, "id"), para_no_);
+            if (name == "t") add_text(p, c.child_value());
+            else if (name == "tab") add_text(p, "\t");
+            else if (name == "ptab") {
+                add_text(p, "\t");
+                p.custom_tabs = true;
+            } else if (name == "br" || name == "cr") add_text(p, "\n");
+            else if (name == "noBreakHyphen") add_text(p, "-");
+            else if (name == "fldChar") {
+                // Complex field: begin, instruction (w:instrText, never shown),
+                // separate, the displayed result, end. Fields nest.
+                std::string type = attr(c, "fldCharType");
+                if (type == "begin") fields_.push_back(false);
+                else if (type == "separate" && !fields_.empty()) fields_.back() = true;
+                else if (type == "end" && !fields_.empty()) fields_.pop_back();
+            } else if (name == "commentReference") comment_para.emplace(attr(c, "id"), para_no_);
             else if (name == "drawing" || name == "pict" || name == "AlternateContent" || name == "object")
                 boxes(c, p, depth + 1);
         }
-        if (lf && !text.empty()) {
-            size_t b = p.text.size();
-            p.text += convert_legacy(text, *lf);
-            p.legacy.push_back({lf->enc, {b, p.text.size()}});
-        } else {
-            p.text += text;
+        if (lf && p.text.size() > begin) {
+            auto [text, converted] = convert_legacy(std::string_view(p.text).substr(begin), *lf);
+            if (converted) {
+                p.text.resize(begin);
+                p.text += text;
+                p.legacy.push_back({lf->enc, begin, p.text.size()});
+            }
+        }
+        if (p.text.size() > begin) {
+            RunProps props = style_run_props(rstyle, p.pstyle);
+            props.apply(rpr, styles_.theme());
+            RunFormat f;
+            f.font = props.font;
+            f.size = props.size;
+            f.bold = props.bold;
+            f.italic = props.italic;
+            f.underline = props.underline;
+            f.caps = props.caps;
+            p.runs.push_back({begin, p.text.size(), std::move(f)});
         }
     }
 
@@ -141,6 +350,8 @@ private:
         }
     }
 
+    // Deleted text (w:del, w:moveFrom) is left out: the document is read as it
+    // prints once its tracked changes are accepted.
     void inline_content(pugi::xml_node n, Para& p, int depth) {
         if (depth > kMaxDepth) return;
         for (auto c : n.children()) {
@@ -159,48 +370,322 @@ private:
     void paragraph(pugi::xml_node pn, bool in_table, int depth) {
         ++para_no_;
         Para p;
+        p.in_table = in_table;
         auto ppr = kid(pn, "pPr");
         p.pstyle = attr(kid(ppr, "pStyle"), "val");
-        std::optional<NumRef> num;
+        {
+            ParaProps props = styles_.para_props(p.pstyle, table_styles_.empty() ? std::string() : table_styles_.back());
+            props.apply(ppr);
+            auto& f = p.format;
+            f.style = p.pstyle;
+            f.alignment = props.alignment;
+            f.line_rule = props.line_rule;
+            f.indent_left = props.indent_left;
+            f.indent_right = props.indent_right;
+            f.first_line = props.first_line;
+            f.space_before = props.space_before;
+            f.space_after = props.space_after;
+            f.line_spacing = props.line_spacing;
+        }
+        for (auto tab : kid(ppr, "tabs").children())
+            if (local(tab.name()) == "tab" && attr(tab, "val") != "clear") p.custom_tabs = true;
         if (auto np = kid(ppr, "numPr")) {
             NumRef r;
-            try {
-                r.num_id = std::stoi("0" + attr(kid(np, "numId"), "val"));
-                r.ilvl = std::stoi("0" + attr(kid(np, "ilvl"), "val"));
-            } catch (...) {
-                r = {};
-            }
-            num = r;
+            r.num_id = to_int(attr(kid(np, "numId"), "val"), 0);
+            r.ilvl = std::clamp(to_int(attr(kid(np, "ilvl"), "val"), 0), 0, 8);
+            p.num = r;
         } else {
-            num = styles_.numbering(p.pstyle);
+            p.num = styles_.numbering(p.pstyle);
         }
-        std::string label = num ? numbering_.next(*num) : "";
+        // The paragraph mark itself deleted: once accepted, the text runs on
+        // into the next paragraph (which keeps its own numbering).
+        bool mark_deleted = static_cast<bool>(kid(kid(ppr, "rPr"), "del"));
+        // A section ends with this paragraph: its page setup covers the
+        // paragraphs since the previous section's end.
+        if (auto sect = kid(ppr, "sectPr"); sect && !kind_) section(sect);
+        if (!mark_deleted) p.label = p.num ? numbering_.next(*p.num) : "";
+        p.anchors.push_back({0, para_no_, 1});
         inline_content(pn, p, depth);
-        if (!utf8::trim(p.text).empty()) {
-            int heading = styles_.heading_level(p.pstyle);
-            BlockKind kind = in_table ? BlockKind::TableCell
-                             : heading ? BlockKind::Heading
-                             : label.empty() ? BlockKind::Paragraph : BlockKind::ListItem;
-            Block b = make_block(p.text, para_no_, 1, kind);
-            b.label = label;
-            b.level = heading ? heading : (label.empty() ? 0 : num->ilvl + 1);
-            b.in_table = in_table;
-            auto index = static_cast<uint32_t>(doc_.blocks.size());
-            doc_.blocks.push_back(std::move(b));
-            for (auto& [enc, range] : p.legacy) {
-                if (!legacy_seen_.insert(enc).second) continue;
-                doc_.observations.push_back({"encoding.legacy",
-                                             {index, static_cast<uint32_t>(range.first), static_cast<uint32_t>(range.second)},
-                                             std::string(legacy::name(enc))});
-            }
+        // A field instruction never runs past its paragraph in practice; one
+        // left open (no "separate") would hide the rest of the document, so
+        // it is closed here. Field results (a TOC) do span paragraphs.
+        std::erase(fields_, false);
+        if (pending_) {
+            // Join: the pending text first, then this paragraph's, each with its positions.
+            Para joined = std::move(*pending_);
+            pending_.reset();
+            auto shift = static_cast<uint32_t>(joined.text.size());
+            for (auto a : p.anchors) joined.anchors.push_back({a.offset + shift, a.line, a.column});
+            for (auto l : p.legacy) joined.legacy.push_back({l.enc, l.begin + shift, l.end + shift});
+            for (auto& r : p.runs) joined.runs.push_back({r.begin + shift, r.end + shift, std::move(r.format)});
+            joined.format = p.format;
+            joined.text += p.text;
+            joined.boxes.insert(joined.boxes.end(), p.boxes.begin(), p.boxes.end());
+            joined.pstyle = p.pstyle;
+            joined.label = p.label;
+            joined.num = p.num;
+            joined.custom_tabs = joined.custom_tabs || p.custom_tabs;
+            joined.in_table = in_table;
+            p = std::move(joined);
         }
+        if (mark_deleted) {
+            pending_ = std::move(p);
+            return;
+        }
+        emit(p);
         for (auto box : p.boxes) container(box, in_table, depth + 1);
+    }
+
+    // Where the paragraph text is cut into blocks: at every line break, and
+    // at a gap that separates two columns (two texts side by side, such as
+    // "Số: 12/UBND<tab><tab>Hà Nội, ngày ..."): two or more tabs, one tab to a
+    // tab stop the paragraph sets, or six or more spaces before a capital. A
+    // tab after a typed label ("1.<tab>") is indentation, and a single tab to
+    // a default tab stop, or tabs aligning a value after a long "label:", keep
+    // the line whole. Linear in the paragraph length.
+    struct Segment {
+        size_t begin, end;
+        bool after_gap;  // starts after a column gap on the same line
+    };
+    std::vector<Segment> segments(const Para& p) const {
+        std::vector<Segment> out;
+        const std::string& t = p.text;
+        size_t line_start = 0;
+        while (line_start <= t.size()) {
+            size_t line_end = t.find('\n', line_start);
+            if (line_end == std::string::npos) line_end = t.size();
+            size_t seg = line_start;
+            bool after_gap = false;
+            for (size_t i = line_start; i < line_end;) {
+                if (t[i] != '\t' && t[i] != ' ') { ++i; continue; }
+                size_t j = i, tabs = 0, k = i;
+                while (k > seg && t[k - 1] == ' ') --k;  // spaces before the tabs belong to the gap
+                while (j < line_end && (t[j] == '\t' || t[j] == ' ')) tabs += t[j++] == '\t';
+                // Cheap tests first: most gaps are one space between words.
+                if ((tabs == 0 && j - k < 6) || k == seg || j == line_end) { i = j; continue; }
+                std::string_view left = utf8::trim(std::string_view(t).substr(seg, k - seg));
+                bool column_gap = tabs >= 2 || (tabs == 1 && p.custom_tabs);
+                if (tabs == 0) {
+                    // Columns laid out with spaces: a wide gap before a capital
+                    // ("UBND TỈNH X          CỘNG HÒA ..."). A blank left for a
+                    // number or a date ("Số:        /QĐ-UB", "ngày      tháng")
+                    // is followed by a slash, a digit or a small letter.
+                    size_t q = j;
+                    char32_t first = utf8::next(t, q);
+                    column_gap = utf8::is_letter(first) && utf8::lower_cp(first) != first && !left.empty() &&
+                                 left.back() != ':';
+                }
+                bool split = column_gap && !left.empty() && !is_typed_label(left) &&
+                             !(left.back() == ':' && more_words_than(left, 3));
+                if (split) {
+                    out.push_back({seg, k, after_gap});
+                    seg = j;
+                    after_gap = true;
+                }
+                i = j;
+            }
+            out.push_back({seg, line_end, after_gap});
+            line_start = line_end + 1;
+        }
+        return out;
+    }
+
+    void emit(const Para& p) {
+        if (utf8::trim(p.text).empty()) return;
+        Locator loc(p.text, p.anchors);
+        size_t span = 0;    // first run not wholly before the current segment
+        size_t anchor = 0;  // first anchor not before the current segment
+        int heading = styles_.heading_level(p.pstyle);
+        BlockKind kind = kind_ ? *kind_
+                         : p.in_table ? BlockKind::TableCell
+                         : heading ? BlockKind::Heading
+                         : p.label.empty() ? BlockKind::Paragraph : BlockKind::ListItem;
+        bool first = true;
+        std::vector<Piece> pieces;
+        bool any_gap = false;
+        for (auto [b, e, after_gap] : segments(p)) {
+            std::string_view seg = std::string_view(p.text).substr(b, e - b);
+            if (utf8::trim(seg).empty()) continue;
+            any_gap = any_gap || after_gap;
+            Block blk;
+            blk.kind = kind;
+            blk.text = std::string(seg);
+            blk.source = blk.text;
+            for (char& c : blk.source)
+                if (c == '\t') c = ' ';
+            Pos at = loc.at(b);
+            blk.anchors.push_back({0, at.line, at.column});
+            auto fmt = std::make_shared<BlockFormat>();
+            fmt->paragraph = p.format;
+            while (span < p.runs.size() && p.runs[span].end <= b) ++span;
+            for (size_t r = span; r < p.runs.size() && p.runs[r].begin < e; ++r) {
+                size_t rb = std::max(p.runs[r].begin, b), re = std::min(p.runs[r].end, e);
+                if (rb >= re) continue;
+                RunFormat f = p.runs[r].format;
+                Pos from = loc.at(rb), to = loc.at(re);
+                f.line = from.line, f.column = from.column, f.end_line = to.line, f.end_column = to.column;
+                if (!fmt->runs.empty()) {
+                    RunFormat& last = fmt->runs.back();
+                    RunFormat probe = f;
+                    probe.line = last.line, probe.column = last.column;
+                    probe.end_line = last.end_line, probe.end_column = last.end_column;
+                    if (probe == last && last.end_line == f.line && last.end_column == f.column) {
+                        last.end_line = f.end_line, last.end_column = f.end_column;
+                        continue;
+                    }
+                }
+                fmt->runs.push_back(std::move(f));
+            }
+            loc.at(e);
+            blk.format = std::move(fmt);
+            // Anchors inside the segment (paragraphs joined by a deleted mark),
+            // with a moving index: segments and anchors both go forward.
+            while (anchor < p.anchors.size() && p.anchors[anchor].offset <= b) ++anchor;
+            for (size_t k = anchor; k < p.anchors.size() && p.anchors[k].offset < e; ++k)
+                blk.anchors.push_back({static_cast<uint32_t>(p.anchors[k].offset - b), p.anchors[k].line, p.anchors[k].column});
+            // The numbering label belongs to the paragraph's first line.
+            if (first) {
+                blk.label = p.label;
+                blk.level = heading ? heading : (p.label.empty() ? 0 : p.num->ilvl + 1);
+            } else if (heading) {
+                blk.level = heading;
+            }
+            if (!first && !kind_ && !p.in_table && !heading) blk.kind = BlockKind::Paragraph;
+            first = false;
+            blk.in_table = p.in_table;
+            Piece piece;
+            piece.block = std::move(blk);
+            piece.after_gap = after_gap;
+            if (&out_ == &doc_.blocks) {  // asides carry no observations
+                for (const auto& l : p.legacy) {
+                    size_t lb = std::max(l.begin, b), le = std::min(l.end, e);
+                    if (lb < le) piece.legacy.push_back({l.enc, lb - b, le - b});
+                }
+            }
+            pieces.push_back(std::move(piece));
+        }
+        if (pieces.empty()) return;
+        // Two columns side by side on one line, or a line with only its right
+        // column (a signer's name pushed right with tabs).
+        bool two = pieces.size() == 2 && pieces[1].after_gap && !pieces[0].after_gap &&
+                   p.text.find('\n') == std::string::npos;
+        bool right_only = pieces.size() == 1 && !any_gap && leading_gap(p);
+        place(std::move(pieces), two ? Layout::TwoColumns : right_only ? Layout::RightOnly : Layout::Plain, p.in_table,
+              !two && !right_only && spans_page(p));
+    }
+
+    // A one-column line that cannot sit in a left column: centred or
+    // right-aligned (a type name, a title), long running text, or a numbered
+    // heading or item ("I.", "1.", Word numbering other than bullets).
+    static bool spans_page(const Para& p) {
+        const std::string& a = p.format.alignment;
+        if (a == "center" || a == "right" || a == "end") return true;
+        std::string_view t = utf8::trim(p.text);
+        if (utf8::count(t) > 120) return true;
+        auto is_bullet = [](std::string_view l) {
+            l = utf8::trim(l);
+            return l == "-" || l == "+" || l == "*" || l == "\xE2\x80\xA2" || l == "\xE2\x80\x93" || l == "\xE2\x96\xAA" ||
+                   l == "\xE2\x97\xA6";
+        };
+        if (!p.label.empty()) return !is_bullet(p.label);
+        std::string_view first = t.substr(0, t.find_first_of(" \t"));
+        return is_typed_label(first) && !is_bullet(first);
+    }
+
+    // Reading order of text laid out in two columns with tabs: Word shows
+    // consecutive two-column lines as a left and a right column, so the left
+    // column is read first, then the right one (as a two-cell table would be):
+    // "Nơi nhận:<tab>KT. CHỦ TỊCH", "- Như trên;<tab>PHÓ CHỦ TỊCH", "- Lưu: VT.",
+    // "<tab><tab>Trần Văn B" reads "Nơi nhận:", "- Như trên;", "- Lưu: VT.",
+    // "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Văn B". Lines with one column
+    // between two-column ones belong to the left column. The group ends at a
+    // line that spans the page (spans_page: centred, long, a numbered heading),
+    // or kGroupReach paragraphs after its last two-column or right-only line;
+    // what followed that line is then read in its own order.
+    enum class Layout { Plain, TwoColumns, RightOnly };
+    struct Piece {
+        Block block;
+        bool after_gap = false;
+        std::vector<LegacySpan> legacy;  // relative to the piece's text
+    };
+    static constexpr size_t kGroupReach = 8;
+
+    // The line starts with a column's worth of white space: two tabs, one tab
+    // to a tab stop the paragraph sets, a tab and six spaces, or twenty spaces.
+    bool leading_gap(const Para& p) const {
+        size_t tabs = 0, i = 0;
+        for (; i < p.text.size() && (p.text[i] == '\t' || p.text[i] == ' '); ++i) tabs += p.text[i] == '\t';
+        size_t spaces = i - tabs;
+        return i < p.text.size() && p.text.find('\n') == std::string::npos &&
+               (tabs >= 2 || (tabs == 1 && (p.custom_tabs || spaces >= 6)) || spaces >= 20);
+    }
+
+    void place(std::vector<Piece> pieces, Layout layout, bool in_table, bool spans_page) {
+        if (group_open_ && (in_table != group_in_table_ || spans_page)) flush_group();
+        if (layout == Layout::Plain) {
+            if (!group_open_) {
+                for (auto& pc : pieces) put(std::move(pc));
+                return;
+            }
+            ++tentative_paras_;
+            for (auto& pc : pieces) tentative_.push_back(std::move(pc));
+            if (tentative_paras_ > kGroupReach) flush_group();
+            return;
+        }
+        if (layout == Layout::RightOnly && !group_open_) {
+            for (auto& pc : pieces) put(std::move(pc));
+            return;
+        }
+        if (!group_open_) {
+            group_open_ = true;
+            group_in_table_ = in_table;
+        }
+        for (auto& pc : tentative_) left_.push_back(std::move(pc));
+        tentative_.clear();
+        tentative_paras_ = 0;
+        if (layout == Layout::TwoColumns) {
+            left_.push_back(std::move(pieces[0]));
+            right_.push_back(std::move(pieces[1]));
+        } else {
+            right_.push_back(std::move(pieces[0]));
+        }
+    }
+
+    void flush_group() {
+        if (!group_open_) return;
+        group_open_ = false;
+        for (auto* list : {&left_, &right_, &tentative_}) {
+            for (auto& pc : *list) put(std::move(pc));
+            list->clear();
+        }
+        tentative_paras_ = 0;
+    }
+
+    void put(Piece pc) {
+        auto index = static_cast<uint32_t>(out_.size());
+        out_.push_back(std::move(pc.block));
+        for (const auto& l : pc.legacy) {
+            if (!legacy_seen_.insert(l.enc).second) continue;
+            doc_.observations.push_back({"encoding.legacy",
+                                         {index, static_cast<uint32_t>(l.begin), static_cast<uint32_t>(l.end)},
+                                         std::string(legacy::name(l.enc))});
+        }
     }
 
     const Styles& styles_;
     Numbering& numbering_;
     SourceDocument& doc_;
+    std::vector<Block>& out_;
     uint32_t para_no_ = 0;
+    std::optional<BlockKind> kind_;
+    std::vector<bool> fields_;  // open complex fields: true once past "separate"
+    std::optional<Para> pending_;
+    bool group_open_ = false, group_in_table_ = false;
+    std::vector<Piece> left_, right_, tentative_;
+    size_t tentative_paras_ = 0;
+    uint32_t section_start_ = 1;
+    std::map<std::string, RunProps> run_props_;  // style triple -> properties, computed once
+    std::vector<std::string> table_styles_;      // style of each open table, innermost last
     std::set<legacy::Encoding> legacy_seen_;
 };
 
@@ -228,21 +713,6 @@ std::optional<UnreadableInput> load_part(ZipReader& zip, const std::string& name
     return std::nullopt;
 }
 
-// Paragraphs of a header, footer, footnote or comment as aside blocks.
-void aside_blocks(pugi::xml_node n, BlockKind kind, uint32_t line, SourceDocument& doc, int depth = 0) {
-    if (depth > kMaxDepth) return;
-    for (auto c : n.children()) {
-        if (c.type() != pugi::node_element) continue;
-        if (local(c.name()) == "p") {
-            std::string text;
-            for (auto t : c.select_nodes(".//*[local-name()='t']")) text += t.node().child_value();
-            if (!utf8::trim(text).empty()) doc.aside.push_back(make_block(text, line, 1, kind));
-        } else {
-            aside_blocks(c, kind, line, doc, depth + 1);
-        }
-    }
-}
-
 }  // namespace
 
 Result read_docx_document(std::string_view bytes, const std::string& path, const Options& opts) {
@@ -260,6 +730,14 @@ Result read_docx_document(std::string_view bytes, const std::string& path, const
     Numbering numbering;
     if (auto bad = load_part(zip, "word/styles.xml", styles_xml, found)) return *bad;
     if (found) styles.load(styles_xml);
+    {
+        // Theme fonts (w:asciiTheme); Word names the part theme1.xml.
+        pugi::xml_document theme_xml;
+        if (auto bad = load_part(zip, "word/theme/theme1.xml", theme_xml, found)) return *bad;
+        Theme theme;
+        if (found) theme.load(theme_xml);
+        styles.set_theme(std::move(theme));
+    }
     if (auto bad = load_part(zip, "word/numbering.xml", numbering_xml, found)) return *bad;
     if (found) numbering.load(numbering_xml);
 
@@ -269,29 +747,66 @@ Result read_docx_document(std::string_view bytes, const std::string& path, const
     doc.encoding = "utf-8";
     auto body = kid(body_xml.document_element(), "body");
     if (!body) return UnreadableInput{"the .docx has no document body", "open it in Word and save it again"};
-    BodyReader reader(styles, numbering, doc);
+    BodyReader reader(styles, numbering, doc, doc.blocks, 1, std::nullopt);
     reader.container(body, false, 0);
+    reader.finish();
 
-    // Headers and footers (numbered parts), then footnotes and comments.
+    // Headers and footers (numbered parts): line 0, as whole-file text.
+    // Their paragraphs are read like the body's (fields show their result,
+    // PAGE included; tracked changes accepted; text boxes once).
     for (const char* kind : {"header", "footer"}) {
         for (int i = 1; i <= 32; ++i) {
             pugi::xml_document x;
             if (auto bad = load_part(zip, std::string("word/") + kind + std::to_string(i) + ".xml", x, found)) return *bad;
-            if (found) aside_blocks(x.document_element(), BlockKind::PageHeader, 0, doc);
+            if (!found) continue;
+            std::vector<Block> blocks;
+            BodyReader r(styles, numbering, doc, blocks, 1, BlockKind::PageHeader);
+            r.container(x.document_element(), false, 0);
+            r.finish();
+            for (auto& b : blocks) {
+                for (auto& a : b.anchors) a.line = 0;
+                doc.aside.push_back(std::move(b));
+            }
         }
     }
-    for (auto [part, elem, kind, where] :
-         {std::tuple{"word/footnotes.xml", "footnote", BlockKind::Footnote, &reader.footnote_para},
-          std::tuple{"word/comments.xml", "comment", BlockKind::Comment, &reader.comment_para}}) {
+    // Footnotes and endnotes follow the body in `blocks` (kind Footnote), so
+    // the text rules check them; the structure stage stops before them. Their
+    // paragraphs are numbered on after the last body paragraph (footnotes.xml,
+    // then endnotes.xml, every w:p of a real note in order), so their
+    // positions are their own. Comments keep the line of the paragraph they
+    // are attached to.
+    uint32_t next_line = reader.last_line() + 1;
+    for (auto [part, elem] : {std::pair{"word/footnotes.xml", "footnote"}, std::pair{"word/endnotes.xml", "endnote"}}) {
         pugi::xml_document x;
         if (auto bad = load_part(zip, part, x, found)) return *bad;
         if (!found) continue;
         for (auto n : x.document_element().children()) {
             if (local(n.name()) != elem) continue;
             std::string type = attr(n, "type");
-            if (type == "separator" || type == "continuationSeparator") continue;
-            auto it = where->find(attr(n, "id"));
-            aside_blocks(n, kind, it == where->end() ? 0 : it->second, doc);
+            if (type == "separator" || type == "continuationSeparator" || type == "continuationNotice") continue;
+            BodyReader r(styles, numbering, doc, doc.blocks, next_line, BlockKind::Footnote);
+            r.container(n, false, 0);
+            r.finish();
+            next_line = r.last_line() + 1;
+        }
+    }
+    {
+        pugi::xml_document x;
+        if (auto bad = load_part(zip, "word/comments.xml", x, found)) return *bad;
+        if (found) {
+            for (auto n : x.document_element().children()) {
+                if (local(n.name()) != "comment") continue;
+                auto it = reader.comment_para.find(attr(n, "id"));
+                uint32_t line = it == reader.comment_para.end() ? 0 : it->second;
+                std::vector<Block> blocks;
+                BodyReader r(styles, numbering, doc, blocks, 1, BlockKind::Comment);
+                r.container(n, false, 0);
+                r.finish();
+                for (auto& b : blocks) {
+                    for (auto& a : b.anchors) a.line = line;
+                    doc.aside.push_back(std::move(b));
+                }
+            }
         }
     }
     return doc;

@@ -25,9 +25,40 @@ struct NumRef {
     int ilvl = 0;
 };
 
+// Theme fonts (word/theme/theme1.xml): what w:asciiTheme="minorHAnsi" names.
+struct Theme {
+    std::string major, minor;  // Latin typefaces of the major (headings) and minor (body) fonts
+    void load(const pugi::xml_document& xml);
+};
+
+// Run and paragraph properties as they accumulate from the document
+// defaults through the style chain to direct formatting; each apply() lets
+// what the element sets win over what came before. Toggle properties (bold,
+// italic, caps) are taken as set by the last level that names them.
+struct RunProps {
+    std::string font;
+    uint32_t size = 0;
+    bool bold = false, italic = false, underline = false, caps = false;
+    void apply(pugi::xml_node rpr, const Theme& theme);
+};
+struct ParaProps {
+    std::string alignment, line_rule;
+    int32_t indent_left = 0, indent_right = 0, first_line = 0;
+    uint32_t space_before = 0, space_after = 0, line_spacing = 0;
+    void apply(pugi::xml_node ppr);
+};
+
 class Styles {
 public:
     void load(const pugi::xml_document& xml);
+    void set_theme(Theme t) { theme_ = std::move(t); }
+    const Theme& theme() const { return theme_; }
+    // Effective properties before direct formatting: document defaults, then
+    // the table style chain (text in a table; its whole-table properties, not
+    // the conditional ones such as firstRow), then the paragraph style chain
+    // (root first), then the character style chain.
+    RunProps run_props(const std::string& rstyle, const std::string& pstyle, const std::string& tstyle = "") const;
+    ParaProps para_props(const std::string& pstyle, const std::string& tstyle = "") const;
     // Font of runs in character style `rstyle` inside paragraph style `pstyle`
     // (either may be empty), falling back to the default paragraph style and
     // the document defaults.
@@ -38,12 +69,16 @@ public:
 private:
     struct Style {
         std::string based_on, font, name;
+        pugi::xml_node rpr, ppr;  // nodes of the loaded styles.xml (kept alive by the reader)
         std::optional<int> num_id, ilvl;
         int outline = 0;
     };
     const Style* find(const std::string& id) const;
+    std::vector<const Style*> chain(const std::string& id) const;  // root first
     std::map<std::string, Style> styles_;
     std::string default_para_, default_font_;
+    pugi::xml_node default_rpr_, default_ppr_;
+    Theme theme_;
 };
 
 // Run fonts -> pugi: the ascii or hAnsi font named in a w:rFonts element.

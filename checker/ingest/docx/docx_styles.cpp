@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cstring>
 #include <string>
 
@@ -39,16 +40,21 @@ int to_int(const std::string& s, int fallback) {
 
 void Styles::load(const pugi::xml_document& xml) {
     auto root = xml.document_element();
-    if (auto dd = kid(root, "docDefaults"))
-        default_font_ = rfonts(kid(kid(dd, "rPrDefault"), "rPr"));
+    if (auto dd = kid(root, "docDefaults")) {
+        default_rpr_ = kid(kid(dd, "rPrDefault"), "rPr");
+        default_ppr_ = kid(kid(dd, "pPrDefault"), "pPr");
+        default_font_ = rfonts(default_rpr_);
+    }
     for (auto s : root.children()) {
         if (local(s.name()) != "style") continue;
         Style st;
         std::string id = attr(s, "styleId");
         st.based_on = attr(kid(s, "basedOn"), "val");
         st.name = attr(kid(s, "name"), "val");
-        st.font = rfonts(kid(s, "rPr"));
+        st.rpr = kid(s, "rPr");
+        st.font = rfonts(st.rpr);
         auto ppr = kid(s, "pPr");
+        st.ppr = ppr;
         if (auto np = kid(ppr, "numPr")) {
             if (auto nid = kid(np, "numId")) st.num_id = to_int(attr(nid, "val"), 0);
             if (auto il = kid(np, "ilvl")) st.ilvl = to_int(attr(il, "val"), 0);
@@ -99,6 +105,98 @@ int Styles::heading_level(const std::string& pstyle) const {
         s = find(s->based_on);
     }
     return 0;
+}
+
+namespace {
+
+// w:b, w:i, w:caps: present means on unless w:val is 0/false/off.
+std::optional<bool> on_off(pugi::xml_node n) {
+    if (!n) return std::nullopt;
+    std::string v = attr(n, "val");
+    return !(v == "0" || v == "false" || v == "off");
+}
+
+uint32_t to_uint(const std::string& s) { return static_cast<uint32_t>(std::max(0, to_int(s, 0))); }
+
+}  // namespace
+
+void Theme::load(const pugi::xml_document& xml) {
+    auto scheme = kid(kid(xml.document_element(), "themeElements"), "fontScheme");
+    major = attr(kid(kid(scheme, "majorFont"), "latin"), "typeface");
+    minor = attr(kid(kid(scheme, "minorFont"), "latin"), "typeface");
+}
+
+void RunProps::apply(pugi::xml_node rpr, const Theme& theme) {
+    if (!rpr) return;
+    if (auto f = kid(rpr, "rFonts")) {
+        std::string name = attr(f, "ascii");
+        if (name.empty()) name = attr(f, "hAnsi");
+        std::string th = attr(f, "asciiTheme");
+        if (th.empty()) th = attr(f, "hAnsiTheme");
+        // A theme font wins over the explicit name on the same element.
+        if (!th.empty()) name = th.rfind("major", 0) == 0 ? theme.major : theme.minor;
+        if (!name.empty()) font = name;
+    }
+    if (auto sz = kid(rpr, "sz")) size = to_uint(attr(sz, "val"));
+    if (auto b = on_off(kid(rpr, "b"))) bold = *b;
+    if (auto i = on_off(kid(rpr, "i"))) italic = *i;
+    if (auto c = on_off(kid(rpr, "caps"))) caps = *c;
+    if (auto u = kid(rpr, "u")) {
+        std::string v = attr(u, "val");
+        underline = v != "none" && v != "0" && v != "false";
+    }
+}
+
+void ParaProps::apply(pugi::xml_node ppr) {
+    if (!ppr) return;
+    if (auto jc = kid(ppr, "jc")) alignment = attr(jc, "val");
+    if (auto ind = kid(ppr, "ind")) {
+        auto num = [&](const char* a, const char* b) {
+            std::string v = attr(ind, a);
+            return v.empty() ? attr(ind, b) : v;
+        };
+        if (std::string v = num("left", "start"); !v.empty()) indent_left = to_int(v, 0);
+        if (std::string v = num("right", "end"); !v.empty()) indent_right = to_int(v, 0);
+        if (std::string v = attr(ind, "firstLine"); !v.empty()) first_line = to_int(v, 0);
+        if (std::string v = attr(ind, "hanging"); !v.empty()) first_line = -to_int(v, 0);
+    }
+    if (auto sp = kid(ppr, "spacing")) {
+        if (std::string v = attr(sp, "before"); !v.empty()) space_before = to_uint(v);
+        if (std::string v = attr(sp, "after"); !v.empty()) space_after = to_uint(v);
+        if (std::string v = attr(sp, "line"); !v.empty()) line_spacing = to_uint(v);
+        if (std::string v = attr(sp, "lineRule"); !v.empty()) line_rule = v;
+    }
+}
+
+std::vector<const Styles::Style*> Styles::chain(const std::string& id) const {
+    std::vector<const Style*> out;
+    const Style* s = find(id);
+    for (int guard = 0; s && guard < 32; ++guard) {
+        if (std::find(out.begin(), out.end(), s) != out.end()) break;  // a basedOn loop
+        out.push_back(s);
+        s = find(s->based_on);
+    }
+    std::reverse(out.begin(), out.end());
+    return out;
+}
+
+RunProps Styles::run_props(const std::string& rstyle, const std::string& pstyle, const std::string& tstyle) const {
+    RunProps r;
+    r.apply(default_rpr_, theme_);
+    if (!tstyle.empty())
+        for (const Style* s : chain(tstyle)) r.apply(s->rpr, theme_);
+    for (const Style* s : chain(pstyle.empty() ? default_para_ : pstyle)) r.apply(s->rpr, theme_);
+    for (const Style* s : chain(rstyle)) r.apply(s->rpr, theme_);
+    return r;
+}
+
+ParaProps Styles::para_props(const std::string& pstyle, const std::string& tstyle) const {
+    ParaProps p;
+    p.apply(default_ppr_);
+    if (!tstyle.empty())
+        for (const Style* s : chain(tstyle)) p.apply(s->ppr);
+    for (const Style* s : chain(pstyle.empty() ? default_para_ : pstyle)) p.apply(s->ppr);
+    return p;
 }
 
 }  // namespace plancheck::ingest::docx
