@@ -64,9 +64,9 @@ void strip_inline(std::string_view t, size_t b, size_t e, SourceWalker& src, Blo
         }
         if (c == '[' || (c == '!' && i + 1 < e && t[i + 1] == '[')) {
             size_t open = c == '!' ? i + 1 : i;
-            size_t close = t.find(']', open);
+            size_t close = t.substr(0, e).find(']', open);  // within the block: no rescans to the end
             if (close != std::string_view::npos && close + 1 < e && t[close + 1] == '(') {
-                size_t paren = t.find(')', close);
+                size_t paren = t.substr(0, e).find(')', close);
                 if (paren != std::string_view::npos && paren < e) {
                     jumps[close] = paren + 1;
                     i = open + 1;
@@ -75,7 +75,7 @@ void strip_inline(std::string_view t, size_t b, size_t e, SourceWalker& src, Blo
             }
         }
         if (c == '<' && (t.substr(i, 5) == "<http" || t.substr(i, 5) == "<mail" || t.substr(i, 4) == "<www")) {
-            size_t close = t.find('>', i);
+            size_t close = t.substr(0, e).find('>', i);
             if (close != std::string_view::npos && close < e) {
                 jumps[close] = close + 1;
                 ++i;
@@ -180,6 +180,46 @@ private:
     int list_depth_ = 0;
 };
 
+// The deepest container nesting (block quotes, list items, indentation) any
+// line may open. tree-sitter-markdown's scanner counts open blocks in a uint8_t
+// and serialises them into a 1 KiB buffer: past about 255 levels it overruns
+// (SIGSEGV, SIGBUS, SIGABRT on 256 "- " or 300 "> "). Documents beyond this
+// bound are read as plain text instead (every line one block), which still
+// checks their words; no real document nests this deep.
+constexpr int kMaxMdNesting = 64;
+
+// An upper estimate of a line's nesting: each '>' or list marker at its start,
+// and every 2 columns of indentation (a nested list item's indentation).
+bool nests_too_deep(std::string_view t) {
+    size_t i = 0;
+    while (i < t.size()) {
+        int depth = 0, cols = 0;
+        for (;;) {
+            if (i >= t.size()) break;
+            char c = t[i];
+            if (c == ' ') ++cols, ++i;
+            else if (c == '\t') cols += 4, ++i;
+            else if (c == '>') ++depth, ++i;
+            else if ((c == '-' || c == '*' || c == '+') && i + 1 < t.size() && (t[i + 1] == ' ' || t[i + 1] == '\t'))
+                ++depth, i += 2, ++cols;
+            else if (c >= '0' && c <= '9') {
+                size_t k = i;
+                while (k < t.size() && k - i < 9 && t[k] >= '0' && t[k] <= '9') ++k;
+                if (k + 1 < t.size() && (t[k] == '.' || t[k] == ')') && (t[k + 1] == ' ' || t[k + 1] == '\t'))
+                    ++depth, i = k + 2, ++cols;
+                else
+                    break;
+            } else
+                break;
+            if (depth + cols / 2 > kMaxMdNesting) return true;
+        }
+        size_t nl = t.find('\n', i);
+        if (nl == std::string_view::npos) break;
+        i = nl + 1;
+    }
+    return false;
+}
+
 struct ParserDeleter {
     void operator()(TSParser* p) const { ts_parser_delete(p); }
 };
@@ -193,6 +233,9 @@ Result read_markdown(std::string_view bytes, const std::string& path, const Opti
     auto decoded = decode_text(bytes, opts);
     if (auto* bad = std::get_if<UnreadableInput>(&decoded)) return *bad;
     const Decoded& d = std::get<Decoded>(decoded);
+    if (nests_too_deep(d.text)) {
+        return read_text(bytes, path, opts);  // format "txt": the layout stage reads it as lines
+    }
     SourceDocument doc;
     doc.path = path;
     doc.format = "md";
