@@ -39,7 +39,10 @@ public:
     std::string_view text() const { return text_; }
     // The full physical lines first..last, for Block::source. Line starts are
     // indexed once, so each call costs the length of its lines (10^6 blocks
-    // used to rescan the text from its start for each one).
+    // used to rescan the text from its start for each one). Lines longer than
+    // kMaxSourceBytes in all give "" (no excerpt): every block of a one-line
+    // HTML page of 10^5 <li> copied the whole page (22 GB).
+    static constexpr size_t kMaxSourceBytes = 64 * 1024;
     std::string lines(uint32_t first, uint32_t last) const {
         if (starts_.empty()) {
             starts_.push_back(0);
@@ -49,6 +52,7 @@ public:
         if (first < 1 || first > starts_.size() || last < first) return {};
         size_t start = starts_[first - 1];
         size_t end = last < starts_.size() ? starts_[last] - 1 : text_.size();  // without the last '\n'
+        if (end - start > kMaxSourceBytes) return {};
         std::string out;
         out.reserve(end - start);
         for (size_t i = start; i < end; ++i)

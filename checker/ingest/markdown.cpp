@@ -16,6 +16,7 @@
 #include "ingest/block_builder.h"
 #include "ingest/decode.h"
 #include "ingest/ingest.h"
+#include "ingest/ts_children.h"
 
 extern "C" const TSLanguage* tree_sitter_markdown();
 
@@ -106,8 +107,7 @@ public:
             int level = 1;
             TSNode content{};
             bool has = false;
-            for (uint32_t i = 0; i < ts_node_child_count(n); ++i) {
-                TSNode c = ts_node_child(n, i);
+            for (TSNode c : ts_children(n)) {
                 std::string_view ct = ts_node_type(c);
                 if (ct.rfind("atx_h", 0) == 0 && ct.size() > 6) level = ct[5] - '0';
                 if (ct == "inline") content = c, has = true;
@@ -117,10 +117,9 @@ public:
         }
         if (type == "setext_heading") {
             int level = 1;
-            for (uint32_t i = 0; i < ts_node_child_count(n); ++i)
-                if (std::string_view(ts_node_type(ts_node_child(n, i))) == "setext_h2_underline") level = 2;
-            for (uint32_t i = 0; i < ts_node_child_count(n); ++i) {
-                TSNode c = ts_node_child(n, i);
+            for (TSNode c : ts_children(n))
+                if (std::string_view(ts_node_type(c)) == "setext_h2_underline") level = 2;
+            for (TSNode c : ts_children(n)) {
                 if (std::string_view(ts_node_type(c)) == "paragraph") emit(c, BlockKind::Heading, level);
             }
             return;
@@ -132,8 +131,7 @@ public:
         if (type == "list_item") {
             std::string saved = label_;
             ++list_depth_;
-            for (uint32_t i = 0; i < ts_node_child_count(n); ++i) {
-                TSNode c = ts_node_child(n, i);
+            for (TSNode c : ts_children(n)) {
                 std::string_view ct = ts_node_type(c);
                 if (ct.rfind("list_marker", 0) == 0) {
                     label_ = std::string(utf8::trim(slice(c)));
@@ -153,7 +151,7 @@ public:
         if (type == "pipe_table_delimiter_row" || type == "fenced_code_block" || type == "indented_code_block" ||
             type == "html_block" || type == "thematic_break" || type == "link_reference_definition")
             return;
-        for (uint32_t i = 0; i < ts_node_child_count(n); ++i) visit(ts_node_child(n, i), depth + 1);
+        for (TSNode c : ts_children(n)) visit(c, depth + 1);
     }
 
 private:
