@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <mutex>
 #include <optional>
@@ -20,6 +21,7 @@
 #include "pipeline/fix.h"
 #include "pipeline/pipeline.h"
 #include "pipeline/workers.h"
+#include "report/escape.h"
 #include "report/report.h"
 
 namespace plancheck::cli {
@@ -57,6 +59,25 @@ std::vector<report::RuleInfo> rule_infos(const rules::RuleBook& book, const std:
 bool same_file(const std::string& a, const std::string& b) {
     std::error_code ec;
     return std::filesystem::equivalent(a, b, ec);
+}
+
+// Whether an existing file is a report an earlier run wrote (so that
+// `-o report.html` inside a checked folder may replace it), rather than a
+// document: its start has a report's shape in one of the formats.
+bool looks_like_report(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::string head(4096, '\0');
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<size_t>(in.gcount()));
+    if (head.rfind("\xEF\xBB\xBF", 0) == 0) head.erase(0, 3);
+    if (head.find("plancheck") != std::string::npos) return true;  // HTML, SARIF, JUnit name the tool
+    if (head.rfind("path,line,column,end_line,end_column,severity", 0) == 0) return true;  // CSV
+    if (head.rfind("{", 0) == 0 && head.find("\"files\"") != std::string::npos) return true;  // JSON
+    // Text: "PATH:LINE:COL: severity: ..." first, or the closing summary line alone.
+    std::string first = head.substr(0, head.find('\n'));
+    for (const char* sev : {": lỗi: ", ": cảnh báo: ", ": lưu ý: ", ": error: ", ": warning: ", ": note: "})
+        if (first.find(sev) != std::string::npos) return true;
+    return first.find(" checked: ") != std::string::npos || first.rfind("Đã kiểm tra ", 0) == 0;
 }
 }  // namespace
 
@@ -173,6 +194,14 @@ int cmd_check(const Args& args) {
 
     rules::RuleBook book;
     if (!load_rules(ro, book)) return kExitUsage;
+    {
+        size_t rule_count = 0;
+        for (const auto& set : book.sets) rule_count += set.rules.size();
+        // An empty or wrong --rules folder would pass every document.
+        if (rule_count == 0)
+            return usage_error("no rules found in " + (ro.rules_dir.empty() ? std::string("the rules folder") : ro.rules_dir) +
+                               ": every document would pass; check --rules (or the config's rules:)");
+    }
 
     pipeline::Options opts;
     opts.ingest.encoding = encoding;
@@ -186,10 +215,17 @@ int cmd_check(const Args& args) {
     auto inputs = pipeline::collect_inputs(paths);
     // The report file (left by an earlier run, e.g. -o report.html inside a
     // checked folder) is never checked as a document.
-    if (!output.empty())
+    // A document (or a symlink to one) named as the output is refused: the
+    // report would silently replace it.
+    if (!output.empty()) {
+        for (const auto& in : inputs)
+            if (same_file(in.path, output) && !looks_like_report(in.path))
+                return usage_error("--output " + report::terminal_safe(output) + " is the document " +
+                                   report::terminal_safe(in.path) + " being checked; choose another report file");
         inputs.erase(std::remove_if(inputs.begin(), inputs.end(),
                                     [&](const pipeline::Input& in) { return same_file(in.path, output); }),
                      inputs.end());
+    }
     // The same file named twice (a.txt and ./a.txt, or a folder and a file in
     // it) is fixed and reported once: two fixers racing on one file could lose
     // a change, and the second report would be stale.
@@ -345,8 +381,11 @@ int cmd_check(const Args& args) {
         std::vector<std::string> names;
         for (const auto& in : inputs) names.push_back(in.path);
         tell_fixes(std::cerr, names, fixes, dry_run, ro.lang == "en");
+        // On a terminal the diff's lines are escaped (a document line could
+        // carry ESC or OSC sequences); into a pipe it stays a valid patch.
         if (dry_run)
-            for (const auto& f : fixes) std::cout << f.diff;
+            for (const auto& f : fixes)
+                std::cout << (isatty(STDOUT_FILENO) ? report::terminal_safe(f.diff, true) : f.diff);
     }
 
     if (stream) {
