@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <mutex>
 #include <optional>
@@ -19,6 +21,7 @@
 #include "pipeline/fix.h"
 #include "pipeline/pipeline.h"
 #include "pipeline/baseline.h"
+#include "pipeline/workers.h"
 #include "report/escape.h"
 #include "report/report.h"
 #include "rules/kinds/kinds.h"
@@ -94,6 +97,25 @@ bool same_file(const std::string& a, const std::string& b) {
     std::error_code ec;
     return std::filesystem::equivalent(a, b, ec);
 }
+
+// Whether an existing file is a report an earlier run wrote (so that
+// `-o report.html` inside a checked folder may replace it), rather than a
+// document: its start has a report's shape in one of the formats.
+bool looks_like_report(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::string head(4096, '\0');
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<size_t>(in.gcount()));
+    if (head.rfind("\xEF\xBB\xBF", 0) == 0) head.erase(0, 3);
+    if (head.find("plancheck") != std::string::npos) return true;  // HTML, SARIF, JUnit name the tool
+    if (head.rfind("path,line,column,end_line,end_column,severity", 0) == 0) return true;  // CSV
+    if (head.rfind("{", 0) == 0 && head.find("\"files\"") != std::string::npos) return true;  // JSON
+    // Text: "PATH:LINE:COL: severity: ..." first, or the closing summary line alone.
+    std::string first = head.substr(0, head.find('\n'));
+    for (const char* sev : {": lỗi: ", ": cảnh báo: ", ": lưu ý: ", ": error: ", ": warning: ", ": note: "})
+        if (first.find(sev) != std::string::npos) return true;
+    return first.find(" checked: ") != std::string::npos || first.rfind("Đã kiểm tra ", 0) == 0;
+}
 }  // namespace
 
 int cmd_check(const Args& args) {
@@ -101,7 +123,7 @@ int cmd_check(const Args& args) {
     std::string format = "text", fail_on = "error", color = "auto", encoding = "auto", output;
     std::vector<std::string> paths, rulesets;
     unsigned jobs = 0;
-    double max_mb = 64;
+    double max_mb = 64, timeout_s = 30, max_memory_mb = 1024;
     bool draft = false, quiet = false, summary = false, fix = false, dry_run = false, diff = false;
     bool no_config = false, include_hidden = false;
     std::string config_path, baseline_path, write_baseline_path;
@@ -130,6 +152,10 @@ int cmd_check(const Args& args) {
          "refuse inputs larger than this many megabytes")
         ("jobs,j", po::value(&jobs)->default_value(0)->value_name("N"),
          "files checked in parallel (0: one per core)")
+        ("timeout", po::value(&timeout_s)->default_value(30)->value_name("SECONDS"),
+         "in a batch, stop checking a file after this many seconds (it is reported unreadable)")
+        ("max-memory", po::value(&max_memory_mb)->default_value(1024)->value_name("MB"),
+         "in a batch, stop checking a file that needs more than this many megabytes")
         ("color", po::value(&color)->default_value("auto")->value_name("WHEN"),
          "colours in text output: auto (on a terminal, unless NO_COLOR is set), always, never")
         ("quiet,q", po::bool_switch(&quiet), "text output: no closing summary line")
@@ -176,6 +202,8 @@ int cmd_check(const Args& args) {
             if (cfg.fail_on && vm["fail-on"].defaulted()) fail_on = *cfg.fail_on;
             if (cfg.lang && vm["lang"].defaulted()) ro.lang = *cfg.lang;
             if (cfg.draft && !draft) draft = *cfg.draft;
+            if (cfg.timeout && vm["timeout"].defaulted()) timeout_s = *cfg.timeout;
+            if (cfg.max_memory && vm["max-memory"].defaulted()) max_memory_mb = *cfg.max_memory;
         }
     }
     auto fmts = report::formats();
@@ -192,7 +220,14 @@ int cmd_check(const Args& args) {
         return usage_error("--color must be auto, always or never");
     if (!ingest::known_encoding(encoding))
         return usage_error("unknown --encoding '" + encoding + "' (auto, utf-8, utf-16le, utf-16be, cp1258, tcvn3, vni)");
-    if (max_mb <= 0) return usage_error("--max-size must be positive");
+    // NaN compares false with everything and inf overflows the byte count: both
+    // once slipped through as "no limit" or "every file too large".
+    if (!std::isfinite(max_mb) || max_mb <= 0 || max_mb > 1024 * 1024)
+        return usage_error("--max-size must be a positive number of megabytes (at most 1048576)");
+    if (!std::isfinite(timeout_s) || timeout_s <= 0 || timeout_s > 1e6)
+        return usage_error("--timeout must be a positive number of seconds");
+    if (!std::isfinite(max_memory_mb) || max_memory_mb < 64 || max_memory_mb > 1024.0 * 1024 * 1024)
+        return usage_error("--max-memory must be a number of megabytes, at least 64");
     if (diff) fix = dry_run = true;
     if (dry_run && !fix) return usage_error("--dry-run needs --fix (or use --diff)");
     if (output == "-") output.clear();
@@ -207,6 +242,14 @@ int cmd_check(const Args& args) {
 
     rules::RuleBook book;
     if (!load_rules(ro, book)) return kExitUsage;
+    {
+        size_t rule_count = 0;
+        for (const auto& set : book.sets) rule_count += set.rules.size();
+        // An empty or wrong --rules folder would pass every document.
+        if (rule_count == 0)
+            return usage_error("no rules found in " + (ro.rules_dir.empty() ? std::string("the rules folder") : ro.rules_dir) +
+                               ": every document would pass; check --rules (or the config's rules:)");
+    }
 
     // Rule ids and categories named in the config or on the command line must
     // exist: a misspelt id would otherwise disable nothing, silently.
@@ -242,10 +285,17 @@ int cmd_check(const Args& args) {
     auto inputs = pipeline::collect_inputs(paths, copts);
     // The report file (left by an earlier run, e.g. -o report.html inside a
     // checked folder) is never checked as a document.
-    if (!output.empty())
+    // A document (or a symlink to one) named as the output is refused: the
+    // report would silently replace it.
+    if (!output.empty()) {
+        for (const auto& in : inputs)
+            if (same_file(in.path, output) && !looks_like_report(in.path))
+                return usage_error("--output " + report::terminal_safe(output) + " is the document " +
+                                   report::terminal_safe(in.path) + " being checked; choose another report file");
         inputs.erase(std::remove_if(inputs.begin(), inputs.end(),
                                     [&](const pipeline::Input& in) { return same_file(in.path, output); }),
                      inputs.end());
+    }
     // The same file named twice (a.txt and ./a.txt, or a folder and a file in
     // it) is fixed and reported once: two fixers racing on one file could lose
     // a change, and the second report would be stale.
@@ -315,6 +365,7 @@ int cmd_check(const Args& args) {
     std::vector<pipeline::FixOutcome> fixes(fix ? inputs.size() : 0);
     std::vector<char> done(stream ? inputs.size() : 0);
     size_t emitted = 0;
+    bool in_worker = false;  // set in a forked worker process
     std::mutex emit_mutex;
     auto emit_ready = [&](size_t i) {
         std::lock_guard<std::mutex> lock(emit_mutex);
@@ -325,50 +376,107 @@ int cmd_check(const Args& args) {
             reports[emitted] = report::FileReport{};
         }
     };
-    std::atomic<size_t> next{0};
-    auto worker = [&] {
-        for (size_t i; (i = next++) < inputs.size();) {
-            const auto& in = inputs[i];
-            auto& r = reports[i];
-            r.path = in.path;
-            if (!in.problem.empty()) {
-                r.diagnostics.push_back(pipeline::unreadable(in.path, {in.problem, ""}, ro.lang));
-                if (fix) fixes[i].status = pipeline::FixStatus::Unreadable;
+    // A file's report is complete: the baseline takes out what it holds (in
+    // this process, also for files checked by workers), then it goes out.
+    auto finish = [&](size_t i) {
+        if (baseline) baselined += baseline->filter(reports[i]);
+        if (stream) emit_ready(i);
+    };
+    // One file, in this process: fills reports[i] (and fixes[i]).
+    auto process = [&](size_t i) {
+        const auto& in = inputs[i];
+        auto& r = reports[i];
+        r.path = in.path;
+        if (!in.problem.empty()) {
+            r.diagnostics.push_back(pipeline::unreadable(in.path, {in.problem, ""}, ro.lang));
+            if (fix) fixes[i].status = pipeline::FixStatus::Unreadable;
+            return;
+        }
+        try {
+            pipeline::FileResult fr;
+            if (fix) {
+                fixes[i] = pipeline::fix_file(in.path, book, opts, dry_run,
+                                              [&](std::vector<Diagnostic>& d) { pipeline::apply_config(cfg, d); });
+                fr = std::move(fixes[i].remaining);
             } else {
-                try {
-                    pipeline::FileResult fr;
-                    if (fix) {
-                        fixes[i] = pipeline::fix_file(in.path, book, opts, dry_run,
-                                                      [&](std::vector<Diagnostic>& d) { pipeline::apply_config(cfg, d); });
-                        fr = std::move(fixes[i].remaining);
-                    } else {
-                        fr = pipeline::check_file(in.path, book, opts);
-                    }
-                    r.format = fr.format;
-                    r.diagnostics = std::move(fr.diagnostics);
-                    pipeline::apply_config(cfg, r.diagnostics);
-                    if (baseline) baselined += baseline->filter(r);
-                } catch (const std::exception& e) {
-                    // Last line of defence: one bad file never stops the batch.
-                    r.diagnostics = {pipeline::unreadable(in.path, {std::string("internal error: ") + e.what(), "please report it"}, ro.lang)};
-                }
+                fr = pipeline::check_file(in.path, book, opts);
             }
-            if (stream) emit_ready(i);
+            r.format = fr.format;
+            r.diagnostics = std::move(fr.diagnostics);
+            pipeline::apply_config(cfg, r.diagnostics);
+        } catch (const std::bad_alloc&) {
+            if (in_worker) throw;  // the worker reports "needed more than N MB"
+            r.diagnostics = {pipeline::unreadable(in.path, {"ran out of memory", "check it on its own"}, ro.lang)};
+        } catch (const std::exception& e) {
+            // Last line of defence: one bad file never stops the batch.
+            r.diagnostics = {pipeline::unreadable(in.path, {std::string("internal error: ") + e.what(), "please report it"}, ro.lang)};
         }
     };
+
     unsigned n = jobs ? jobs : std::max(1u, std::thread::hardware_concurrency());
     n = static_cast<unsigned>(std::min<size_t>(n, std::max<size_t>(1, inputs.size())));
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < n; ++t) pool.emplace_back(worker);
-    worker();
-    for (auto& t : pool) t.join();
+
+    // Worker processes (docs/architecture.md): a batch, or one large file, is
+    // checked in forked workers with a time and memory budget per file, so one
+    // file that crashes, hangs or exhausts memory costs only its own report.
+    // --fix stays in-process (a file is never killed halfway through its
+    // rewrite), and so does one small file (no fork: latency).
+    bool use_workers = !fix;
+    if (use_workers && inputs.size() == 1) {
+        std::error_code ec;
+        auto size = inputs[0].problem.empty() ? std::filesystem::file_size(inputs[0].path, ec) : 0;
+        use_workers = !ec && size > (1u << 20);
+    }
+    if (const char* no = std::getenv("PLANCHECK_NO_WORKERS"); no && *no) use_workers = false;
+    pipeline::Budget budget;
+    budget.timeout_seconds = timeout_s;
+    budget.max_memory_mb = static_cast<uint64_t>(max_memory_mb);
+    bool ran = false;
+    if (use_workers) {
+        std::cout.flush();
+        ran = pipeline::run_in_workers(
+            inputs.size(), n, budget,
+            [&](size_t i) {
+                in_worker = true;
+                process(i);
+                return pipeline::serialize_result(reports[i].format, reports[i].diagnostics);
+            },
+            [&](size_t i, pipeline::WorkerOutcome o) {
+                auto& r = reports[i];
+                r.path = inputs[i].path;
+                if (o.failure == pipeline::WorkerFailure::None &&
+                    pipeline::deserialize_result(o.payload, r.format, r.diagnostics)) {
+                } else {
+                    if (o.failure == pipeline::WorkerFailure::None) o.failure = pipeline::WorkerFailure::Crash;
+                    r.diagnostics = {pipeline::unreadable(
+                        r.path, {pipeline::failure_reason(o, budget, ro.lang), ""}, ro.lang)};
+                }
+                finish(i);
+            });
+    }
+    if (!ran) {
+        std::atomic<size_t> next{0};
+        auto worker = [&] {
+            for (size_t i; (i = next++) < inputs.size();) {
+                process(i);
+                finish(i);
+            }
+        };
+        std::vector<std::thread> pool;
+        for (unsigned t = 1; t < n; ++t) pool.emplace_back(worker);
+        worker();
+        for (auto& t : pool) t.join();
+    }
 
     if (fix) {
         std::vector<std::string> names;
         for (const auto& in : inputs) names.push_back(in.path);
         tell_fixes(std::cerr, names, fixes, dry_run, ro.lang == "en");
+        // On a terminal the diff's lines are escaped (a document line could
+        // carry ESC or OSC sequences); into a pipe it stays a valid patch.
         if (dry_run)
-            for (const auto& f : fixes) std::cout << f.diff;
+            for (const auto& f : fixes)
+                std::cout << (isatty(STDOUT_FILENO) ? report::terminal_safe(f.diff, true) : f.diff);
     }
 
     if (stream) {

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 
+#include "report/escape.h"
+
 namespace plancheck::cli {
 
 namespace {
@@ -70,7 +72,12 @@ void tell_fixes(std::ostream& os, const std::vector<std::string>& paths,
                 const std::vector<pipeline::FixOutcome>& outcomes, bool dry_run, bool en) {
     size_t total = 0, files_fixed = 0;
     for (size_t i = 0; i < outcomes.size() && i < paths.size(); ++i) {
-        tell_fix(os, paths[i], outcomes[i], dry_run, en);
+        pipeline::FixOutcome shown_outcome;  // names and reasons are escaped for the terminal
+        shown_outcome.status = outcomes[i].status;
+        shown_outcome.applied = outcomes[i].applied;
+        shown_outcome.skipped = outcomes[i].skipped;
+        shown_outcome.detail = report::terminal_safe(outcomes[i].detail);
+        tell_fix(os, report::terminal_safe(paths[i]), shown_outcome, dry_run, en);
         if (outcomes[i].status == pipeline::FixStatus::Fixed) {
             total += outcomes[i].applied;
             ++files_fixed;

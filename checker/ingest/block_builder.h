@@ -37,28 +37,32 @@ public:
     }
     void reset() { off_ = 0, line_ = 1, col_ = 1; }
     std::string_view text() const { return text_; }
-    // The full physical lines first..last, for Block::source.
+    // The full physical lines first..last, for Block::source. Line starts are
+    // indexed once, so each call costs the length of its lines (10^6 blocks
+    // used to rescan the text from its start for each one). Lines longer than
+    // kMaxSourceBytes in all give "" (no excerpt): every block of a one-line
+    // HTML page of 10^5 <li> copied the whole page (22 GB).
+    static constexpr size_t kMaxSourceBytes = 64 * 1024;
     std::string lines(uint32_t first, uint32_t last) const {
-        size_t start = 0;
-        for (uint32_t l = 1; l < first && start != std::string_view::npos; ++l) {
-            start = text_.find('\n', start);
-            if (start != std::string_view::npos) ++start;
+        if (starts_.empty()) {
+            starts_.push_back(0);
+            for (size_t i = 0; i < text_.size(); ++i)
+                if (text_[i] == '\n') starts_.push_back(i + 1);
         }
-        if (start == std::string_view::npos) return {};
-        size_t end = start;
-        for (uint32_t l = first; l <= last && end != std::string_view::npos; ++l) {
-            end = text_.find('\n', end);
-            if (end != std::string_view::npos && l < last) ++end;
-        }
-        std::string s(text_.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+        if (first < 1 || first > starts_.size() || last < first) return {};
+        size_t start = starts_[first - 1];
+        size_t end = last < starts_.size() ? starts_[last] - 1 : text_.size();  // without the last '\n'
+        if (end - start > kMaxSourceBytes) return {};
         std::string out;
-        for (char c : s)
-            if (c != '\r') out += c;
+        out.reserve(end - start);
+        for (size_t i = start; i < end; ++i)
+            if (text_[i] != '\r') out += text_[i];
         return out;
     }
 
 private:
     std::string_view text_;
+    mutable std::vector<size_t> starts_;
     size_t off_ = 0;
     uint32_t line_ = 1, col_ = 1;
 };

@@ -11,6 +11,7 @@
 #include "ingest/block_builder.h"
 #include "ingest/decode.h"
 #include "ingest/ingest.h"
+#include "ingest/ts_children.h"
 
 extern "C" const TSLanguage* tree_sitter_html();
 
@@ -116,7 +117,7 @@ public:
                 label_ = ol_counter_ >= 0 ? std::to_string(ol_counter_++) + "." : "•";
                 saved_ol = ol_counter_;
             }
-            for (uint32_t i = 0; i < ts_node_child_count(n); ++i) visit(ts_node_child(n, i), depth + 1);
+            for (TSNode c : ts_children(n)) visit(c, depth + 1);
             if (block) flush();
             kind_ = saved_kind, level_ = saved_level, label_ = saved_label, in_table_ = saved_table, ol_counter_ = saved_ol;
             return;
@@ -126,7 +127,7 @@ public:
             if (is_block_tag(tag_name(n))) flush();
             return;
         }
-        for (uint32_t i = 0; i < ts_node_child_count(n); ++i) visit(ts_node_child(n, i), depth + 1);
+        for (TSNode c : ts_children(n)) visit(c, depth + 1);
     }
 
     void flush() {
@@ -160,8 +161,7 @@ private:
         TSNode start = ts_node_child(el, 0);
         std::string_view st = ts_node_type(start);
         if (st != "start_tag" && st != "self_closing_tag") start = el;
-        for (uint32_t i = 0; i < ts_node_child_count(start); ++i) {
-            TSNode c = ts_node_child(start, i);
+        for (TSNode c : ts_children(start)) {
             if (std::string_view(ts_node_type(c)) == "tag_name") {
                 std::string s(t_.substr(ts_node_start_byte(c), ts_node_end_byte(c) - ts_node_start_byte(c)));
                 std::transform(s.begin(), s.end(), s.begin(), [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
@@ -194,6 +194,124 @@ private:
     size_t last_end_ = 0;
 };
 
+// tree-sitter-html's scanner keeps the stack of open tags and re-reads all of
+// it for every token (deserialize), so 10^5 unclosed <b> or <div> cost minutes.
+// A page nesting deeper than this is read by the linear reader below instead.
+constexpr int kMaxHtmlNesting = 256;
+
+bool void_tag(std::string_view t) {
+    static constexpr std::string_view kVoid[] = {"area", "base", "br", "col", "embed", "hr", "img", "input",
+                                                 "link", "meta", "param", "source", "track", "wbr", "!doctype"};
+    return std::find(std::begin(kVoid), std::end(kVoid), t) != std::end(kVoid);
+}
+
+std::string lower_name(std::string_view t, size_t i) {
+    std::string name;
+    while (i < t.size() && name.size() < 32 && (std::isalnum(static_cast<unsigned char>(t[i])) || t[i] == '-' || t[i] == '!'))
+        name += static_cast<char>(std::tolower(static_cast<unsigned char>(t[i++])));
+    return name;
+}
+
+// The deepest nesting of start tags without their end tags (an upper bound:
+// implicitly closed <p> and <li> count as open).
+bool html_nests_too_deep(std::string_view t) {
+    int depth = 0;
+    for (size_t i = t.find('<'); i != std::string_view::npos; i = t.find('<', i + 1)) {
+        if (i + 1 >= t.size()) break;
+        bool end = t[i + 1] == '/';
+        std::string name = lower_name(t, i + (end ? 2 : 1));
+        if (name.empty() || name[0] == '!' || void_tag(name)) continue;
+        size_t close = t.find('>', i);
+        if (close != std::string_view::npos && close > i && t[close - 1] == '/') continue;  // <x/>
+        if (end) depth = std::max(0, depth - 1);
+        else if (++depth > kMaxHtmlNesting) return true;
+    }
+    return false;
+}
+
+// The linear reader for pathological nesting: tags are dropped, block tags end
+// a block, <h1>-<h6> give headings, <li> list items, <td>/<th> table cells;
+// script, style, head, template, title, noscript and comments are skipped;
+// entities decoded. One pass, no tree: O(size) time and memory.
+void read_flat(std::string_view t, SourceDocument& doc) {
+    SourceWalker src(t);
+    BlockBuilder bb;
+    BlockKind kind = BlockKind::Paragraph;
+    int level = 0;
+    std::string label;
+    bool in_table = false;
+    auto flush = [&] {
+        Block b;
+        if (bb.take(b, kind, src)) {
+            b.level = level, b.label = label, b.in_table = in_table;
+            doc.blocks.push_back(std::move(b));
+        }
+        label.clear();
+    };
+    bool pending_space = false;
+    size_t i = 0;
+    while (i < t.size()) {
+        char c = t[i];
+        if (c == '<') {
+            if (t.substr(i, 4) == "<!--") {
+                size_t e = t.find("-->", i + 4);
+                i = e == std::string_view::npos ? t.size() : e + 3;
+                continue;
+            }
+            bool end = i + 1 < t.size() && t[i + 1] == '/';
+            std::string name = lower_name(t, i + (end ? 2 : 1));
+            size_t close = t.find('>', i);
+            if (name.empty() || close == std::string_view::npos) {  // a lone '<' is text
+                bb.add('<', src.at(i));
+                ++i;
+                continue;
+            }
+            i = close + 1;
+            if (!end && (name == "script" || name == "style" || name == "head" || name == "template" ||
+                         name == "title" || name == "noscript")) {
+                // Skip to its end tag (case-insensitive search on a lowered window).
+                std::string want = "</" + name;
+                size_t k = i;
+                for (; k + want.size() <= t.size(); ++k) {
+                    if (t[k] != '<') continue;
+                    if (lower_name(t, k + 2) == name && t[k + 1] == '/') break;
+                }
+                size_t e = t.find('>', k);
+                i = e == std::string_view::npos ? t.size() : e + 1;
+                continue;
+            }
+            if (is_block_tag(name)) {
+                flush();
+                pending_space = false;
+                kind = BlockKind::Paragraph, level = 0, in_table = false;
+                if (!end && name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6')
+                    kind = BlockKind::Heading, level = name[1] - '0';
+                if (!end && name == "li") kind = BlockKind::ListItem, label = "•";
+                if (!end && (name == "td" || name == "th")) kind = BlockKind::TableCell, in_table = true;
+            }
+            continue;
+        }
+        if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+            if (!bb.text().empty()) pending_space = true;
+            ++i;
+            continue;
+        }
+        if (pending_space) bb.add(' ', src.at(i - 1)), pending_space = false;
+        if (c == '&') {
+            size_t semi = t.find(';', i);
+            if (semi != std::string_view::npos && semi - i <= 10)
+                if (char32_t cp = entity(t.substr(i, semi - i + 1))) {
+                    bb.add(cp, src.at(i));
+                    i = semi + 1;
+                    continue;
+                }
+        }
+        Pos p = src.at(i);
+        bb.add(utf8::next(t, i), p);
+    }
+    flush();
+}
+
 struct ParserDeleter {
     void operator()(TSParser* p) const { ts_parser_delete(p); }
 };
@@ -210,6 +328,11 @@ Result read_html(std::string_view bytes, const std::string& path, const Options&
     SourceDocument doc;
     doc.path = path;
     doc.format = "html";
+    if (html_nests_too_deep(d.text)) {
+        read_flat(d.text, doc);
+        record_decoding(doc, d);
+        return doc;
+    }
     std::unique_ptr<TSParser, ParserDeleter> parser(ts_parser_new());
     if (!ts_parser_set_language(parser.get(), tree_sitter_html()))
         return UnreadableInput{"the HTML grammar could not be loaded", "save the page as .txt"};

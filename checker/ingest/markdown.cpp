@@ -16,6 +16,7 @@
 #include "ingest/block_builder.h"
 #include "ingest/decode.h"
 #include "ingest/ingest.h"
+#include "ingest/ts_children.h"
 
 extern "C" const TSLanguage* tree_sitter_markdown();
 
@@ -64,9 +65,9 @@ void strip_inline(std::string_view t, size_t b, size_t e, SourceWalker& src, Blo
         }
         if (c == '[' || (c == '!' && i + 1 < e && t[i + 1] == '[')) {
             size_t open = c == '!' ? i + 1 : i;
-            size_t close = t.find(']', open);
+            size_t close = t.substr(0, e).find(']', open);  // within the block: no rescans to the end
             if (close != std::string_view::npos && close + 1 < e && t[close + 1] == '(') {
-                size_t paren = t.find(')', close);
+                size_t paren = t.substr(0, e).find(')', close);
                 if (paren != std::string_view::npos && paren < e) {
                     jumps[close] = paren + 1;
                     i = open + 1;
@@ -75,7 +76,7 @@ void strip_inline(std::string_view t, size_t b, size_t e, SourceWalker& src, Blo
             }
         }
         if (c == '<' && (t.substr(i, 5) == "<http" || t.substr(i, 5) == "<mail" || t.substr(i, 4) == "<www")) {
-            size_t close = t.find('>', i);
+            size_t close = t.substr(0, e).find('>', i);
             if (close != std::string_view::npos && close < e) {
                 jumps[close] = close + 1;
                 ++i;
@@ -106,8 +107,7 @@ public:
             int level = 1;
             TSNode content{};
             bool has = false;
-            for (uint32_t i = 0; i < ts_node_child_count(n); ++i) {
-                TSNode c = ts_node_child(n, i);
+            for (TSNode c : ts_children(n)) {
                 std::string_view ct = ts_node_type(c);
                 if (ct.rfind("atx_h", 0) == 0 && ct.size() > 6) level = ct[5] - '0';
                 if (ct == "inline") content = c, has = true;
@@ -117,10 +117,9 @@ public:
         }
         if (type == "setext_heading") {
             int level = 1;
-            for (uint32_t i = 0; i < ts_node_child_count(n); ++i)
-                if (std::string_view(ts_node_type(ts_node_child(n, i))) == "setext_h2_underline") level = 2;
-            for (uint32_t i = 0; i < ts_node_child_count(n); ++i) {
-                TSNode c = ts_node_child(n, i);
+            for (TSNode c : ts_children(n))
+                if (std::string_view(ts_node_type(c)) == "setext_h2_underline") level = 2;
+            for (TSNode c : ts_children(n)) {
                 if (std::string_view(ts_node_type(c)) == "paragraph") emit(c, BlockKind::Heading, level);
             }
             return;
@@ -132,8 +131,7 @@ public:
         if (type == "list_item") {
             std::string saved = label_;
             ++list_depth_;
-            for (uint32_t i = 0; i < ts_node_child_count(n); ++i) {
-                TSNode c = ts_node_child(n, i);
+            for (TSNode c : ts_children(n)) {
                 std::string_view ct = ts_node_type(c);
                 if (ct.rfind("list_marker", 0) == 0) {
                     label_ = std::string(utf8::trim(slice(c)));
@@ -153,7 +151,7 @@ public:
         if (type == "pipe_table_delimiter_row" || type == "fenced_code_block" || type == "indented_code_block" ||
             type == "html_block" || type == "thematic_break" || type == "link_reference_definition")
             return;
-        for (uint32_t i = 0; i < ts_node_child_count(n); ++i) visit(ts_node_child(n, i), depth + 1);
+        for (TSNode c : ts_children(n)) visit(c, depth + 1);
     }
 
 private:
@@ -180,6 +178,46 @@ private:
     int list_depth_ = 0;
 };
 
+// The deepest container nesting (block quotes, list items, indentation) any
+// line may open. tree-sitter-markdown's scanner counts open blocks in a uint8_t
+// and serialises them into a 1 KiB buffer: past about 255 levels it overruns
+// (SIGSEGV, SIGBUS, SIGABRT on 256 "- " or 300 "> "). Documents beyond this
+// bound are read as plain text instead (every line one block), which still
+// checks their words; no real document nests this deep.
+constexpr int kMaxMdNesting = 64;
+
+// An upper estimate of a line's nesting: each '>' or list marker at its start,
+// and every 2 columns of indentation (a nested list item's indentation).
+bool nests_too_deep(std::string_view t) {
+    size_t i = 0;
+    while (i < t.size()) {
+        int depth = 0, cols = 0;
+        for (;;) {
+            if (i >= t.size()) break;
+            char c = t[i];
+            if (c == ' ') ++cols, ++i;
+            else if (c == '\t') cols += 4, ++i;
+            else if (c == '>') ++depth, ++i;
+            else if ((c == '-' || c == '*' || c == '+') && i + 1 < t.size() && (t[i + 1] == ' ' || t[i + 1] == '\t'))
+                ++depth, i += 2, ++cols;
+            else if (c >= '0' && c <= '9') {
+                size_t k = i;
+                while (k < t.size() && k - i < 9 && t[k] >= '0' && t[k] <= '9') ++k;
+                if (k + 1 < t.size() && (t[k] == '.' || t[k] == ')') && (t[k + 1] == ' ' || t[k + 1] == '\t'))
+                    ++depth, i = k + 2, ++cols;
+                else
+                    break;
+            } else
+                break;
+            if (depth + cols / 2 > kMaxMdNesting) return true;
+        }
+        size_t nl = t.find('\n', i);
+        if (nl == std::string_view::npos) break;
+        i = nl + 1;
+    }
+    return false;
+}
+
 struct ParserDeleter {
     void operator()(TSParser* p) const { ts_parser_delete(p); }
 };
@@ -193,6 +231,9 @@ Result read_markdown(std::string_view bytes, const std::string& path, const Opti
     auto decoded = decode_text(bytes, opts);
     if (auto* bad = std::get_if<UnreadableInput>(&decoded)) return *bad;
     const Decoded& d = std::get<Decoded>(decoded);
+    if (nests_too_deep(d.text)) {
+        return read_text(bytes, path, opts);  // format "txt": the layout stage reads it as lines
+    }
     SourceDocument doc;
     doc.path = path;
     doc.format = "md";

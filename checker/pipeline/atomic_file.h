@@ -3,6 +3,8 @@
 // directory, fsync it, rename it over the target, fsync the directory.
 #pragma once
 
+#include <sys/stat.h>
+
 #include <string>
 #include <string_view>
 
@@ -14,5 +16,30 @@ namespace plancheck::pipeline {
 // to is replaced, the link stays. On failure returns false with `error` set,
 // and leaves neither the target changed nor a temporary file behind.
 bool write_atomically(const std::string& path, std::string_view bytes, std::string& error);
+
+// Why a guarded write did not happen.
+enum class WriteRefusal {
+    None,
+    Changed,   // the target is no longer in the state `expected` (edited meanwhile)
+    Metadata,  // its owner or an extended attribute (ACL, SELinux label) cannot be kept
+    Failed,    // I/O: see `error`
+};
+
+// write_atomically for --fix: the temporary file gets the target's owner,
+// group, mode and extended attributes (refused with Metadata when one cannot
+// be set: replacing would change who owns the file or its labels), and just
+// before the rename the target is compared with `expected` (inode, size,
+// mtime, ctime): a file written by someone else meanwhile is left alone
+// (Changed), so their edit is not lost.
+WriteRefusal replace_guarded(const std::string& path, std::string_view bytes, const struct stat& expected,
+                             std::string& error);
+
+// Same inode, size, mtime and ctime: nobody wrote the file in between.
+bool same_file_state(const struct stat& a, const struct stat& b);
+
+// Removes temporaries `.NAME.plancheck-XXXXXX` of `target` that an earlier,
+// killed run left in its folder (regular files of ours, older than a minute:
+// a concurrent run's live temporary is younger). Returns how many.
+size_t remove_stale_temporaries(const std::string& target);
 
 }  // namespace plancheck::pipeline

@@ -1,6 +1,10 @@
 #include "pipeline/collect.h"
 
+#include <dirent.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 
 #include "ingest/ingest.h"
@@ -35,6 +39,21 @@ std::vector<Input> collect_inputs(const std::vector<std::string>& paths, const C
             out.push_back({p, "", "", false});
             continue;
         }
+        // A folder that cannot be opened (permissions) is named with its
+        // reason and counts as unreadable, at the top and below: skipping it
+        // silently reported "0 files checked" with exit 0.
+        auto unreadable_dir = [](const fs::path& d) -> std::string {
+            DIR* h = ::opendir(d.c_str());
+            if (h) {
+                ::closedir(h);
+                return {};
+            }
+            return std::string("cannot read folder: ") + std::strerror(errno);
+        };
+        if (std::string why = unreadable_dir(p); !why.empty()) {
+            out.push_back({p, why, "", false});
+            continue;
+        }
         std::vector<Input> found;
         auto dopts = fs::directory_options::skip_permission_denied;
         for (auto it = fs::recursive_directory_iterator(p, dopts, ec);
@@ -48,6 +67,8 @@ std::vector<Input> collect_inputs(const std::vector<std::string>& paths, const C
             }
             if (it->is_directory(e2)) {
                 if (left_out) it.disable_recursion_pending();
+                else if (std::string why = unreadable_dir(it->path()); !why.empty())
+                    found.push_back({it->path().string(), why, "", false});
                 continue;
             }
             if (!it->is_regular_file(e2) || left_out) continue;

@@ -1,8 +1,10 @@
 #include "pipeline/config.h"
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <map>
 
 #include "rules/params.h"
 
@@ -10,10 +12,47 @@ namespace plancheck::pipeline {
 
 namespace fs = std::filesystem;
 
+namespace {
+// A top-level key written twice ("lang: vi" ... "lang: en"): the parser keeps
+// one without a word, so the file is refused with both lines named.
+void refuse_duplicate_keys(const std::string& text, const std::string& path) {
+    std::map<std::string, uint32_t> seen;
+    uint32_t line = 0;
+    size_t i = 0;
+    while (i <= text.size()) {
+        size_t e = text.find('\n', i);
+        if (e == std::string::npos) e = text.size();
+        ++line;
+        std::string_view l(text.data() + i, e - i);
+        if (!l.empty() && l[0] != ' ' && l[0] != '\t' && l[0] != '#' && l[0] != '-') {
+            if (l.substr(0, 3) == "---" || l.substr(0, 3) == "...") seen.clear();  // a new document
+            size_t colon = l.find(':');
+            if (colon != std::string_view::npos && colon > 0 && l[0] != '"' && l[0] != '\'' &&
+                (colon + 1 == l.size() || l[colon + 1] == ' ' || l[colon + 1] == '\t' || l[colon + 1] == '\r')) {
+                std::string key(l.substr(0, colon));
+                while (!key.empty() && (key.back() == ' ' || key.back() == '\t')) key.pop_back();
+                auto [it, fresh] = seen.emplace(key, line);
+                if (!fresh)
+                    throw rules::RuleFileError(path, static_cast<int>(line), 1, "key '" + key + "' given twice (first on line " +
+                                                                  std::to_string(it->second) + ")");
+            }
+        }
+        i = e + 1;
+    }
+}
+
+double positive(rules::Params& p, const std::string& key) {
+    double v = p.number(key, 0);
+    if (!std::isfinite(v) || v <= 0) p.fail(key, "expected a positive number");
+    return v;
+}
+}  // namespace
+
 Config load_config(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw rules::RuleFileError(path, 0, 0, "cannot open config file");
     std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    refuse_duplicate_keys(text, path);
     rules::yaml::Tree root = rules::yaml::parse(text, path);
     Config c;
     c.path = path;
@@ -49,6 +88,8 @@ Config load_config(const std::string& path) {
         c.lang = l;
     }
     if (p.has("draft")) c.draft = p.boolean("draft", false);
+    if (p.has("timeout")) c.timeout = positive(p, "timeout");
+    if (p.has("max_memory")) c.max_memory = positive(p, "max_memory");
     p.finish();
     return c;
 }

@@ -7,6 +7,8 @@
 //   fail_on: warning
 //   lang: vi
 //   draft: false
+//   timeout: 30                 # seconds per file in a batch (like --timeout)
+//   max_memory: 1024            # MB per file in a batch (like --max-memory)
 //
 // Read strictly like rule files: unknown keys and bad values are errors with
 // file:line. Command-line options override the file.
@@ -29,9 +31,12 @@ struct Config {
     std::map<std::string, Severity> severity;         // rule id or category -> severity
     std::optional<std::string> fail_on, lang;
     std::optional<bool> draft;
+    std::optional<double> timeout;       // seconds, > 0
+    std::optional<double> max_memory;    // MB, > 0
 };
 
-// Reads one config file; throws rules::RuleFileError on mistakes.
+// Reads one config file; throws rules::RuleFileError on mistakes (a key given
+// twice at the top level is one: YAML readers silently keep one of them).
 Config load_config(const std::string& path);
 
 // The nearest `.plancheck.yaml` in `start` or its parents, or "" when none.

@@ -225,10 +225,6 @@ FileResult result_of(const std::string& path, const std::string& format, const S
     return fr;
 }
 
-bool same_file_state(const struct stat& a, const struct stat& b) {
-    return a.st_ino == b.st_ino && a.st_dev == b.st_dev && a.st_size == b.st_size &&
-           a.st_mtim.tv_sec == b.st_mtim.tv_sec && a.st_mtim.tv_nsec == b.st_mtim.tv_nsec;
-}
 
 FixOutcome fix_unadjusted(const std::string& path, const rules::RuleBook& book, const Options& opts,
                           bool dry_run, const Adjust& adjust) {
@@ -296,6 +292,7 @@ FixOutcome fix_unadjusted(const std::string& path, const rules::RuleBook& book, 
         return out;
     }
     struct stat now {};
+    WriteRefusal refused = WriteRefusal::None;
     if (::access(path.c_str(), W_OK) != 0 || (st.st_mode & 0222) == 0) {
         // Replacing by rename only needs a writable folder; a read-only file
         // is a request not to change it, as editors treat it (also for root,
@@ -306,9 +303,11 @@ FixOutcome fix_unadjusted(const std::string& path, const rules::RuleBook& book, 
         out.detail = std::to_string(st.st_nlink);
     } else if (::stat(path.c_str(), &now) != 0 || !same_file_state(st, now)) {
         out.status = FixStatus::Changed;
-    } else if (std::string error; !write_atomically(path, plan.result, error)) {
-        out.status = FixStatus::WriteFailed;
-        out.detail = error;
+    } else if (std::string error; (refused = replace_guarded(path, plan.result, st, error)) != WriteRefusal::None) {
+        // Changed: an edit saved while we wrote wins. Metadata: the owner or
+        // an extended attribute could not be kept, so the file is left as is.
+        out.status = refused == WriteRefusal::Changed ? FixStatus::Changed : FixStatus::WriteFailed;
+        if (refused != WriteRefusal::Changed) out.detail = error;
     } else {
         out.status = FixStatus::Fixed;
         out.remaining = check_file(path, book, opts);

@@ -32,6 +32,40 @@ std::string xml_escape(std::string_view s) {
     return out;
 }
 
+std::string terminal_safe(std::string_view s, bool keep_newlines) {
+    static const char* hex = "0123456789ABCDEF";
+    std::string out;
+    out.reserve(s.size());
+    for (size_t i = 0; i < s.size();) {
+        size_t start = i;
+        char32_t c = utf8::next(s, i);
+        bool invalid = c == 0xFFFD && i - start != 3;
+        if (invalid) {
+            for (size_t k = start; k < i; ++k) {
+                unsigned char b = static_cast<unsigned char>(s[k]);
+                out += "\\x";
+                out += hex[b >> 4];
+                out += hex[b & 15];
+            }
+            continue;
+        }
+        bool control = (c < 0x20 && c != '\t' && !(keep_newlines && c == '\n')) || (c >= 0x7F && c <= 0x9F);
+        bool bidi = (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F ||
+                    c == 0x061C;
+        if (control) {
+            out += "\\x";
+            out += hex[(c >> 4) & 15];
+            out += hex[c & 15];
+        } else if (bidi) {
+            out += "\\u";
+            for (int sh = 12; sh >= 0; sh -= 4) out += hex[(c >> sh) & 15];
+        } else {
+            out.append(s.substr(start, i - start));
+        }
+    }
+    return out;
+}
+
 std::string path_to_uri(std::string_view path) {
     static const char* hex = "0123456789ABCDEF";
     std::string out;

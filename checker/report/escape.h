@@ -16,6 +16,14 @@ std::string xml_escape(std::string_view s);
 // spaces survive. Absolute paths become file:// URIs.
 std::string path_to_uri(std::string_view path);
 
+// Text for a terminal: control characters that could drive it (ESC starting
+// ANSI/OSC sequences such as OSC 52, the clipboard; BEL, backspace, CR; DEL;
+// C1 controls; bidirectional overrides that reorder what is shown) and invalid
+// UTF-8 bytes are written as visible escapes: \x1B, \u202E. Tab is kept, and
+// line feeds when `keep_newlines`. File names in --summary and --fix messages
+// and --diff lines on a terminal go through it.
+std::string terminal_safe(std::string_view s, bool keep_newlines = false);
+
 // The path as reports show it: relative to the current directory when it
 // lies inside it, otherwise unchanged; '/' separators.
 std::string display_path(std::string_view path);

@@ -135,7 +135,7 @@ void write_summary_table(std::ostream& os, const std::vector<FileReport>& files,
         }
         ++shown;
         os << "  " << pad(std::to_string(r.count[2]), 8, true) << "  " << pad(std::to_string(r.count[1]), 8, true)
-           << "  " << pad(std::to_string(r.count[0]), 8, true) << "  " << display_path(files[r.index].path)
+           << "  " << pad(std::to_string(r.count[0]), 8, true) << "  " << terminal_safe(display_path(files[r.index].path))
            << "\n";
     }
     size_t with_findings = std::count_if(frows.begin(), frows.end(),
@@ -154,7 +154,7 @@ void write_summary_table(std::ostream& os, const std::vector<FileReport>& files,
                 opts.color);
         for (const auto* f : bad)
             for (const auto& d : f->diagnostics)
-                if (d.category == "input.unreadable") os << "  " << d.message << "\n";
+                if (d.category == "input.unreadable") os << "  " << terminal_safe(d.message) << "\n";
         os << "\n";
     }
     if (!opts.not_checked.empty()) {

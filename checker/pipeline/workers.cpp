@@ -1,0 +1,366 @@
+#include "pipeline/workers.h"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/time.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <new>
+
+namespace plancheck::pipeline {
+
+namespace {
+
+// ---- serialization: length-prefixed fields, little-endian u32 ----
+void put_u32(std::string& out, uint32_t v) {
+    for (int k = 0; k < 4; ++k) out += static_cast<char>((v >> (8 * k)) & 0xFF);
+}
+void put_str(std::string& out, std::string_view s) {
+    put_u32(out, static_cast<uint32_t>(s.size()));
+    out.append(s);
+}
+struct Reader {
+    std::string_view in;
+    size_t at = 0;
+    bool ok = true;
+    uint32_t u32() {
+        if (in.size() - at < 4) return ok = false, 0;
+        uint32_t v = 0;
+        for (int k = 0; k < 4; ++k) v |= static_cast<uint32_t>(static_cast<unsigned char>(in[at + k])) << (8 * k);
+        at += 4;
+        return v;
+    }
+    std::string str() {
+        uint32_t n = u32();
+        if (!ok || in.size() - at < n) return ok = false, std::string();
+        std::string s(in.substr(at, n));
+        at += n;
+        return s;
+    }
+};
+
+// ---- pipes ----
+bool write_all(int fd, const char* p, size_t n) {
+    while (n) {
+        ssize_t w = ::write(fd, p, n);
+        if (w < 0 && errno == EINTR) continue;
+        if (w <= 0) return false;
+        p += w, n -= static_cast<size_t>(w);
+    }
+    return true;
+}
+bool read_all(int fd, char* p, size_t n) {
+    while (n) {
+        ssize_t r = ::read(fd, p, n);
+        if (r < 0 && errno == EINTR) continue;
+        if (r <= 0) return false;
+        p += r, n -= static_cast<size_t>(r);
+    }
+    return true;
+}
+
+// Result message kinds, worker -> parent.
+constexpr char kOk = 'R', kOutOfMemory = 'M';
+
+struct Worker {
+    pid_t pid = -1;
+    int to = -1, from = -1;  // task pipe (write end), result pipe (read end)
+    bool busy = false;
+    size_t task = 0;
+    std::chrono::steady_clock::time_point started;
+    std::string buf;  // result bytes received so far
+};
+
+[[noreturn]] void child_loop(int in, int out, const Budget& budget, const std::function<std::string(size_t)>& task) {
+    if (budget.max_memory_mb) {
+        // The budget is on top of what the process already maps (code, rules;
+        // under AddressSanitizer its shadow memory, terabytes of reservations).
+        unsigned long long pages = 0;
+        if (FILE* f = std::fopen("/proc/self/statm", "r")) {
+            if (std::fscanf(f, "%llu", &pages) != 1) pages = 0;
+            std::fclose(f);
+        }
+        rlimit rl{};
+        rl.rlim_cur = rl.rlim_max =
+            static_cast<rlim_t>(pages * static_cast<unsigned long long>(sysconf(_SC_PAGESIZE))) +
+            (static_cast<rlim_t>(budget.max_memory_mb) << 20);
+        setrlimit(RLIMIT_AS, &rl);
+    }
+    signal(SIGPIPE, SIG_DFL);
+    // Standard output belongs to the parent: a copy of its unflushed report
+    // buffer lives in this process too, and a library that calls exit() (as
+    // tree-sitter does when an allocation fails) would flush it a second time.
+    if (int null = open("/dev/null", O_WRONLY | O_CLOEXEC); null >= 0) {
+        dup2(null, STDOUT_FILENO);
+        close(null);
+    }
+    for (;;) {
+        uint64_t i = 0;
+        if (!read_all(in, reinterpret_cast<char*>(&i), sizeof i)) _exit(0);  // the parent closed: done
+        std::string msg(9, '\0');
+        try {
+            std::string r = task(static_cast<size_t>(i));
+            msg[0] = kOk;
+            msg += r;
+        } catch (const std::bad_alloc&) {
+            msg.assign(9, '\0');
+            msg[0] = kOutOfMemory;
+        }
+        uint64_t len = msg.size() - 9;
+        std::memcpy(&msg[1], &len, sizeof len);
+        if (!write_all(out, msg.data(), msg.size())) _exit(1);
+    }
+}
+
+bool spawn(Worker& w, std::vector<Worker>& all, const Budget& budget, const std::function<std::string(size_t)>& task) {
+    int down[2], up[2];
+    if (pipe2(down, O_CLOEXEC) != 0) return false;
+    if (pipe2(up, O_CLOEXEC) != 0) {
+        close(down[0]), close(down[1]);
+        return false;
+    }
+    pid_t pid = fork();
+    if (pid < 0) {
+        close(down[0]), close(down[1]), close(up[0]), close(up[1]);
+        return false;
+    }
+    if (pid == 0) {
+        close(down[1]), close(up[0]);
+        for (auto& o : all)  // the other workers' pipes: a sibling must see EOF when the parent closes them
+            if (&o != &w && o.pid > 0) close(o.to), close(o.from);
+        child_loop(down[0], up[1], budget, task);
+    }
+    close(down[0]), close(up[1]);
+    w = Worker{};
+    w.pid = pid, w.to = down[1], w.from = up[0];
+    fcntl(w.from, F_SETFL, fcntl(w.from, F_GETFL) | O_NONBLOCK);
+    return true;
+}
+
+// Ends a worker and reaps it; the signal that ended it (0 on a normal exit)
+// and its peak resident size in KiB.
+int reap(Worker& w, bool kill_it, long& maxrss_kb) {
+    if (w.pid <= 0) return 0;
+    if (kill_it) kill(w.pid, SIGKILL);
+    if (w.to >= 0) close(w.to);
+    if (w.from >= 0) close(w.from);
+    int status = 0;
+    rusage ru{};
+    while (wait4(w.pid, &status, 0, &ru) < 0 && errno == EINTR) {
+    }
+    maxrss_kb = ru.ru_maxrss;
+    w.pid = -1, w.to = w.from = -1, w.busy = false;
+    return WIFSIGNALED(status) ? WTERMSIG(status) : 0;
+}
+
+}  // namespace
+
+bool run_in_workers(size_t n, unsigned jobs, const Budget& budget,
+                    const std::function<std::string(size_t)>& task,
+                    const std::function<void(size_t, WorkerOutcome)>& done) {
+    if (n == 0) return true;
+    // A dead worker's pipe must not kill the parent.
+    struct sigaction ignore {}, old_pipe {};
+    ignore.sa_handler = SIG_IGN;
+    sigaction(SIGPIPE, &ignore, &old_pipe);
+    std::vector<Worker> pool(std::max<size_t>(1, std::min<size_t>(jobs, n)));
+    size_t started = 0;
+    for (auto& w : pool)
+        if (spawn(w, pool, budget, task)) ++started;
+    if (!started) {
+        sigaction(SIGPIPE, &old_pipe, nullptr);
+        return false;
+    }
+    size_t next = 0, finished = 0;
+    const auto limit = std::chrono::duration<double>(budget.timeout_seconds);
+    auto fail = [&](Worker& w, WorkerFailure why, bool kill_it) {
+        size_t i = w.task;
+        long rss = 0;
+        int sig = reap(w, kill_it, rss);
+        WorkerOutcome o;
+        o.failure = why;
+        o.signal = sig;
+        // Died near its memory budget: the allocation that failed killed it.
+        if (why == WorkerFailure::Crash && budget.max_memory_mb &&
+            static_cast<double>(rss) > 0.8 * static_cast<double>(budget.max_memory_mb) * 1024)
+            o.failure = WorkerFailure::Memory;
+        ++finished;
+        done(i, std::move(o));
+        spawn(w, pool, budget, task);  // a replacement; if fork fails, the pool shrinks
+    };
+    while (finished < n) {
+        // Hand out work.
+        bool any_alive = false;
+        for (auto& w : pool) {
+            if (w.pid <= 0) continue;
+            any_alive = true;
+            if (w.busy || next >= n) continue;
+            uint64_t i = next;
+            if (!write_all(w.to, reinterpret_cast<const char*>(&i), sizeof i)) {
+                long rss = 0;
+                reap(w, true, rss);
+                spawn(w, pool, budget, task);
+                continue;
+            }
+            w.busy = true, w.task = next++, w.buf.clear();
+            w.started = std::chrono::steady_clock::now();
+        }
+        if (!any_alive) {
+            // Nothing can run the rest (fork keeps failing): they fail as crashes would.
+            for (; next < n; ++next, ++finished) done(next, WorkerOutcome{WorkerFailure::Crash, {}, 0});
+            break;
+        }
+        std::vector<pollfd> fds;
+        std::vector<Worker*> who;
+        int wait_ms = -1;
+        auto now = std::chrono::steady_clock::now();
+        for (auto& w : pool) {
+            if (w.pid <= 0 || !w.busy) continue;
+            fds.push_back({w.from, POLLIN, 0});
+            who.push_back(&w);
+            if (budget.timeout_seconds > 0) {
+                auto left = std::chrono::duration_cast<std::chrono::milliseconds>(limit - (now - w.started)).count();
+                left = std::max<long long>(0, left) + 1;
+                if (wait_ms < 0 || left < wait_ms) wait_ms = static_cast<int>(std::min<long long>(left, 1 << 30));
+            }
+        }
+        if (fds.empty()) continue;
+        int r = poll(fds.data(), fds.size(), wait_ms);
+        if (r < 0 && errno != EINTR) break;
+        for (size_t k = 0; k < fds.size(); ++k) {
+            Worker& w = *who[k];
+            if (fds[k].revents) {
+                char chunk[65536];
+                bool eof = false;
+                for (;;) {
+                    ssize_t got = ::read(w.from, chunk, sizeof chunk);
+                    if (got > 0) {
+                        w.buf.append(chunk, static_cast<size_t>(got));
+                        continue;
+                    }
+                    if (got < 0 && errno == EINTR) continue;
+                    eof = got == 0;
+                    break;
+                }
+                if (w.buf.size() >= 9) {
+                    uint64_t len = 0;
+                    std::memcpy(&len, w.buf.data() + 1, sizeof len);
+                    if (w.buf.size() - 9 >= len) {
+                        WorkerOutcome o;
+                        if (w.buf[0] == kOk) o.payload = w.buf.substr(9, len);
+                        else o.failure = WorkerFailure::Memory;
+                        w.busy = false;
+                        size_t i = w.task;
+                        w.buf.clear();
+                        ++finished;
+                        if (o.failure == WorkerFailure::Memory) {
+                            // Its heap may be fragmented or half-initialised: start afresh.
+                            long rss = 0;
+                            reap(w, true, rss);
+                            spawn(w, pool, budget, task);
+                        }
+                        done(i, std::move(o));
+                        continue;
+                    }
+                }
+                if (eof) {
+                    fail(w, WorkerFailure::Crash, false);
+                    continue;
+                }
+            }
+            if (w.busy && budget.timeout_seconds > 0 && std::chrono::steady_clock::now() - w.started >= limit)
+                fail(w, WorkerFailure::Timeout, true);
+        }
+    }
+    for (auto& w : pool) {
+        long rss = 0;
+        if (w.pid > 0) reap(w, false, rss);  // closing the task pipe ends an idle worker
+    }
+    sigaction(SIGPIPE, &old_pipe, nullptr);
+    return true;
+}
+
+std::string failure_reason(const WorkerOutcome& o, const Budget& b, const std::string& lang) {
+    const bool en = lang == "en";
+    auto number = [](double v) {
+        char s[32];
+        std::snprintf(s, sizeof s, "%g", v);
+        return std::string(s);
+    };
+    switch (o.failure) {
+        case WorkerFailure::Timeout:
+            return en ? "stopped after " + number(b.timeout_seconds) + " s (raise the limit with --timeout)"
+                      : "dừng sau " + number(b.timeout_seconds) + " giây (tăng giới hạn bằng --timeout)";
+        case WorkerFailure::Memory: {
+            std::string size = b.max_memory_mb % 1024 == 0 ? number(static_cast<double>(b.max_memory_mb / 1024)) + " GB"
+                                                            : number(static_cast<double>(b.max_memory_mb)) + " MB";
+            return en ? "needed more than " + size + " of memory (raise the limit with --max-memory)"
+                      : "cần nhiều hơn " + size + " bộ nhớ (tăng giới hạn bằng --max-memory)";
+        }
+        case WorkerFailure::Crash: {
+            std::string sig = o.signal ? std::string(" (") + (strsignal(o.signal) ? strsignal(o.signal) : "signal") + ")" : "";
+            return en ? "crashed while reading" + sig + ": please report it, with the file"
+                      : "plancheck gặp lỗi khi đọc" + sig + ": xin báo lỗi, kèm tệp này";
+        }
+        case WorkerFailure::None: break;
+    }
+    return {};
+}
+
+std::string serialize_result(const std::string& format, const std::vector<Diagnostic>& diags) {
+    std::string out;
+    put_str(out, format);
+    put_u32(out, static_cast<uint32_t>(diags.size()));
+    for (const auto& d : diags) {
+        put_str(out, d.rule);
+        put_str(out, d.category);
+        put_u32(out, static_cast<uint32_t>(d.severity));
+        put_str(out, d.message);
+        for (uint32_t v : {d.line, d.column, d.end_line, d.end_column}) put_u32(out, v);
+        put_str(out, d.excerpt);
+        put_str(out, d.legal_basis);
+        put_u32(out, d.fix ? 1 : 0);
+        if (d.fix) {
+            for (uint32_t v : {d.fix->line, d.fix->column, d.fix->end_line, d.fix->end_column}) put_u32(out, v);
+            put_str(out, d.fix->replacement);
+        }
+    }
+    return out;
+}
+
+bool deserialize_result(std::string_view bytes, std::string& format, std::vector<Diagnostic>& diags) {
+    Reader r{bytes};
+    format = r.str();
+    uint32_t n = r.u32();
+    diags.clear();
+    for (uint32_t k = 0; k < n && r.ok; ++k) {
+        Diagnostic d;
+        d.rule = r.str();
+        d.category = r.str();
+        uint32_t sev = r.u32();
+        if (sev > 2) return false;
+        d.severity = static_cast<Severity>(sev);
+        d.message = r.str();
+        d.line = r.u32(), d.column = r.u32(), d.end_line = r.u32(), d.end_column = r.u32();
+        d.excerpt = r.str();
+        d.legal_basis = r.str();
+        if (r.u32()) {
+            Fix f;
+            f.line = r.u32(), f.column = r.u32(), f.end_line = r.u32(), f.end_column = r.u32();
+            f.replacement = r.str();
+            d.fix = std::move(f);
+        }
+        if (r.ok) diags.push_back(std::move(d));
+    }
+    return r.ok && r.at == bytes.size();
+}
+
+}  // namespace plancheck::pipeline

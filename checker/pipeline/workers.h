@@ -1,0 +1,52 @@
+// Worker isolation for batches (docs/architecture.md, "Worker processes").
+//
+// A batch is checked by a pool of forked worker processes. The parent stays
+// single-threaded: it hands each idle worker the index of the next file over a
+// pipe and collects the serialized result from another. A worker that crashes,
+// runs past its time budget (killed with SIGKILL) or past its memory budget
+// (setrlimit RLIMIT_AS: allocation fails, or it dies near the limit) is
+// replaced by a fresh fork, and its file gets a failure the caller turns into
+// one input.unreadable finding. Results are handed back with their index, so
+// the caller can report in input order.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "plancheck/diagnostic.h"
+
+namespace plancheck::pipeline {
+
+struct Budget {
+    double timeout_seconds = 30;  // per file; 0 = no limit
+    uint64_t max_memory_mb = 1024;  // per worker process; 0 = no limit
+};
+
+enum class WorkerFailure { None, Timeout, Memory, Crash };
+
+struct WorkerOutcome {
+    WorkerFailure failure = WorkerFailure::None;
+    std::string payload;  // the task's result when failure == None
+    int signal = 0;       // the signal that ended a crashed worker
+};
+
+// Runs task(i) for every i in [0, n) in `jobs` worker processes. `task` runs in
+// the child and returns the serialized result; `done` runs in the parent, once
+// per index, in completion order. Must be called while the process has a
+// single thread (fork). Returns false (and runs nothing) when no worker could
+// be started; the caller then checks in-process.
+bool run_in_workers(size_t n, unsigned jobs, const Budget& budget,
+                    const std::function<std::string(size_t)>& task,
+                    const std::function<void(size_t, WorkerOutcome)>& done);
+
+// The input.unreadable reason for a failed worker, e.g. "stopped after 30 s".
+std::string failure_reason(const WorkerOutcome& o, const Budget& b, const std::string& lang);
+
+// A file's result across the pipe.
+std::string serialize_result(const std::string& format, const std::vector<Diagnostic>& diags);
+bool deserialize_result(std::string_view bytes, std::string& format, std::vector<Diagnostic>& diags);
+
+}  // namespace plancheck::pipeline

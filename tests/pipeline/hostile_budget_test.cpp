@@ -1,0 +1,110 @@
+// Issue 17: inputs that crashed, hung or exhausted memory. Each is generated
+// here (fuzz/hostile/generate.py writes the full-size ones) and must be read
+// and checked through the whole pipeline within a time bound: a regression
+// to a quadratic path or an overflowing parser stack fails or hangs this test.
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <string>
+
+#include "helpers.h"
+#include "pipeline/pipeline.h"
+
+using namespace plancheck;
+
+namespace {
+const rules::RuleBook& book() {
+    static const rules::RuleBook b = rules::load_rulebook(test::source_dir() + "/rules");
+    return b;
+}
+std::string repeat(const std::string& s, size_t n) {
+    std::string out;
+    out.reserve(s.size() * n);
+    for (size_t i = 0; i < n; ++i) out += s;
+    return out;
+}
+// Checks `bytes` as `format`; returns the result after requiring it finished
+// within `seconds` (generous: the machine is shared, sanitizers are slow).
+pipeline::FileResult timed(const std::string& bytes, const std::string& format, double seconds = 60) {
+    auto t0 = std::chrono::steady_clock::now();
+    auto r = pipeline::check_bytes(bytes, format, "hostile." + format, book(), pipeline::Options{});
+    std::chrono::duration<double> took = std::chrono::steady_clock::now() - t0;
+    CHECK(took.count() < seconds);
+    return r;
+}
+size_t blocks_of(const std::string& bytes, const std::string& format) {
+    auto r = ingest::read_bytes(bytes, format, "x." + format, ingest::Options{});
+    auto* doc = std::get_if<SourceDocument>(&r);
+    REQUIRE(doc);
+    return doc->blocks.size();
+}
+}  // namespace
+
+TEST_CASE("hostile: deep Markdown nesting is read, not a crash") {
+    // Each once killed the process inside tree-sitter-markdown's scanner.
+    // The innermost text is Vietnamese, so the document has usable text and
+    // must be checked, not refused.
+    const std::string text = "mục tiêu của kế hoạch\n";
+    for (const std::string& md : {repeat("- ", 256) + text, repeat("> ", 300) + text, repeat("1. ", 300) + text,
+                                  [] {
+                                      std::string s;
+                                      for (int i = 0; i < 300; ++i) s += std::string(3 * i, ' ') + "1. mục\n";
+                                      return s;
+                                  }()}) {
+        INFO(md.substr(0, 40));
+        auto r = timed(md, "md");
+        CHECK_FALSE(r.unreadable);
+    }
+    // Moderate nesting still goes through the Markdown grammar: the label of
+    // the inner item is the list marker, not part of the text.
+    auto r = ingest::read_bytes("- a\n  - b\n    - c\n", "md", "x.md", ingest::Options{});
+    auto* doc = std::get_if<SourceDocument>(&r);
+    REQUIRE(doc);
+    REQUIRE(doc->blocks.size() == 3);
+    CHECK(doc->blocks[2].text == "c");
+    CHECK(doc->blocks[2].label == "-");
+}
+
+TEST_CASE("hostile: deep and wide HTML is read in linear time") {
+    const size_t n = 100000;
+    CHECK(blocks_of(repeat("<b>", n) + "x", "html") == 1);
+    CHECK(blocks_of(repeat("<div>", n) + "x", "html") == 1);
+    CHECK(blocks_of("<ul>" + repeat("<li>mục", n), "html") == n);
+    CHECK(blocks_of(repeat("<p>đoạn", n), "html") == n);
+    CHECK(blocks_of(repeat("<x-a>", n) + "x", "html") == 1);
+    for (const std::string& html : {repeat("<b>", n) + "nội dung kế hoạch", "<ul>" + repeat("<li>mục", n)}) {
+        auto r = timed(html, "html");
+        CHECK_FALSE(r.unreadable);
+    }
+    // The linear reader keeps what the tree reader keeps and drops the rest.
+    std::string page = "<html><head><title>T</title><style>p{}</style></head><body>" + repeat("<div>", 300) +
+                       "<h2>KẾ HOẠCH</h2><p>Thực hiện &amp; kiểm tra</p><script>var x = 1;</script>"
+                       "<ul><li>Mục một<li>Mục hai</ul><!-- ghi chú --><table><tr><td>Ô</td></tr></table>";
+    auto r = ingest::read_bytes(page, "html", "x.html", ingest::Options{});
+    auto* doc = std::get_if<SourceDocument>(&r);
+    REQUIRE(doc);
+    REQUIRE(doc->blocks.size() == 5);
+    CHECK(doc->blocks[0].text == "KẾ HOẠCH");
+    CHECK(doc->blocks[0].kind == BlockKind::Heading);
+    CHECK(doc->blocks[0].level == 2);
+    CHECK(doc->blocks[1].text == "Thực hiện & kiểm tra");
+    CHECK(doc->blocks[2].kind == BlockKind::ListItem);
+    CHECK(doc->blocks[3].text == "Mục hai");
+    CHECK(doc->blocks[4].in_table);
+    Pos p = doc->blocks[1].locate(0);
+    CHECK(p.line == 1);
+    size_t cps = 0;  // code points before it
+    for (size_t i = 0; i < page.find("Thực"); ++i) cps += (static_cast<unsigned char>(page[i]) & 0xC0) != 0x80;
+    CHECK(p.column == cps + 1);
+}
+
+TEST_CASE("hostile: many Markdown items and paragraphs, one long HTML line") {
+    CHECK(blocks_of(repeat("- mục\n", 200000), "md") == 200000);
+    CHECK(blocks_of(repeat("Đoạn văn.\n\n", 200000), "md") == 200000);
+    // One physical line: no block copies the whole line as its source.
+    auto r = ingest::read_bytes(repeat("<p>đoạn", 100000), "html", "x.html", ingest::Options{});
+    auto* doc = std::get_if<SourceDocument>(&r);
+    REQUIRE(doc);
+    size_t source_bytes = 0;
+    for (const auto& b : doc->blocks) source_bytes += b.source.size();
+    CHECK(source_bytes < 10u << 20);
+}
