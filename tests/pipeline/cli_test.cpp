@@ -41,7 +41,10 @@ struct Workspace {
         dir = t;
         spit(dir / "clean.txt", "Kế hoạch tuyên truyền chính sách bảo hiểm xã hội.\n");
         spit(dir / "warn.txt", "Đến năm 2025, phân đầu 100% cán bộ, \"đảng viên\" được tuyên truyền.\n");
-        spit(dir / "err.txt", "I. MỤC TIÊU\n1. Tuyên truyền rộng rãi.\n3. Phổ biến chính sách.\n");
+        // A complete plan whose only error is a numbering gap at line 21 ("3." after "1.").
+        std::string plan = slurp(fs::path(PLANCHECK_SOURCE_DIR) / "corpus/plans/plan-clean-district.txt");
+        plan.replace(plan.find("\n2. Yêu cầu"), 3, "\n3.");
+        spit(dir / "err.txt", plan);
     }
     ~Workspace() { fs::remove_all(dir); }
     std::string operator/(const std::string& name) const { return (dir / name).string(); }
@@ -125,14 +128,14 @@ TEST_CASE("cli: sarif shape with the rule table of the loaded rules") {
     const json& run = s["runs"][0];
     const json& rules = run["tool"]["driver"]["rules"];
     CHECK(rules.size() > 5);  // every loaded rule, not only those that fired
-    REQUIRE(run["results"].size() == 2);
+    REQUIRE(run["results"].size() == 3);  // warn.txt: a typo; err.txt: a warning, then the gap
     for (const auto& res : run["results"]) {
         CHECK(rules[res["ruleIndex"].get<size_t>()]["id"] == res["ruleId"]);
         CHECK(res["locations"][0]["physicalLocation"]["region"]["startLine"].get<int>() >= 1);
         CHECK_FALSE(res["properties"]["legal_basis"].get<std::string>().empty());
     }
     CHECK(run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "warn.txt");
-    CHECK(run["results"][1]["level"] == "error");
+    CHECK(run["results"][2]["level"] == "error");
 }
 
 TEST_CASE("cli: junit is well-formed and counts files") {
@@ -144,7 +147,7 @@ TEST_CASE("cli: junit is well-formed and counts files") {
     auto root = doc.child("testsuites");
     CHECK(std::distance(root.children("testsuite").begin(), root.children("testsuite").end()) == 3);
     CHECK(root.attribute("failures").as_int() == 1);
-    CHECK(root.attribute("tests").as_int() == 3);
+    CHECK(root.attribute("tests").as_int() == 4);  // one case per rule that fired (err.txt: a gap and a warning), one for each clean file
 }
 
 TEST_CASE("cli: csv has a BOM, the header and quoted fields") {
@@ -174,7 +177,7 @@ TEST_CASE("cli: --lang en, --output, --summary") {
 
     Run quiet = w.run("check --output r.txt err.txt");
     CHECK(quiet.out.empty());
-    CHECK(slurp(w.dir / "r.txt").find("err.txt:3:1:") != std::string::npos);
+    CHECK(slurp(w.dir / "r.txt").find("err.txt:21:1:") != std::string::npos);
     for (const auto& e : fs::directory_iterator(w.dir))
         CHECK(e.path().filename().string().find(".plancheck-") == std::string::npos);
 }
@@ -219,7 +222,7 @@ TEST_CASE("cli: --fix rewrites only files with fixes, atomically; --diff writes 
     CHECK(slurp(w.dir / "warn.txt") == "Đến năm 2025, phấn đấu 100% cán bộ, \"đảng viên\" được tuyên truyền.\n");
     // What remains: the numbering gap, which has no automatic fix.
     CHECK(fix.code == 1);
-    CHECK(fix.out.find("err.txt:3:1:") != std::string::npos);
+    CHECK(fix.out.find("err.txt:21:1:") != std::string::npos);
     CHECK(fix.out.find("warn.txt:") == std::string::npos);
     struct stat clean_after {}, err_after {};
     REQUIRE(stat((w.dir / "clean.txt").c_str(), &clean_after) == 0);
@@ -260,13 +263,19 @@ TEST_CASE("cli: the pre-commit hook checks the staged version and stops the comm
     std::string env = "PLANCHECK=" + quote(PLANCHECK_BINARY) + " GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1 ";
     REQUIRE(w.shell("git init -q . && git config user.email t@example.org && git config user.name t && "
                     "cp " + hook + " .git/hooks/pre-commit && chmod +x .git/hooks/pre-commit").code == 0);
-    // Stage the numbering gap, then repair it in the working tree only: the
-    // commit must still be stopped, because the staged text is what is committed.
+    // Stage a plan with a numbering gap (line 21: "3." after "1."), then repair
+    // it in the working tree only: the commit must still be stopped, because
+    // the staged text is what is committed.
+    std::string clean = slurp(fs::path(PLANCHECK_SOURCE_DIR) / "corpus/plans/plan-clean-district.txt");
+    std::string gap = clean;
+    REQUIRE(gap.find("\n2. Yêu cầu") != std::string::npos);
+    gap.replace(gap.find("\n2. Yêu cầu"), 3, "\n3.");
+    spit(w.dir / "err.txt", gap);
     REQUIRE(w.shell("git add err.txt").code == 0);
-    spit(w.dir / "err.txt", "I. MỤC TIÊU\n1. Tuyên truyền rộng rãi.\n2. Phổ biến chính sách.\n");
+    spit(w.dir / "err.txt", clean);
     Run blocked = w.shell(env + "git commit -qm plan");
     CHECK(blocked.code != 0);
-    CHECK(blocked.err.find("err.txt:3:1:") != std::string::npos);  // git sends hook output to stderr
+    CHECK(blocked.err.find("err.txt:21:1:") != std::string::npos);  // git sends hook output to stderr
     CHECK(w.shell("git rev-parse -q --verify HEAD").code != 0);  // nothing committed
     REQUIRE(w.shell("git add err.txt").code == 0);
     Run ok = w.shell(env + "git commit -qm plan");
@@ -276,7 +285,8 @@ TEST_CASE("cli: the pre-commit hook checks the staged version and stops the comm
 
 TEST_CASE("cli: the .docx reader is a module; without a usable one a .docx is unreadable and the batch goes on") {
     Workspace w;
-    spit(w.dir / "plan.docx", plancheck::test::txt_to_docx("I. MỤC TIÊU\n1. Tuyên truyền.\n3. Phổ biến.\n", false));
+    spit(w.dir / "plan.docx", plancheck::test::txt_to_docx(
+        "ỦY BAN NHÂN DÂN XÃ AN BÌNH\nSố: 12/KH-UBND\nKẾ HOẠCH\nTuyên truyền năm 2024\n\nI. MỤC TIÊU\n1. Tuyên truyền.\n3. Phổ biến.\n", false));
     Run ok = w.run("check --format json --fail-on none plan.docx err.txt");
     CHECK(ok.code == 0);
     CHECK(ok.out.find("input.unreadable") == std::string::npos);
@@ -308,7 +318,7 @@ TEST_CASE("cli: reports are streamed in input order whatever the number of jobs"
     Workspace w;
     fs::create_directories(w.dir / "batch");
     for (int i = 0; i < 24; ++i) {
-        std::string body = i % 3 == 0 ? "I. MỤC TIÊU\n1. Một.\n3. Ba.\n" : i % 3 == 1 ? "Phân đầu hoàn thành.\n" : "Sạch.\n";
+        std::string body = i % 3 == 0 ? "Số: 12/KH-UBND\nKẾ HOẠCH\nTuyên truyền\nI. MỤC TIÊU\n1. Một.\n3. Ba.\n" : i % 3 == 1 ? "Phân đầu hoàn thành.\n" : "Sạch.\n";
         if (i == 7) body = std::string(200000, 'a') + "\n" + body;  // a slow one early in the batch
         spit(w.dir / "batch" / (std::string(i < 10 ? "0" : "") + std::to_string(i) + ".txt"), body);
     }
@@ -364,7 +374,8 @@ TEST_CASE("cli: an installed plancheck finds its rules, reader modules and parse
     for (const char* f : {"bin/plancheck", "lib/plancheck/plancheck-docx.so", "lib/plancheck/plancheck-pdf.so",
                           "share/plancheck/rules/common/text.yaml"})
         CHECK(fs::exists(fs::path(prefix) / f));
-    spit(w.dir / "plan.docx", plancheck::test::txt_to_docx("I. MỤC TIÊU\n1. Tuyên truyền.\n3. Phổ biến.\n", false));
+    spit(w.dir / "plan.docx", plancheck::test::txt_to_docx(
+        "ỦY BAN NHÂN DÂN XÃ AN BÌNH\nSố: 12/KH-UBND\nKẾ HOẠCH\nTuyên truyền năm 2024\n\nI. MỤC TIÊU\n1. Tuyên truyền.\n3. Phổ biến.\n", false));
     fs::create_directories(w.dir / "user-cache");
     // No PLANCHECK_RULES: the installed share/plancheck/rules must be found.
     std::string env = "env -u PLANCHECK_RULES PLANCHECK_CACHE_DIR=" + w / "user-cache";

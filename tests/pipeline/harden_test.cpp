@@ -45,7 +45,7 @@ Run run_in(const fs::path& dir, const std::string& args) {
     fs::remove(err);
     return r;
 }
-const char* kPlan = "I. MỤC TIÊU\n1. Tuyên truyền rộng rãi.\n3. Phổ biến chính sách.\n";
+const char* kPlan = "ỦY BAN NHÂN DÂN XÃ AN BÌNH\nSố: 12/KH-UBND\nKẾ HOẠCH\nTuyên truyền năm 2024\n\nI. MỤC TIÊU\n1. Tuyên truyền rộng rãi.\n3. Phổ biến chính sách.\n";
 }  // namespace
 
 TEST_CASE("harden: a guarded replace refuses a file changed since it was read") {
