@@ -136,3 +136,22 @@ TEST_CASE("truncated: only when nothing follows the continuation word") {
     CHECK(check("1. Tổ chức hội nghị hằng năm hoặc", "text.truncated").size() == 1);
     CHECK(check("1. Tổ chức hội nghị hằng năm hoặc đột xuất.", "text.truncated").empty());
 }
+
+TEST_CASE("truncated: the document's last paragraph stops mid-word or mid-sentence") {
+    const std::string head = "1. Rà soát hồ sơ của các hộ dân trong quý I.\n";
+    auto cut = check(head + "2. Phối hợp với Bảo hiểm xã hội huyện tổ chức đối thoại chính sách tại các nhiệm v",
+                     "text.truncated");
+    REQUIRE(cut.size() == 1);
+    CHECK(cut[0].line == 2);
+    CHECK(cut[0].column == cut[0].end_column - 1);  // the cut word "v"
+    // A comma at the end is no end of a sentence either.
+    CHECK(check(head + "Giao Phòng Nội vụ chủ trì, phối hợp với Ủy ban nhân dân các xã, thị trấn,", "text.truncated").size() ==
+          1);
+    // Reported once, not also as a paragraph ending on a continuation word.
+    CHECK(check(head + "Giao Phòng Nội vụ chủ trì tổ chức thực hiện, phối hợp với", "text.truncated").size() == 1);
+    // Complete endings: a full stop, a blank form field, a signer's name, a heading in capitals.
+    CHECK(check(head + "2. Các xã báo cáo kết quả trước ngày 05 tháng 12 năm 2023.", "text.truncated").empty());
+    CHECK(check(head + "9. Ý kiến của lãnh đạo Ủy ban nhân dân huyện", "text.truncated").empty());
+    CHECK(check(head + "Chuyên viên theo dõi: Trần Thị Bích Ngọc", "text.truncated").empty());
+    CHECK(check(head + "PHỤ LỤC KÈM THEO KẾ HOẠCH TUYÊN TRUYỀN", "text.truncated").empty());
+}
