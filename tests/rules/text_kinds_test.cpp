@@ -155,3 +155,15 @@ TEST_CASE("truncated: the document's last paragraph stops mid-word or mid-senten
     CHECK(check(head + "Chuyên viên theo dõi: Trần Thị Bích Ngọc", "text.truncated").empty());
     CHECK(check(head + "PHỤ LỤC KÈM THEO KẾ HOẠCH TUYÊN TRUYỀN", "text.truncated").empty());
 }
+
+TEST_CASE("citation.mismatch.date: a Party resolution's year within the Central Committee's term") {
+    const std::string rule = "citation.mismatch.date";
+    // 28-NQ/TW of 23/5/2018 (term XII, 2016-2021): 2019 and 2020 are the same document, wrongly dated.
+    CHECK(check("Các xã triển khai Nghị quyết số 28-NQ/TW ngày 23/5/2019, bảo đảm các chỉ tiêu.", rule).size() == 1);
+    CHECK(check("Các xã triển khai Nghị quyết số 28-NQ/TW ngày 23 tháng 5 năm 2020 của Trung ương.", rule).size() == 1);
+    // Another term: another resolution 28 of the Central Committee, not a mismatch.
+    CHECK(check("Các xã triển khai Nghị quyết số 28-NQ/TW ngày 12/9/2022, bảo đảm các chỉ tiêu.", rule).empty());
+    CHECK(check("Các xã triển khai Nghị quyết số 28-NQ/TW ngày 23/5/2018, bảo đảm các chỉ tiêu.", rule).empty());
+    // A State document's number runs within a year: another year is another document.
+    CHECK(check("Các xã thực hiện Quyết định số 1676/QĐ-TTg ngày 05/6/2021 về điều động cán bộ.", rule).empty());
+}
