@@ -34,7 +34,7 @@ const std::vector<std::string_view>& all_categories() {
         "objective.below-target", "objective.mismatch", "text.typo", "text.repeated-phrase",
         "text.duplicate-paragraph", "text.truncated", "text.mixed-script", "text.encoding",
         "closing.recipients-missing", "closing.signer-missing", "closing.archive-missing",
-        "input.unreadable", "text.capitalisation",
+        "input.unreadable", "text.capitalisation", "citation.repeated-full",
     };
     return kCategories;
 }

@@ -167,3 +167,26 @@ TEST_CASE("citation.mismatch.date: a Party resolution's year within the Central 
     // A State document's number runs within a year: another year is another document.
     CHECK(check("Các xã thực hiện Quyết định số 1676/QĐ-TTg ngày 05/6/2021 về điều động cán bộ.", rule).empty());
 }
+
+TEST_CASE("citation.repeated-full: a later citation written in full again (Decree 30, Appendix I §6b)") {
+    const std::string rule = "citation.repeated-full";
+    const std::string basis =
+        "Căn cứ Quyết định số 1676/QĐ-TTg ngày 21/11/2019 của Thủ tướng Chính phủ phê duyệt Đề án đổi mới toàn diện "
+        "nội dung, hình thức và phương pháp tuyên truyền bảo hiểm xã hội;\nỦy ban nhân dân huyện ban hành Kế hoạch như "
+        "sau:\nI. MỤC TIÊU\n";
+    auto twice = check(basis + "1. Triển khai Quyết định số 1676/QĐ-TTg ngày 21/11/2019 của Thủ tướng Chính phủ.\n"
+                               "2. Bám sát Quyết định số 1676/QĐ-TTg ngày 21/11/2019.\n",
+                       rule);
+    REQUIRE(twice.size() == 1);  // once per document
+    CHECK(twice[0].line == 4);
+    CHECK(twice[0].severity == Severity::Info);
+    // The short form, a quotation, and another district's plan with the same number.
+    CHECK(check(basis + "1. Triển khai Quyết định số 1676/QĐ-TTg, bảo đảm các chỉ tiêu.\n", rule).empty());
+    CHECK(check(basis + "1. Ghi đúng: “Quyết định số 1676/QĐ-TTg ngày 21/11/2019 của Thủ tướng Chính phủ”.\n", rule)
+              .empty());
+    CHECK(check("Căn cứ Kế hoạch số 15/KH-UBND ngày 10/3/2025 của Ủy ban nhân dân huyện Tân Phước về tuyên truyền;\n"
+                "Ủy ban nhân dân huyện ban hành Kế hoạch như sau:\nI. MỤC TIÊU\n"
+                "1. Học tập Kế hoạch số 15/KH-UBND ngày 02/4/2024 của Ủy ban nhân dân huyện Cái Bè.\n",
+                rule)
+              .empty());
+}

@@ -23,6 +23,8 @@ const std::vector<KindInfo>& rule_kinds() {
          "impossible date, unknown or contradicting type abbreviation, Party/State form, year in symbol"},
         {"citation-mismatch", make_citation_mismatch,
          "a known document cited with another date, issuer, type or symbol than the registry's"},
+        {"citation-repeated", make_citation_repeated,
+         "a document cited again in full (with its date) after its first citation"},
         {"citation-required", make_citation_required,
          "documents the rule set requires among the legal bases (params.keys)"},
         {"citation-superseded", make_citation_superseded,
