@@ -190,3 +190,25 @@ TEST_CASE("citation.repeated-full: a later citation written in full again (Decre
                 rule)
               .empty());
 }
+
+TEST_CASE("text.abbreviation: first use of an abbreviation never written out, or written out later") {
+    const std::string rule = "text.abbreviation";
+    auto never = check("Kết quả CCHC được đánh giá hằng năm.\nCCHC là nhiệm vụ trọng tâm.\n", rule);
+    REQUIRE(never.size() == 1);  // the first use only
+    CHECK(never[0].line == 1);
+    auto later = check("Các xã giải quyết TTHC đúng hạn.\nRà soát thủ tục hành chính (TTHC) hằng quý.\n", rule);
+    REQUIRE(later.size() == 1);
+    CHECK(later[0].message.find("dòng 2") != std::string::npos);
+    // Written out first, in either order, or by "sau đây gọi tắt là".
+    CHECK(check("Đẩy mạnh cải cách hành chính (CCHC).\nKết quả CCHC tốt.\n", rule).empty());
+    CHECK(check("Đẩy mạnh CCHC (cải cách hành chính).\nKết quả CCHC tốt.\n", rule).empty());
+    CHECK(check("Thành lập Ban Chỉ đạo (sau đây gọi tắt là BCĐ).\nBCĐ họp hằng quý.\n", rule).empty());
+    // Known ones, symbols, Roman numerals, words of a heading in capitals, foreign names,
+    // a misread UBND, a recipient line.
+    CHECK(check("UBND các xã phối hợp với BHXH huyện.\n", rule).empty());
+    CHECK(check("Thực hiện Công văn số 1064/BHXH-TT ngày 05/6/2023 và Nghị quyết khóa XII.\n", rule).empty());
+    CHECK(check("II. NỘI DUNG CCHC TRỌNG TÂM\n", rule).empty());
+    CHECK(check("Cài đặt ứng dụng VNEID cho người dân; cải thiện chỉ số SIPAS.\n", rule).empty());
+    CHECK(check("Họp tại Văn phòng LIBND tỉnh.\n", rule).empty());
+    CHECK(check("- Chủ tịch, các PCT UBND huyện;\n", rule).empty());
+}

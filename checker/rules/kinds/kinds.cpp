@@ -7,6 +7,8 @@ namespace plancheck::rules {
 const std::vector<KindInfo>& rule_kinds() {
     // Keep sorted by name: find_kind() binary-searches, and a test checks the order.
     static const std::vector<KindInfo> kKinds = {
+        {"abbreviation", make_abbreviation,
+         "an abbreviation used but never written out, or used before it is written out"},
         {"agency-superior", make_agency_superior,
          "a subordinate issuing body written without its directly superior body"},
         {"bases-format", make_bases_format,
