@@ -212,3 +212,17 @@ TEST_CASE("text.abbreviation: first use of an abbreviation never written out, or
     CHECK(check("Họp tại Văn phòng LIBND tỉnh.\n", rule).empty());
     CHECK(check("- Chủ tịch, các PCT UBND huyện;\n", rule).empty());
 }
+
+TEST_CASE("repeated-phrase: a word or phrase doubled across the line break of a .txt paragraph") {
+    const std::string rule = "text.repeated-phrase";
+    auto one = check("Các phòng, ban chuyên môn bổ sung tài\ntài liệu kiểm chứng trước ngày 31/12/2025.\n", rule);
+    REQUIRE(one.size() == 1);
+    CHECK(one[0].line == 2);
+    CHECK(check("Các phòng, ban phối hợp tổ chức Đại\nĐại hội đại biểu nhiệm kỳ 2025 - 2030.\n", rule).size() == 1);
+    CHECK(check("Giao các cơ quan triển khai thực hiện các nhiệm vụ\nnhiệm vụ được giao trong năm.\n", rule).size() == 1);
+    // Not doubled: a clause ends, a heading then its first sentence, a new item, table-like short lines.
+    CHECK(check("Các phòng, ban bổ sung tài liệu.\nTài liệu gửi về Văn phòng trước ngày 31/12.\n", rule).empty());
+    CHECK(check("1. Mục tiêu chung của kế hoạch\nMục tiêu chung của kế hoạch là nâng cao nhận thức.\n", rule).empty());
+    CHECK(check("Các phòng, ban thực hiện các nội dung sau\n2. Các nội dung sau được thực hiện.\n", rule).empty());
+    CHECK(check("Số Người\nNgười lao động\n", rule).empty());
+}
