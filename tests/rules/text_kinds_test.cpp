@@ -226,3 +226,15 @@ TEST_CASE("repeated-phrase: a word or phrase doubled across the line break of a 
     CHECK(check("Các phòng, ban thực hiện các nội dung sau\n2. Các nội dung sau được thực hiện.\n", rule).empty());
     CHECK(check("Số Người\nNgười lao động\n", rule).empty());
 }
+
+TEST_CASE("text.inconsistent.range-style: year ranges in two styles, reported once") {
+    const std::string rule = "text.inconsistent.range-style";
+    auto two = check("Giai đoạn 2021-2025.\nĐịnh hướng 2026 - 2030.\nTầm nhìn 2031 - 2045.\n", rule);
+    REQUIRE(two.size() == 1);
+    CHECK(two[0].line == 2);
+    CHECK(two[0].severity == Severity::Info);
+    CHECK(check("Giai đoạn 2021 – 2025, định hướng 2026 - 2030.\n", rule).size() == 1);  // en dash and hyphen
+    CHECK(check("Giai đoạn 2021 - 2025 và 2026 - 2030.\n", rule).empty());
+    // Not ranges: a symbol, a date, numbers that are no period.
+    CHECK(check("Luật số 58/2014/QH13; ngày 21-11-2019; giai đoạn 2021 - 2025; mã 2019-2100.\n", rule).empty());
+}
