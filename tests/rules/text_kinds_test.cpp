@@ -238,3 +238,20 @@ TEST_CASE("text.inconsistent.range-style: year ranges in two styles, reported on
     // Not ranges: a symbol, a date, numbers that are no period.
     CHECK(check("Luật số 58/2014/QH13; ngày 21-11-2019; giai đoạn 2021 - 2025; mã 2019-2100.\n", rule).empty());
 }
+
+TEST_CASE("citation.inconsistent.date: one number-symbol with two dates of one year") {
+    const std::string rule = "citation.inconsistent.date";
+    const std::string basis =
+        "Căn cứ Kế hoạch số 57/KH-UBND ngày 02/3/2022 của Ủy ban nhân dân tỉnh Khánh Hòa về tuyên truyền;\n"
+        "Ủy ban nhân dân huyện ban hành Kế hoạch như sau:\nI. MỤC TIÊU\n";
+    auto two = check(basis + "1. Triển khai Kế hoạch số 57/KH-UBND ngày 20/3/2022.\n"
+                              "2. Bám sát Kế hoạch số 57/KH-UBND ngày 22/3/2022.\n",
+                     rule);
+    REQUIRE(two.size() == 1);  // once per document cited
+    CHECK(two[0].line == 4);
+    // The same date again; another year (another document); another issuer.
+    CHECK(check(basis + "1. Triển khai Kế hoạch số 57/KH-UBND ngày 02/3/2022.\n", rule).empty());
+    CHECK(check(basis + "1. Kế thừa Kế hoạch số 57/KH-UBND ngày 12/4/2021.\n", rule).empty());
+    CHECK(check(basis + "1. Học tập Kế hoạch số 57/KH-UBND ngày 20/3/2022 của Ủy ban nhân dân huyện Cam Lâm.\n", rule)
+              .empty());
+}

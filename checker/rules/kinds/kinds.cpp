@@ -21,6 +21,8 @@ const std::vector<KindInfo>& rule_kinds() {
          "the same document cited twice among the legal bases"},
         {"citation-incomplete", make_citation_incomplete,
          "the first citation of a document in the legal bases lacks type, number, date, issuer or summary"},
+        {"citation-inconsistent", make_citation_inconsistent,
+         "one document cited with two dates of the same year in one text"},
         {"citation-malformed", make_citation_malformed,
          "impossible date, unknown or contradicting type abbreviation, Party/State form, year in symbol"},
         {"citation-mismatch", make_citation_mismatch,
