@@ -35,7 +35,7 @@ const std::vector<std::string_view>& all_categories() {
         "text.duplicate-paragraph", "text.truncated", "text.mixed-script", "text.encoding",
         "closing.recipients-missing", "closing.signer-missing", "closing.archive-missing",
         "input.unreadable", "text.capitalisation", "citation.repeated-full",
-        "text.abbreviation", "text.inconsistent",
+        "text.abbreviation", "text.inconsistent", "text.fragment",
     };
     return kCategories;
 }

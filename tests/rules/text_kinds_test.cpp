@@ -255,3 +255,26 @@ TEST_CASE("citation.inconsistent.date: one number-symbol with two dates of one y
     CHECK(check(basis + "1. Học tập Kế hoạch số 57/KH-UBND ngày 20/3/2022 của Ủy ban nhân dân huyện Cam Lâm.\n", rule)
               .empty());
 }
+
+TEST_CASE("text.fragment: an introductory clause closed by a full stop, its main clause the next paragraph") {
+    const std::string rule = "text.fragment";
+    const std::string cv = "Công văn số 1185/SNV-CCVC ngày 15/5/2025 của Sở Nội vụ về việc báo cáo số lượng viên chức";
+    auto frag = check("I. TÌNH HÌNH CHUNG\nThực hiện " + cv + ".\nỦy ban nhân dân huyện báo cáo như sau:\n1. Viên chức.\n",
+                      rule);
+    REQUIRE(frag.size() == 1);
+    CHECK(frag[0].line == 2);
+    // Wrapped over two lines of a .txt paragraph.
+    CHECK(check("I. TÌNH HÌNH CHUNG\nThực hiện Công văn số 1185/SNV-CCVC ngày 15/5/2025 của Sở Nội vụ\nvề việc báo cáo số "
+                "lượng viên chức.\nỦy ban nhân dân huyện báo cáo như sau:\n1. Viên chức.\n",
+                rule)
+              .size() == 1);
+    // One sentence; a main clause of its own; a decision's bases followed by QUYẾT ĐỊNH:.
+    CHECK(check("I. TÌNH HÌNH CHUNG\nThực hiện " + cv + ", Ủy ban nhân dân huyện báo cáo như sau:\n1. Viên chức.\n", rule)
+              .empty());
+    CHECK(check("I. TÌNH HÌNH CHUNG\nThực hiện " + cv + ", Sở đã rà soát toàn bộ hồ sơ.\nKết quả như sau:\n", rule)
+              .empty());
+    CHECK(check("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2025;\nTheo đề nghị của Giám đốc Sở Nội "
+                "vụ tại Tờ trình số 12/TTr-SNV ngày 03 tháng 10 năm 2025.\nQUYẾT ĐỊNH:\nĐiều 1. Phê duyệt.\n",
+                rule)
+              .empty());
+}

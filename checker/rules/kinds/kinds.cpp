@@ -44,6 +44,8 @@ const std::vector<KindInfo>& rule_kinds() {
          "a paragraph, or a clause inside one, is repeated word for word"},
         {"encoding", make_encoding,
          "text not in Unicode: legacy TCVN3/VNI/Windows-1258 table, mojibake, lost characters"},
+        {"fragment", make_fragment,
+         "an introductory clause (Căn cứ/Thực hiện/Theo ...) closed by a full stop, its main clause a paragraph of its own"},
         {"header-part", make_header_part,
          "a Decree 30 header component (agency, national title, motto, number, place-date) is missing"},
         {"mixed-script", make_mixed_script,
