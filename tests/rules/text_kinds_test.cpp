@@ -278,3 +278,17 @@ TEST_CASE("text.fragment: an introductory clause closed by a full stop, its main
                 rule)
               .empty());
 }
+
+TEST_CASE("text.repeated-full-name: the full name again after '(sau đây gọi tắt là ...)'") {
+    const std::string rule = "text.repeated-full-name";
+    const std::string def = "Triển khai Đề án đổi mới toàn diện nội dung, hình thức và phương pháp tuyên truyền bảo hiểm xã "
+                            "hội (sau đây gọi tắt là Đề án).\n";
+    const std::string full = "Đề án đổi mới toàn diện nội dung, hình thức và phương pháp tuyên truyền bảo hiểm xã hội";
+    auto again = check(def + "Các xã thực hiện " + full + " theo lộ trình.\nCác xã báo cáo " + full + ".\n", rule);
+    REQUIRE(again.size() == 1);  // once per short form
+    CHECK(again[0].line == 2);
+    CHECK(check(def + "Các xã thực hiện Đề án theo lộ trình.\n", rule).empty());
+    CHECK(check(def + "Trích: “" + full + "”.\n", rule).empty());  // a quotation
+    // The full name before the definition is not a repetition.
+    CHECK(check("Các xã thực hiện " + full + ".\n" + def, rule).empty());
+}

@@ -71,6 +71,8 @@ const std::vector<KindInfo>& rule_kinds() {
          "a phrase written twice in a row (\"Quyết định số Quyết định số\")"},
         {"required-section", make_required_section,
          "a section (matched by title aliases) that the document must have"},
+        {"short-form", make_short_form,
+         "a name written out in full again after \"(sau đây gọi tắt là ...)\" gave it a short form"},
         {"title-pattern", make_title_pattern,
          "the summary title must state something (a report's period), given as an RE2 pattern"},
         {"truncated", make_truncated,
