@@ -292,3 +292,22 @@ TEST_CASE("text.repeated-full-name: the full name again after '(sau đây gọi 
     // The full name before the definition is not a repetition.
     CHECK(check("Các xã thực hiện " + full + ".\n" + def, rule).empty());
 }
+
+TEST_CASE("citation.inconsistent.self: the document cites its own number with another date") {
+    const std::string head = "ỦY BAN NHÂN DÂN\nHUYỆN DIÊN KHÁNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh "
+                             "phúc\nSố: 91/KH-UBND\nDiên Khánh, ngày 12 tháng 4 năm 2022\n\nKẾ HOẠCH\nTuyên truyền bảo "
+                             "hiểm xã hội năm 2022\n\n";
+    auto self = check(head + "Trên đây là Kế hoạch số 91/KH-UBND ngày 12/5/2022 của Ủy ban nhân dân huyện.\n",
+                      "citation.inconsistent.self");
+    REQUIRE(self.size() == 1);
+    CHECK(check(head + "Trên đây là Kế hoạch số 91/KH-UBND ngày 12/5/2022 của Ủy ban nhân dân huyện.\n",
+                "citation.anachronism")
+              .empty());
+    CHECK(check(head + "Trên đây là Kế hoạch số 91/KH-UBND ngày 12/4/2022 của Ủy ban nhân dân huyện.\n",
+                "citation.inconsistent.self")
+              .empty());
+    // Another plan of the same district: not the document itself.
+    CHECK(check(head + "Kế thừa Kế hoạch số 19/KH-UBND ngày 12/5/2021 của Ủy ban nhân dân huyện.\n",
+                "citation.inconsistent.self")
+              .empty());
+}

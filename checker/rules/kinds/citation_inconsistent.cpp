@@ -5,6 +5,10 @@
 // are one document dated twice; dates of two different years are two
 // documents. Registry documents are checked against the registry by
 // citation.mismatch.date; this rule needs no registry.
+//
+// With params.self: the document's own number-symbol (its "Số:" line) cited in
+// its text with a date other than its place-date line.
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -19,8 +23,12 @@ namespace {
 
 class Inconsistent final : public Rule {
 public:
-    using Rule::Rule;
+    Inconsistent(RuleMeta m, bool self) : Rule(std::move(m)), self_(self) {}
     void check(const Context& ctx, Emitter& emit) const override {
+        if (self_) {
+            check_self(ctx, emit);
+            return;
+        }
         std::map<std::string, std::vector<const Citation*>> seen;
         std::set<std::string> reported;
         for (const auto& c : ctx.model.citations) {
@@ -42,12 +50,35 @@ public:
             list.push_back(&c);
         }
     }
+
+private:
+    // The document names itself ("Kế hoạch số 91/KH-UBND ngày 12/4/2022" in its
+    // opening or closing sentence) with another date than its place-date line.
+    void check_self(const Context& ctx, Emitter& emit) const {
+        std::string key = own_key(ctx.model);
+        const Date& own = ctx.model.issue_date;
+        if (key.empty() || !own.complete()) return;
+        std::string folded = key;
+        folded.erase(std::remove(folded.begin(), folded.end(), ' '), folded.end());
+        for (const auto& c : ctx.model.citations) {
+            if (c.key.empty() || !c.date.complete() || c.date == own) continue;
+            std::string ck = utf8::lower(c.key);
+            ck.erase(std::remove(ck.begin(), ck.end(), ' '), ck.end());
+            if (ck != folded) continue;
+            emit.at(c.date_ref, {{"cited", cite_label(ctx.model, c)},
+                                 {"found", std::string(ctx.model.text(c.date_ref))},
+                                 {"expected", extract::format_date(own)}});
+            return;
+        }
+    }
+
+    bool self_;
 };
 
 }  // namespace
 
-std::unique_ptr<Rule> make_citation_inconsistent(RuleMeta meta, const Params&) {
-    return std::make_unique<Inconsistent>(std::move(meta));
+std::unique_ptr<Rule> make_citation_inconsistent(RuleMeta meta, const Params& p) {
+    return std::make_unique<Inconsistent>(std::move(meta), p.boolean("self", false));
 }
 
 }  // namespace plancheck::rules
