@@ -311,3 +311,23 @@ TEST_CASE("citation.inconsistent.self: the document cites its own number with an
                 "citation.inconsistent.self")
               .empty());
 }
+
+TEST_CASE("text.inconsistent.quoted-period: one quoted title with two periods") {
+    const std::string rule = "text.inconsistent.quoted-period";
+    auto two = check("Thực hiện “Chương trình chuyển đổi số giai đoạn 2021 - 2025” của tỉnh.\n"
+                     "Kết quả “Chương trình chuyển đổi số giai đoạn 2021 - 2030” được đánh giá.\n"
+                     "Tổng kết “Chương trình chuyển đổi số giai đoạn 2022 - 2030”.\n",
+                     rule);
+    REQUIRE(two.size() == 1);  // once per title
+    CHECK(two[0].line == 2);
+    // The same period (spacing aside); another title; a short quotation.
+    CHECK(check("Thực hiện “Chương trình chuyển đổi số giai đoạn 2021 - 2025”.\n"
+                "Kết quả “Chương trình chuyển đổi số giai đoạn 2021-2025”.\n",
+                rule)
+              .empty());
+    CHECK(check("Thực hiện “Chương trình chuyển đổi số giai đoạn 2021 - 2025”.\n"
+                "Kết quả “Chương trình cải cách hành chính giai đoạn 2021 - 2030”.\n",
+                rule)
+              .empty());
+    CHECK(check("Khẩu hiệu “năm 2024”.\nKhẩu hiệu “năm 2025”.\n", rule).empty());
+}

@@ -61,7 +61,7 @@ public:
             // physical lines until one ends a clause.
             uint32_t e = b;
             if (lines) {
-                while (e + 1 < blocks.size() && e - b < 12 && !blocks[e + 1].in_table &&
+                while (e + 1 < blocks.size() && e - b < 12 && !blocks[e + 1].in_table && !blocks[e].anchors.empty() &&
                        blocks[e + 1].line() == blocks[e].anchors.back().line + 1) {
                     std::string_view et = utf8::trim(blocks[e].text);
                     if (!et.empty() && std::string_view(".;:!?").find(et.back()) != std::string_view::npos) break;

@@ -65,6 +65,8 @@ const std::vector<KindInfo>& rule_kinds() {
          "implementation phases: gap, overlap, outside the parent's horizon, or no roadmap"},
         {"place-date", make_place_date,
          "the place-and-date line: blank day, leading zeros, impossible or future date, no place"},
+        {"quoted-period", make_quoted_period,
+         "the same quoted name or title with different years or periods in one document"},
         {"range-style", make_range_style,
          "year ranges written in two styles in one document (\"2021-2025\" and \"2021 - 2025\")"},
         {"repeated-phrase", make_repeated_phrase,

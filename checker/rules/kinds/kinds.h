@@ -29,6 +29,7 @@ std::unique_ptr<Rule> make_capitalisation(RuleMeta, const Params&);
 std::unique_ptr<Rule> make_citation_duplicate(RuleMeta, const Params&);
 std::unique_ptr<Rule> make_citation_repeated(RuleMeta, const Params&);
 std::unique_ptr<Rule> make_abbreviation(RuleMeta, const Params&);
+std::unique_ptr<Rule> make_quoted_period(RuleMeta, const Params&);
 std::unique_ptr<Rule> make_short_form(RuleMeta, const Params&);
 std::unique_ptr<Rule> make_fragment(RuleMeta, const Params&);
 std::unique_ptr<Rule> make_citation_inconsistent(RuleMeta, const Params&);
