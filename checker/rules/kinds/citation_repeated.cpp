@@ -48,6 +48,9 @@ public:
             std::string id = identity(c);
             // Table cells (a list of evidence, one document per row) stand alone.
             if (id.empty() || c.key.empty() || blocks[c.ref.block].in_table) continue;
+            // The header (a Công văn's "V/v ..." line, the title) summarises; the
+            // text's own first citation comes after it.
+            if (c.ref.block < ctx.model.outline.header.end) continue;
             auto [it, fresh] = first.emplace(id, &c);
             if (fresh) continue;
             const Citation& f = *it->second;
