@@ -36,6 +36,7 @@ const std::vector<std::string_view>& all_categories() {
         "closing.recipients-missing", "closing.signer-missing", "closing.archive-missing",
         "input.unreadable", "text.capitalisation", "citation.repeated-full",
         "text.abbreviation", "text.inconsistent", "text.fragment",
+        "figure.share-above-100",
     };
     return kCategories;
 }
