@@ -35,6 +35,8 @@ const std::vector<std::string_view>& all_categories() {
         "text.duplicate-paragraph", "text.truncated", "text.mixed-script", "text.encoding",
         "closing.recipients-missing", "closing.signer-missing", "closing.archive-missing",
         "input.unreadable", "text.capitalisation", "structure.kind-unknown",
+        "citation.repeated-full", "text.abbreviation", "text.inconsistent", "text.fragment",
+        "figure.share-above-100",
     };
     return kCategories;
 }

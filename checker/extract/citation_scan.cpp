@@ -269,7 +269,10 @@ bool issuer_stop(std::string_view w, std::string_view next) {
         "gồm", "kèm", "số", "ngày", "năm", "tiếp", "nâng", "đổi", "lãnh", "xây", "phát", "công",
         "tuyên", "kiện", "hỗ", "giải", "điều", "phân", "hoàn", "tập", "chỉ", "v", "mà", "này", "như",
         "cải", "ứng", "áp", "đảm", "bảo", "vận", "chấn", "chương", "kế", "đề", "sau", "trước",
-        "các", "những", "cùng", "hoặc", "nay", "từ", "đến", "giai", "việc"};
+        "các", "những", "cùng", "hoặc", "nay", "từ", "đến", "giai", "việc",
+        // prepositions and verbs that go on the sentence after a body citation
+        // ("... của Chính phủ vào các buổi sinh hoạt")
+        "vào", "ra", "nêu", "yêu", "đặt", "bằng", "gắn", "lồng", "quán", "rà", "tới", "qua"};
     for (auto s : kStops)
         if (w == s) return true;
     if (w == "ban" && next == "hành") return true;

@@ -2,6 +2,7 @@
 // (the date as written in the citation, else the registry's, else the year in
 // its symbol). Without a document date the check is skipped.
 #include "extract/dates.h"
+#include "core/utf8.h"
 #include "rules/kinds/citation_common.h"
 #include "rules/kinds/kinds.h"
 
@@ -15,7 +16,10 @@ public:
         Date own = document_date(ctx.model);
         if (own.empty()) return;
         Date until = latest(own);  // a partial date counts only when every day it may be is early
+        const std::string self = own_key(ctx.model);
         for (const auto& c : ctx.model.citations) {
+            // The document naming itself with a wrong date: citation.inconsistent.self.
+            if (!self.empty() && utf8::lower(c.key) == self) continue;
             Date cited = c.date;
             if (cited.empty()) {
                 Resolution r = lookup(ctx, c);

@@ -1,5 +1,7 @@
 #include "rules/kinds/citation_common.h"
 
+#include <cctype>
+
 #include "core/utf8.h"
 #include "extract/date_line.h"
 #include "extract/dates.h"
@@ -58,5 +60,32 @@ std::string identity(const Citation& c) {
         return c.type + "|" + utf8::fold(c.name) + "|" + (c.date.empty() ? "" : extract::format_date(c.date));
     return {};
 }
+
+// The document's own number-symbol from its "Số: 91/KH-UBND" line, lower case,
+// spaces removed ("Số: 144 /KH-UBND" of a signed draft); "" when absent or blank.
+std::string own_key(const Model& m) {
+    const auto& h = m.outline.header;
+    if (!h.number) return {};
+    std::string t = utf8::lower(m.doc->blocks[*h.number].text);
+    size_t p = t.find("số");
+    if (p == std::string::npos) return {};
+    std::string key;
+    bool started = false;
+    for (size_t i = p + std::string_view("số").size(); i < t.size(); ++i) {
+        char c = t[i];
+        if ((c == ' ' || c == ':' || c == '\t') && !started) continue;
+        if (c == ' ') {
+            // "144 /kh-ubnd": a space before the slash of a stamped number.
+            size_t n = t.find_first_not_of(' ', i);
+            if (n != std::string::npos && t[n] == '/' && key.find('/') == std::string::npos) { i = n - 1; continue; }
+            break;
+        }
+        started = true;
+        key += c;
+    }
+    if (key.empty() || !std::isdigit(static_cast<unsigned char>(key[0])) || key.find('/') == std::string::npos) return {};
+    return key;
+}
+
 
 }  // namespace plancheck::rules

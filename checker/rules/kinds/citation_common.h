@@ -28,6 +28,10 @@ Severity capped(Severity s, Confidence c);
 // The registry entry a citation names (null without a registry).
 Resolution lookup(const Context& ctx, const Citation& c);
 
+// The document's own number-symbol from its "Số:" line, lower case, without
+// spaces ("Số: 144 /KH-UBND" -> "144/kh-ubnd"); "" when absent or blank.
+std::string own_key(const Model& m);
+
 // Whether two citations name the same document (key, or Law name and date).
 std::string identity(const Citation& c);
 

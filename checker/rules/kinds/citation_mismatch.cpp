@@ -33,6 +33,28 @@ bool same_document_despite_year(const Citation& c, const RegistryEntry& e) {
     return hits >= 3 && hits * 2 >= words;
 }
 
+// Numbers of the Party's central documents ("28-NQ/TW") run from 01 within a
+// term of the Central Committee, not within a year (Hướng dẫn 36-HD/VPTW; see
+// FACTS.md): a citation of the same number and symbol dated in another year of
+// the same term is the same document with a wrong year. `terms` holds the first
+// day of each term, in order; `until` the last day known to belong to the last
+// one. A date outside the known terms, or a bare year in a year a term begins,
+// is not judged.
+int party_term(const Date& d, const std::vector<Date>& terms, const Date& until) {
+    if (d.year == 0 || terms.empty() || compare(d, terms.front()) < 0 || compare(d, until) > 0) return -1;
+    for (size_t i = terms.size(); i-- > 0;) {
+        if (!d.complete() && d.year == terms[i].year) return -1;
+        if (compare(d, terms[i]) >= 0) return static_cast<int>(i);
+    }
+    return -1;
+}
+
+bool party_central_key(const std::string& key) {
+    size_t dash = key.find('-');
+    return dash != std::string::npos && key.size() > 3 && key.compare(key.size() - 3, 3, "/TW") == 0 &&
+           key.find('/') > dash;
+}
+
 std::string number_of(const std::string& key) {
     std::string n = key.substr(0, key.find_first_of("/-"));
     while (n.size() > 1 && n[0] == '0') n.erase(0, 1);
@@ -41,7 +63,8 @@ std::string number_of(const std::string& key) {
 
 class Mismatch final : public Rule {
 public:
-    Mismatch(RuleMeta m, Field f) : Rule(std::move(m)), field_(f) {}
+    Mismatch(RuleMeta m, Field f, std::vector<Date> terms, Date until)
+        : Rule(std::move(m)), field_(f), terms_(std::move(terms)), until_(until) {}
 
     void check(const Context& ctx, Emitter& emit) const override {
         for (const auto& c : ctx.model.citations) {
@@ -56,7 +79,8 @@ public:
             if (field_ == Field::Date && !c.date.empty() && !e.date.empty()) {
                 bool differs = c.date.complete() ? !(c.date == e.date) : c.date.year != e.date.year;
                 if (!differs) continue;
-                if (c.date.year != e.date.year && !e.key.empty() && c.symbol_year == 0 && !same_document_despite_year(c, e))
+                if (c.date.year != e.date.year && !e.key.empty() && c.symbol_year == 0 && !same_document_despite_year(c, e) &&
+                    !same_party_term(c, e))
                     continue;
                 args.push_back({"found", std::string(ctx.model.text(c.date_ref))});
                 args.push_back({"expected", extract::format_date(e.date)});
@@ -103,7 +127,15 @@ private:
         }
     }
 
+    bool same_party_term(const Citation& c, const RegistryEntry& e) const {
+        if (!party_central_key(e.key)) return false;
+        int a = party_term(c.date, terms_, until_), b = party_term(e.date, terms_, until_);
+        return a >= 0 && a == b;
+    }
+
     Field field_;
+    std::vector<Date> terms_;
+    Date until_;
 };
 
 }  // namespace
@@ -117,7 +149,21 @@ std::unique_ptr<Rule> make_citation_mismatch(RuleMeta meta, const Params& p) {
     else if (f == "symbol") field = Field::Symbol;
     else if (f == "name") field = Field::Name;
     else p.fail("field", "expected date, issuer, type, symbol or name");
-    return std::make_unique<Mismatch>(std::move(meta), field);
+    std::vector<Date> terms;
+    for (const auto& t : p.strings_or_empty("party_terms")) {
+        auto d = extract::parse_date_string(t);
+        if (!d || !d->complete() || (!terms.empty() && compare(*d, terms.back()) <= 0))
+            p.fail("party_terms", "expected dates d/m/yyyy in increasing order");
+        terms.push_back(*d);
+    }
+    Date until;
+    if (!terms.empty()) {
+        auto d = extract::parse_date_string(p.str("party_terms_until"));
+        if (!d || !d->complete() || compare(*d, terms.back()) < 0)
+            p.fail("party_terms_until", "expected a date d/m/yyyy after the last term's start");
+        until = *d;
+    }
+    return std::make_unique<Mismatch>(std::move(meta), field, std::move(terms), until);
 }
 
 }  // namespace plancheck::rules
