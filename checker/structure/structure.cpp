@@ -767,6 +767,22 @@ void scan_attachments(const SourceDocument& doc, Outline& out) {
     }
 }
 
+// "Số:    /KH-UBND": no digit between "Số" and the first '/'.
+bool number_left_blank(std::string_view text) {
+    auto slash = text.find('/');
+    if (slash == std::string_view::npos) return false;
+    return std::none_of(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(slash),
+                        [](char c) { return c >= '0' && c <= '9'; });
+}
+// "..., ngày    tháng 3 năm 2024": no digit between "ngày" and "tháng".
+bool day_left_blank(std::string_view text) {
+    std::string f = utf8::fold(text);
+    auto ngay = f.find("ngay"), thang = f.find("thang");
+    if (ngay == std::string::npos || thang == std::string::npos || thang < ngay) return false;
+    return std::none_of(f.begin() + static_cast<std::ptrdiff_t>(ngay), f.begin() + static_cast<std::ptrdiff_t>(thang),
+                        [](char c) { return c >= '0' && c <= '9'; });
+}
+
 // A file name marked as a draft: "Du_thao_KE_HOACH.docx", "Ke hoach (du thao).docx",
 // "plan-draft.docx". Not "Gop_y_du_thao_..." (comments on someone else's draft)
 // nor "Vv_lay_y_kien_du_thao_..." (a letter asking for them).
@@ -886,6 +902,13 @@ void classify(const SourceDocument& doc, Outline& out) {
     } else if (file_name_is_draft(doc.path)) {
         out.draft = true;
         out.draft_reason = "the file name marks a draft";
+    } else if (doc.format != "pdf" && h.number && h.place_date && number_left_blank(doc.blocks[*h.number].text) &&
+               day_left_blank(doc.blocks[*h.place_date].text)) {
+        // An editable file whose number and day are both still blank has not
+        // been signed: they are filled in on signing (the office registers
+        // the number then). A signed, printed PDF with a blank is another matter.
+        out.draft = true;
+        out.draft_reason = "the number and the day are both left blank (an unsigned working file)";
     }
     if (out.draft) out.evidence.push_back("draft: " + out.draft_reason);
 }
