@@ -204,6 +204,9 @@ Label parse_label(std::string_view t) {
             std::string letter;
             utf8::append(letter, c);
             size_t k = j + 1;
+            // "d). Các tổ chức": a stray point after the parenthesis is a typo
+            // of the label, not another label (the item is still d).
+            if (t[j] == ')' && k < t.size() && t[k] == '.') ++k;
             bool spaced = k < t.size() && take_space(t, k);
             if (spaced && letter_index(letter)) {
                 l.kind = LabelKind::Letter;

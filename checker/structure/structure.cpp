@@ -624,8 +624,10 @@ void scan_sections(const SourceDocument& doc, Outline& out, uint32_t from, uint3
         // An appendix or attached form whose table was read as lines (PDF): from
         // its "STT" column heading on, numbered lines are the table's rows.
         if (segment > 0 || out.header.attachment_note) {
-            std::string f = utf8::fold(blk.text);
-            if (f == "stt" || f == "tt" || starts_with(f, "stt ")) break;
+            // The heading row may be read as one line with the other column
+            // heads ("Chỉ tiêu thống kê ... STT ... Ghi chú").
+            std::string f = " " + utf8::fold(blk.text) + " ";
+            if (f == " stt " || f == " tt " || (f.size() < 120 && f.find(" stt ") != std::string::npos)) break;
         }
         // Quoted text (a cited clause: “4. Nhiệm kỳ đại hội: a) ... b) ...”) keeps
         // its own numbering: labels inside an open quotation are not sections.

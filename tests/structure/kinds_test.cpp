@@ -212,6 +212,9 @@ TEST_CASE("outline: Phần, Chương, Mục, Điều with khoản and điểm") 
     CHECK(parse_label("Phần thứ hai").kind == LabelKind::Part);
     CHECK(parse_label("Phần thứ hai").number == std::vector<int>{2});
     CHECK(parse_label("Mục 1. Hội viên").kind == LabelKind::Subsection);
+    // A stray point after the parenthesis ("d). Các ...") is still item d).
+    CHECK(parse_label("d). Các tổ chức thành viên").kind == LabelKind::Letter);
+    CHECK(parse_label("d). Các tổ chức thành viên").number == std::vector<int>{4});
     CHECK(parse_label("Điều 5. Hiệu lực").kind == LabelKind::Article);
     CHECK(parse_label("Điều 5. Hiệu lực").number == std::vector<int>{5});
     CHECK(parse_label("Điều 12 Phạm vi").kind == LabelKind::Article);
