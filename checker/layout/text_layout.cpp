@@ -249,8 +249,8 @@ bool split_at_gap(std::vector<Piece>& ps, size_t i) {
     right.whole = false;
     right.column = 2;
     right.starts = right.closes = ps[i].starts = ps[i].closes = -1;  // classified again, as pieces
-    ps[i].text = std::string(left);
-    ps[i].width = static_cast<uint32_t>(utf8::count(left));
+    ps[i].text = std::string(left);  // `left` views the old text: not used below
+    ps[i].width = static_cast<uint32_t>(utf8::count(ps[i].text));
     ps[i].whole = false;
     ps[i].column = 1;
     ps.insert(ps.begin() + static_cast<long>(i) + 1, std::move(right));

@@ -62,7 +62,9 @@ TEST_CASE("pdf print: plans printed with agency layout give the text's findings 
             test::spit(fs::path(dir) / (p.stem().string() + ".pdf"), pdf);
         std::set<Finding> want, got;
         for (const auto& d : pipeline::check_bytes(text, "txt", p.string(), book, opts).diagnostics)
-            want.insert({d.line ? printer.pdf_line(d.line, d.column) : 0, d.category, d.rule});
+            // The sentence-start check does not read PDF text layers (rules/nd30/capitalisation.yaml).
+            if (d.rule != "nd30.caps.sentence-start")
+                want.insert({d.line ? printer.pdf_line(d.line, d.column) : 0, d.category, d.rule});
         auto r = pipeline::check_bytes(pdf, "pdf", p.string(), book, opts);
         REQUIRE_FALSE(r.unreadable);
         for (const auto& d : r.diagnostics) got.insert({d.line, d.category, d.rule});

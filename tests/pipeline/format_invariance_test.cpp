@@ -116,6 +116,10 @@ TEST_CASE("format invariance: .docx, TCVN3/VNI text, HTML and Markdown give the 
             REQUIRE_FALSE(r.unreadable);
             auto got = findings(r, v.legacy, v.line_map);
             auto want = v.legacy ? findings(pipeline::check_bytes(text, "txt", p.string(), book, opts), true) : base;
+            // The sentence-start check does not read PDF text layers (rules/nd30/capitalisation.yaml).
+            if (v.format == "pdf")
+                for (auto it = want.begin(); it != want.end();)
+                    it = std::get<2>(*it) == "nd30.caps.sentence-start" ? want.erase(it) : std::next(it);
             INFO("text findings:\n" << show(base) << "this format's findings:\n" << show(got));
             CHECK(got == want);
             if (v.legacy) {

@@ -8,6 +8,9 @@
   tests/real/triage.py [--binary B] stats
       per rule: findings raised, judged, confirmed, false (the table of
       docs/real-documents.md).
+  tests/real/triage.py [--binary B] compare --before OLD_BINARY
+      per file, the outline's disagreements with truth.tsv under an older
+      plancheck and under this one (a Markdown table for docs/real-documents.md).
   tests/real/triage.py [--binary B] misreads
       writes tests/data/real/misreads.tsv from the outline's current
       disagreements with truth.tsv. Review the diff: every added line is a
@@ -94,6 +97,54 @@ def stats(args):
               f"{sum(conf.values())} | {sum(false.values())} |")
 
 
+def disagreements(binary, kinds, t, own_rules=False):
+    """The fields of truth row `t` the outline of `binary` gets wrong (a list).
+    `own_rules`: let the binary use the rules of its own source tree (an older build)."""
+    path = os.path.join(REAL, t["file"])
+    env = dict(os.environ)
+    if own_rules:
+        env.pop("PLANCHECK_RULES", None)
+    else:
+        env["PLANCHECK_RULES"] = os.path.join(ROOT, "rules")
+    out = subprocess.run([binary, "outline", "--format", "json", path], capture_output=True, text=True, env=env)
+    try:
+        o = json.loads(out.stdout)
+    except ValueError:
+        return ["not read"]
+    wrong = []
+    if kinds is not None and o.get("kind", "") not in kinds[t["type"]]:
+        wrong.append("kind")
+    h, c = o.get("header", {}) or {}, o.get("closing", {}) or {}
+    got = {"agency": h.get("agency"), "number": h.get("number"), "place_date": h.get("place_date"),
+           "national_title": h.get("national_title"), "motto": h.get("motto"), "type_name": h.get("type"),
+           "signer": c.get("name")}
+    for f in FIELDS:
+        want = t.get(f, "")
+        if want in ("yes", "no") and ("yes" if got[f] else "no") != want:
+            wrong.append(f.replace("_", "-") + (" missed" if want == "yes" else " invented"))
+    return wrong
+
+
+# The kinds plancheck 0.1.0 (before the kinds of Decree 30 Appendix III) told.
+OLD_KINDS = collections.defaultdict(lambda: {"other", "unknown"}, {
+    "ke hoach": {"plan"}, "bao cao": {"report"}, "cong van": {"letter"}, "quyet dinh": {"decision"},
+    "chuong trinh": {"programme"}, "nghi quyet": {"resolution"}, "chi thi": {"directive"}})
+
+
+def compare(args):
+    kinds = collections.defaultdict(set)
+    for r in read_tsv(os.path.join(DATA, "kinds.tsv")):
+        kinds[r["type"]].add(r["kind"])
+    print("| file | layout | wrong before | wrong now |")
+    print("|---|---|---|---|")
+    for t in read_tsv(os.path.join(DATA, "truth.tsv")):
+        if t.get("usable") != "yes" or not os.path.exists(os.path.join(REAL, t["file"])):
+            continue
+        before = disagreements(args.before, OLD_KINDS, t, own_rules=True)
+        now = disagreements(args.binary, kinds, t)
+        print(f"| {t['file'][:40]} | {t['layout']} | {', '.join(before) or '—'} | {', '.join(now) or '—'} |")
+
+
 def misreads(args):
     kinds = collections.defaultdict(set)
     for r in read_tsv(os.path.join(DATA, "kinds.tsv")):
@@ -133,11 +184,12 @@ def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--binary", default=os.path.join(ROOT, "build", "checker", "plancheck"))
     p.add_argument("--severity", default="error", choices=["error", "warning"])
-    p.add_argument("command", choices=["pending", "stats", "misreads"])
+    p.add_argument("--before", help="an older plancheck binary, for compare")
+    p.add_argument("command", choices=["pending", "stats", "misreads", "compare"])
     args = p.parse_args()
     if not os.path.isdir(REAL):
         sys.exit("../shared/real is not present")
-    {"pending": pending, "stats": stats, "misreads": misreads}[args.command](args)
+    {"pending": pending, "stats": stats, "misreads": misreads, "compare": compare}[args.command](args)
 
 
 if __name__ == "__main__":

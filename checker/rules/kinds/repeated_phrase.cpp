@@ -43,6 +43,14 @@ public:
                 }
                 const Word& first = w[i + found];
                 const Word& last = w[i + 2 * found - 1];
+                // The copies stand in two columns of a printed table ("Chỉ số   Chỉ
+                // số": in the original line a wide gap, three spaces or more, or a
+                // tab, lies between them), or in table cells: column headings.
+                Pos end1 = blocks[b].locate(w[i + found - 1].end), start2 = blocks[b].locate(first.begin);
+                if (blocks[b].in_table || (end1.line == start2.line && start2.column >= end1.column + 3)) {
+                    i += 2 * found;
+                    continue;
+                }
                 std::string phrase = t.substr(w[i].begin, w[i + found - 1].end - w[i].begin);
                 auto& d = emit.at({b, first.begin, last.end}, {{"phrase", phrase}});
                 // The fix removes the second copy together with the space before it.

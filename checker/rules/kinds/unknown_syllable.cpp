@@ -164,6 +164,9 @@ public:
         // Damage everywhere is one defect of the whole text (a text layer that
         // lost its capitals, a conversion gone wrong), not dozens of typos.
         if (hits.size() > std::max<size_t>(mass_min_, words_seen / 200)) {
+            // In a PDF that is the text layer's damage (a font without a
+            // Unicode map), not the printed page's: nothing to tell the author.
+            if (pdf) return;
             emit.at(hits.front().ref, {{"found", hits.front().word}, {"count", std::to_string(hits.size())}}, "many");
             return;
         }
