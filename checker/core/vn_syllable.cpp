@@ -105,15 +105,15 @@ bool is_syllable(std::string_view word) {
     return r;
 }
 
-Score score(std::string_view s) {
-    Score sc;
+namespace {
+// Splits `s` into words (letters and combining marks): word(w, non_ascii) for
+// each word, other(c) for every other code point.
+template <class Word, class Other>
+void scan_words(std::string_view s, Word&& word_fn, Other&& other) {
     std::string word;
     bool non_ascii = false;
     auto end_word = [&] {
-        if (!word.empty() && non_ascii) {
-            if (is_syllable(word)) ++sc.valid;
-            else ++sc.invalid;
-        }
+        if (!word.empty()) word_fn(word, non_ascii);
         word.clear();
         non_ascii = false;
     };
@@ -127,15 +127,30 @@ Score score(std::string_view s) {
             continue;
         }
         end_word();
-        bool bad = c == 0xFFFD || (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') ||
-                   (c >= 0x80 && c < 0xA0) ||
-                   (c >= 0xA1 && c <= 0xBF && c != 0xAB && c != 0xBB && c != 0xB0) ||
-                   c == 0x00D7 || c == 0x00F7 || c == 0x0192 || c == 0x02C6 || c == 0x2030 ||
-                   c == 0x2039 || c == 0x203A || c == 0x02DC || c == 0x2122 || c == 0x2020 ||
-                   c == 0x2021;
-        if (bad) ++sc.bad;
+        other(c);
     }
     end_word();
+}
+}  // namespace
+
+Score score(std::string_view s) {
+    Score sc;
+    scan_words(
+        s,
+        [&](const std::string& word, bool non_ascii) {
+            if (!non_ascii) return;
+            if (is_syllable(word)) ++sc.valid;
+            else ++sc.invalid;
+        },
+        [&](char32_t c) {
+            bool bad = c == 0xFFFD || (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') ||
+                       (c >= 0x80 && c < 0xA0) ||
+                       (c >= 0xA1 && c <= 0xBF && c != 0xAB && c != 0xBB && c != 0xB0) ||
+                       c == 0x00D7 || c == 0x00F7 || c == 0x0192 || c == 0x02C6 || c == 0x2030 ||
+                       c == 0x2039 || c == 0x203A || c == 0x02DC || c == 0x2122 || c == 0x2020 ||
+                       c == 0x2021;
+            if (bad) ++sc.bad;
+        });
     return sc;
 }
 
@@ -145,31 +160,16 @@ namespace plancheck::vn {
 
 TextMeasure measure(std::string_view s) {
     TextMeasure m;
-    std::string word;
-    bool non_ascii = false;
-    auto end_word = [&] {
-        if (!word.empty()) {
+    legacy::scan_words(
+        s,
+        [&](const std::string& word, bool non_ascii) {
             ++m.words;
             if (legacy::is_syllable(word)) {
                 ++m.syllables;
                 if (non_ascii) ++m.vietnamese;
             }
-        }
-        word.clear();
-        non_ascii = false;
-    };
-    for (size_t i = 0; i < s.size();) {
-        char32_t c = utf8::next(s, i);
-        bool letter = utf8::is_letter(c) ||
-                      utf8proc_category(static_cast<utf8proc_int32_t>(c)) == UTF8PROC_CATEGORY_MN;
-        if (letter) {
-            utf8::append(word, c);
-            if (c >= 0x80) non_ascii = true;
-            continue;
-        }
-        end_word();
-    }
-    end_word();
+        },
+        [](char32_t) {});
     return m;
 }
 
