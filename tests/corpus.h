@@ -4,6 +4,9 @@
 // diagnostic fails.
 #pragma once
 
+#include <algorithm>
+#include <filesystem>
+
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -84,6 +87,31 @@ inline std::string describe(const Comparison& c) {
     for (const auto& d : c.unexpected)
         os << "  unexpected: " << d.line << " " << d.category << " " << d.rule << "  (" << d.message << ")\n";
     return os.str();
+}
+
+
+// The seed plan ../shared/seeds/001_*.txt, or "" when ../shared is absent.
+inline std::string seed_path() {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    fs::path dir = fs::path(PLANCHECK_SHARED_DIR) / "seeds";
+    if (!fs::is_directory(dir, ec)) return {};
+    for (const auto& e : fs::directory_iterator(dir, ec))
+        if (e.path().filename().string().rfind("001_", 0) == 0) return e.path().string();
+    return {};
+}
+
+// The plans of corpus/plans and the seed plan (when present), sorted: the
+// documents the format tests render in every layout.
+inline std::vector<std::filesystem::path> plan_documents() {
+    namespace fs = std::filesystem;
+    std::vector<fs::path> out;
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(fs::path(PLANCHECK_SOURCE_DIR) / "corpus" / "plans", ec))
+        if (e.path().extension() == ".txt") out.push_back(e.path());
+    if (std::string seed = seed_path(); !seed.empty()) out.push_back(seed);
+    std::sort(out.begin(), out.end());
+    return out;
 }
 
 }  // namespace plancheck::test

@@ -10,6 +10,7 @@
 #include <set>
 #include <tuple>
 
+#include "corpus.h"
 #include "helpers.h"
 #include "ingest/convert.h"
 #include "layout/pdf_print.h"
@@ -27,20 +28,6 @@ std::string show(const std::set<Finding>& s) {
     return o;
 }
 
-std::vector<fs::path> documents() {
-    std::vector<fs::path> out;
-    std::error_code ec;
-    for (const auto& dir : {fs::path(test::source_dir()) / "corpus" / "plans", fs::path(test::shared_dir()) / "seeds"}) {
-        if (!fs::is_directory(dir, ec)) continue;
-        for (const auto& e : fs::directory_iterator(dir))
-            if (e.path().extension() == ".txt" &&
-                (dir.filename() != "seeds" || e.path().filename().string().rfind("001_", 0) == 0))
-                out.push_back(e.path());
-    }
-    std::sort(out.begin(), out.end());
-    return out;
-}
-
 }  // namespace
 
 TEST_CASE("pdf print: plans printed with agency layout give the text's findings at the printed lines",
@@ -48,7 +35,7 @@ TEST_CASE("pdf print: plans printed with agency layout give the text's findings 
     auto book = rules::load_rulebook(test::source_dir() + "/rules");
     pipeline::Options opts;
     opts.check.today = {23, 11, 2026};
-    auto all = documents();
+    auto all = test::plan_documents();
     REQUIRE_FALSE(all.empty());
     bool seed = false;
     for (const auto& p : all) {

@@ -95,19 +95,8 @@ TEST_CASE("[.write-layout-corpus] writes corpus/layout from normal-plan.txt", "[
     }
 }
 
-namespace {
-std::string seed_path() {
-    std::error_code ec;
-    fs::path dir = fs::path(test::shared_dir()) / "seeds";
-    if (!fs::is_directory(dir, ec)) return {};
-    for (const auto& e : fs::directory_iterator(dir, ec))
-        if (e.path().filename().string().rfind("001_", 0) == 0) return e.path().string();
-    return {};
-}
-}  // namespace
-
 TEST_CASE("seed plan 001 rewrapped at 90 columns, with and without blank lines: the seed's findings at its lines", "[layout][text][seed]") {
-    std::string seed = seed_path();
+    std::string seed = test::seed_path();
     if (seed.empty()) {
         WARN("skipped: ../shared/seeds/001_*.txt is not present");
         return;
@@ -124,7 +113,7 @@ TEST_CASE("seed plan 001 rewrapped at 90 columns, with and without blank lines: 
 }
 
 TEST_CASE("seed plan 001 as a legal-database page, with an agency and national title added", "[layout][text][seed]") {
-    std::string seed = seed_path();
+    std::string seed = test::seed_path();
     if (seed.empty()) {
         WARN("skipped: ../shared/seeds/001_*.txt is not present");
         return;

@@ -19,6 +19,7 @@
 #include <tuple>
 
 #include "core/legacy_vn.h"
+#include "corpus.h"
 #include "helpers.h"
 #include "ingest/convert.h"
 #include "ingest/pdf_writer.h"
@@ -56,27 +57,13 @@ std::string show(const std::set<Finding>& s) {
     return o;
 }
 
-std::vector<fs::path> plans() {
-    std::vector<fs::path> out;
-    std::error_code ec;
-    for (const auto& dir : {fs::path(test::source_dir()) / "corpus" / "plans", fs::path(test::shared_dir()) / "seeds"}) {
-        if (!fs::is_directory(dir, ec)) continue;
-        for (const auto& e : fs::directory_iterator(dir))
-            if (e.path().extension() == ".txt" &&
-                (dir.filename() != "seeds" || e.path().filename().string().rfind("001_", 0) == 0))
-                out.push_back(e.path());
-    }
-    std::sort(out.begin(), out.end());
-    return out;
-}
-
 }  // namespace
 
 TEST_CASE("format invariance: .docx, TCVN3/VNI text, HTML and Markdown give the text's findings") {
     auto book = rules::load_rulebook(test::source_dir() + "/rules");
     pipeline::Options opts;
     opts.check.today = {23, 11, 2026};
-    auto all = plans();
+    auto all = test::plan_documents();
     if (all.empty()) {
         WARN("skipped: no corpus plans found");
         return;

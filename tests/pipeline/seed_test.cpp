@@ -11,19 +11,8 @@
 namespace fs = std::filesystem;
 using namespace plancheck;
 
-namespace {
-std::string seed_path() {
-    std::error_code ec;
-    fs::path dir = fs::path(test::shared_dir()) / "seeds";
-    if (!fs::is_directory(dir, ec)) return {};
-    for (const auto& e : fs::directory_iterator(dir, ec))
-        if (e.path().filename().string().rfind("001_", 0) == 0) return e.path().string();
-    return {};
-}
-}  // namespace
-
 TEST_CASE("seed plan 001: the reviewer's findings, at the right lines") {
-    std::string seed = seed_path();
+    std::string seed = test::seed_path();
     if (seed.empty()) {
         WARN("skipped: ../shared/seeds/001_*.txt is not present");
         return;
