@@ -83,11 +83,11 @@ TEST_CASE("workers: crash, timeout and memory cost only their own task") {
     CHECK(got[3].failure == WorkerFailure::Memory);
     CHECK(took < std::chrono::seconds(20));  // the sleeper was killed, not waited for
 
-    CHECK(pipeline::failure_reason(got[2], budget, "en").find("stopped after 1 s") != std::string::npos);
+    CHECK(pipeline::failure_reason(got[2], budget, "en").find("stopped after 5 s") != std::string::npos);
     CHECK(pipeline::failure_reason(got[3], budget, "en").find("needed more than 512 MB") != std::string::npos);
     CHECK(pipeline::failure_reason(got[1], budget, "en").find("crashed while reading") != std::string::npos);
     CHECK(pipeline::failure_reason(got[1], budget, "en").find("please report it, with the file") != std::string::npos);
-    CHECK(pipeline::failure_reason(got[2], budget, "vi").find("dừng sau 1 giây") != std::string::npos);
+    CHECK(pipeline::failure_reason(got[2], budget, "vi").find("dừng sau 5 giây") != std::string::npos);
     budget.max_memory_mb = 1024;
     CHECK(pipeline::failure_reason(got[3], budget, "en").find("needed more than 1 GB") != std::string::npos);
 }
