@@ -428,6 +428,9 @@ bool starts_block(std::string_view t) {
     if (c0 == '(') {
         std::string f = utf8::fold(t.substr(0, utf8::floor_boundary(t, std::min<size_t>(t.size(), 24))));
         if (starts_with(f, "da ky") || starts_with(f, "ky ")) return true;
+        // "(Ban hành kèm theo Quyết định số ...": the attachment note under a
+        // title is a header field of its own, never the title's continuation.
+        if (starts_with(f, "ban hanh kem theo") || starts_with(f, "kem theo")) return true;
     }
     if (is_header_line(t)) return true;
     return is_name_like_upper(t);
