@@ -1,7 +1,9 @@
 // Test helpers: run the pipeline on inline text.
 #pragma once
 
+#include <stdio.h>
 #include <stdlib.h>
+#include <sys/wait.h>
 
 #include <filesystem>
 #include <fstream>
@@ -53,5 +55,37 @@ struct TempDir {
         return (path / name).string();
     }
 };
+
+
+// A word for a POSIX shell: single-quoted, inner quotes escaped.
+inline std::string shell_quote(const std::string& s) {
+    std::string q = "'";
+    for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return q + "'";
+}
+
+// What a shell command line printed and how it ended.
+struct ShellRun {
+    int code = -1;  // exit code; -1 when killed by a signal
+    std::string out, err;
+};
+
+// Runs `command` with `sh` in folder `dir`: standard output and standard
+// error are kept apart (stderr goes through a file in `dir`, removed after).
+inline ShellRun run_shell(const std::filesystem::path& dir, const std::string& command) {
+    ShellRun r;
+    std::filesystem::path err = dir / ".stderr";
+    std::string cmd = "cd " + shell_quote(dir.string()) + " && " + command + " 2>" + shell_quote(err.string());
+    FILE* p = popen(cmd.c_str(), "r");
+    if (!p) throw std::runtime_error("popen failed");
+    char buf[4096];
+    for (size_t n; (n = fread(buf, 1, sizeof buf, p)) > 0;) r.out.append(buf, n);
+    int status = pclose(p);
+    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.err = slurp(err);
+    std::error_code ec;
+    std::filesystem::remove(err, ec);
+    return r;
+}
 
 }  // namespace plancheck::test

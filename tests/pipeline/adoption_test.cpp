@@ -3,9 +3,6 @@
 // and rule names that do not exist (a usage error that suggests the closest).
 #include <catch2/catch.hpp>
 
-#include <stdio.h>
-#include <sys/wait.h>
-
 #include <nlohmann/json.hpp>
 
 #include "helpers.h"
@@ -13,20 +10,13 @@
 using namespace plancheck;
 
 namespace {
-struct Run {
-    int code = 0;
-    std::string out;
-};
+using Run = test::ShellRun;
+// plancheck in `dir` with `args`; both streams in `out` (the tests look for
+// messages wherever they are written).
 Run run(const test::TempDir& dir, const std::string& args) {
-    std::string cmd = "cd '" + dir.path.string() + "' && PLANCHECK_RULES='" + test::source_dir() + "/rules' '" +
-                      PLANCHECK_BINARY + "' " + args + " 2>&1";
-    Run r;
-    FILE* p = popen(cmd.c_str(), "r");
-    char buf[4096];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-    int st = pclose(p);
-    r.code = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+    Run r = test::run_shell(dir.path, "PLANCHECK_RULES=" + test::shell_quote(test::source_dir() + "/rules") + " " +
+                                          test::shell_quote(PLANCHECK_BINARY) + " " + args);
+    r.out += r.err;
     return r;
 }
 const char* kPlan =

@@ -18,16 +18,8 @@ using nlohmann::json;
 namespace fs = std::filesystem;
 
 namespace {
-struct Run {
-    int code = -1;
-    std::string out, err;
-};
-
-std::string quote(const std::string& s) {
-    std::string q = "'";
-    for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return q + "'";
-}
+using Run = plancheck::test::ShellRun;
+using plancheck::test::shell_quote;
 
 using plancheck::test::slurp;
 using plancheck::test::spit;
@@ -51,23 +43,10 @@ struct Workspace {
 
     // Runs plancheck in the workspace with `args` (already quoted as needed).
     Run run(const std::string& args, const std::string& env = "") const {
-        return shell(env + " " + quote(PLANCHECK_BINARY) + " " + args);
+        return shell(env + " " + shell_quote(PLANCHECK_BINARY) + " " + args);
     }
     // Runs a shell command line in the workspace.
-    Run shell(const std::string& command) const {
-        Run r;
-        fs::path err = dir / ".stderr";
-        std::string cmd = "cd " + quote(dir.string()) + " && " + command + " 2>" + quote(err.string());
-        FILE* p = popen(cmd.c_str(), "r");
-        REQUIRE(p);
-        char buf[4096];
-        for (size_t n; (n = fread(buf, 1, sizeof buf, p)) > 0;) r.out.append(buf, n);
-        int status = pclose(p);
-        r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-        r.err = slurp(err);
-        fs::remove(err);
-        return r;
-    }
+    Run shell(const std::string& command) const { return plancheck::test::run_shell(dir, command); }
 };
 }  // namespace
 
@@ -193,14 +172,14 @@ TEST_CASE("cli: colour only when asked or on a terminal without NO_COLOR") {
         WARN("skipped: script(1) not available to provide a terminal");
         return;
     }
-    std::string inner = quote(PLANCHECK_BINARY) + " check err.txt";
-    Run tty = w.shell("script -qec " + quote(inner) + " /dev/null");
+    std::string inner = shell_quote(PLANCHECK_BINARY) + " check err.txt";
+    Run tty = w.shell("script -qec " + shell_quote(inner) + " /dev/null");
     REQUIRE(tty.out.find("err.txt") != std::string::npos);
     CHECK(tty.out.find('\x1b') != std::string::npos);
-    Run no_color = w.shell("NO_COLOR=1 script -qec " + quote(inner) + " /dev/null");
+    Run no_color = w.shell("NO_COLOR=1 script -qec " + shell_quote(inner) + " /dev/null");
     REQUIRE(no_color.out.find("err.txt") != std::string::npos);
     CHECK(no_color.out.find('\x1b') == std::string::npos);
-    Run never = w.shell("script -qec " + quote(inner + " --color never") + " /dev/null");
+    Run never = w.shell("script -qec " + shell_quote(inner + " --color never") + " /dev/null");
     CHECK(never.out.find('\x1b') == std::string::npos);
 }
 
@@ -259,8 +238,8 @@ TEST_CASE("cli: the pre-commit hook checks the staged version and stops the comm
         return;
     }
     Workspace w;
-    std::string hook = quote(std::string(PLANCHECK_SOURCE_DIR) + "/ci/hooks/pre-commit");
-    std::string env = "PLANCHECK=" + quote(PLANCHECK_BINARY) + " GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1 ";
+    std::string hook = shell_quote(std::string(PLANCHECK_SOURCE_DIR) + "/ci/hooks/pre-commit");
+    std::string env = "PLANCHECK=" + shell_quote(PLANCHECK_BINARY) + " GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1 ";
     REQUIRE(w.shell("git init -q . && git config user.email t@example.org && git config user.name t && "
                     "cp " + hook + " .git/hooks/pre-commit && chmod +x .git/hooks/pre-commit").code == 0);
     // Stage a plan with a numbering gap (line 21: "3." after "1."), then repair
@@ -368,8 +347,8 @@ TEST_CASE("cli: the shipped rules' parsed trees come with the build; edited rule
 TEST_CASE("cli: an installed plancheck finds its rules, reader modules and parsed rules without the build") {
     Workspace w;
     std::string prefix = w / "prefix";
-    Run install = w.shell(quote(PLANCHECK_CMAKE) + " --install " + quote(PLANCHECK_BUILD_ROOT) + " --prefix " +
-                          quote(prefix) + " > /dev/null");
+    Run install = w.shell(shell_quote(PLANCHECK_CMAKE) + " --install " + shell_quote(PLANCHECK_BUILD_ROOT) + " --prefix " +
+                          shell_quote(prefix) + " > /dev/null");
     REQUIRE(install.code == 0);
     for (const char* f : {"bin/plancheck", "lib/plancheck/plancheck-docx.so", "lib/plancheck/plancheck-pdf.so",
                           "share/plancheck/rules/common/text.yaml"})
@@ -379,7 +358,7 @@ TEST_CASE("cli: an installed plancheck finds its rules, reader modules and parse
     fs::create_directories(w.dir / "user-cache");
     // No PLANCHECK_RULES: the installed share/plancheck/rules must be found.
     std::string env = "env -u PLANCHECK_RULES PLANCHECK_CACHE_DIR=" + w / "user-cache";
-    Run r = w.shell(env + " " + quote(prefix + "/bin/plancheck") + " check --lang en --fail-on none plan.docx");
+    Run r = w.shell(env + " " + shell_quote(prefix + "/bin/plancheck") + " check --lang en --fail-on none plan.docx");
     CHECK(r.code == 0);
     CHECK(r.out.find("input.unreadable") == std::string::npos);
     CHECK(r.out.find("structure.numbering-gap") != std::string::npos);

@@ -21,29 +21,10 @@ using namespace plancheck;
 namespace fs = std::filesystem;
 
 namespace {
-struct Run {
-    int code = -1;
-    std::string out, err;
-};
-std::string quote(const std::string& s) {
-    std::string q = "'";
-    for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return q + "'";
-}
+using Run = test::ShellRun;
+using test::shell_quote;
 Run run_in(const fs::path& dir, const std::string& args) {
-    Run r;
-    fs::path err = dir / ".stderr";
-    std::string cmd = "cd " + quote(dir.string()) + " && " + quote(PLANCHECK_BINARY) + " " + args + " 2>" +
-                      quote(err.string());
-    FILE* p = popen(cmd.c_str(), "r");
-    REQUIRE(p);
-    char buf[4096];
-    for (size_t n; (n = fread(buf, 1, sizeof buf, p)) > 0;) r.out.append(buf, n);
-    int status = pclose(p);
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.err = test::slurp(err);
-    fs::remove(err);
-    return r;
+    return test::run_shell(dir, shell_quote(PLANCHECK_BINARY) + " " + args);
 }
 const char* kPlan = "ỦY BAN NHÂN DÂN XÃ AN BÌNH\nSố: 12/KH-UBND\nKẾ HOẠCH\nTuyên truyền năm 2024\n\nI. MỤC TIÊU\n1. Tuyên truyền rộng rãi.\n3. Phổ biến chính sách.\n";
 }  // namespace

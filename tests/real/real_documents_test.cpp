@@ -45,15 +45,11 @@ bool have_real() {
     return fs::is_directory(real_dir(), ec) && fs::exists(real_dir() + "/MANIFEST.tsv", ec);
 }
 
-std::string quote(const std::string& s) {
-    std::string q = "'";
-    for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return q + "'";
-}
+using plancheck::test::shell_quote;
 
 std::string run(const std::string& args) {
-    std::string cmd = "PLANCHECK_RULES=" + quote(plancheck::test::source_dir() + "/rules") + " " +
-                      quote(PLANCHECK_BINARY) + " " + args + " 2>/dev/null";
+    std::string cmd = "PLANCHECK_RULES=" + shell_quote(plancheck::test::source_dir() + "/rules") + " " +
+                      shell_quote(PLANCHECK_BINARY) + " " + args + " 2>/dev/null";
     std::string out;
     FILE* p = popen(cmd.c_str(), "r");
     if (!p) return out;
@@ -133,7 +129,7 @@ TEST_CASE("real documents: kind and header fields agree with the reader's record
     for (auto& row : truth.rows) {
         std::string path = real_dir() + "/" + row["file"];
         if (!fs::exists(path) || row["usable"] != "yes") continue;
-        json o = json::parse(run("outline --format json " + quote(path)), nullptr, false);
+        json o = json::parse(run("outline --format json " + shell_quote(path)), nullptr, false);
         if (o.is_discarded()) {
             found[{row["file"], "outline"}] = "json";
             continue;
@@ -166,7 +162,7 @@ TEST_CASE("real documents: every error is one a reader judged", "[real]") {
         WARN("skipped: ../shared/real is not present");
         return;
     }
-    json r = json::parse(run("check --format json --fail-on none -j 2 " + quote(real_dir())),
+    json r = json::parse(run("check --format json --fail-on none -j 2 " + shell_quote(real_dir())),
                          nullptr, false);
     REQUIRE_FALSE(r.is_discarded());
     // (file, rule, line) -> verdict

@@ -97,8 +97,17 @@ def stats(args):
               f"{sum(conf.values())} | {sum(false.values())} |")
 
 
-def disagreements(binary, kinds, t, own_rules=False):
-    """The fields of truth row `t` the outline of `binary` gets wrong (a list).
+def load_kinds():
+    kinds = collections.defaultdict(set)
+    for r in read_tsv(os.path.join(DATA, "kinds.tsv")):
+        kinds[r["type"]].add(r["kind"])
+    return kinds
+
+
+def mismatches(binary, kinds, t, own_rules=False):
+    """Where the outline of `binary` disagrees with truth row `t`: a list of
+    (field, what the reader saw); ("outline", "json") when it printed no JSON.
+    `kinds` maps a truth type to the outline kinds that stand for it.
     `own_rules`: let the binary use the rules of its own source tree (an older build)."""
     path = os.path.join(REAL, t["file"])
     env = dict(os.environ)
@@ -110,10 +119,10 @@ def disagreements(binary, kinds, t, own_rules=False):
     try:
         o = json.loads(out.stdout)
     except ValueError:
-        return ["not read"]
+        return [("outline", "json")]
     wrong = []
-    if kinds is not None and o.get("kind", "") not in kinds[t["type"]]:
-        wrong.append("kind")
+    if o.get("kind", "") not in kinds[t["type"]]:
+        wrong.append(("kind", t["type"]))
     h, c = o.get("header", {}) or {}, o.get("closing", {}) or {}
     got = {"agency": h.get("agency"), "number": h.get("number"), "place_date": h.get("place_date"),
            "national_title": h.get("national_title"), "motto": h.get("motto"), "type_name": h.get("type"),
@@ -121,8 +130,21 @@ def disagreements(binary, kinds, t, own_rules=False):
     for f in FIELDS:
         want = t.get(f, "")
         if want in ("yes", "no") and ("yes" if got[f] else "no") != want:
-            wrong.append(f.replace("_", "-") + (" missed" if want == "yes" else " invented"))
+            wrong.append((f, want))
     return wrong
+
+
+def describe(wrong):
+    """Mismatches as the outline table says them: "agency missed", "kind", "not read"."""
+    words = []
+    for field, want in wrong:
+        if field == "outline":
+            words.append("not read")
+        elif field == "kind":
+            words.append("kind")
+        else:
+            words.append(field.replace("_", "-") + (" missed" if want == "yes" else " invented"))
+    return ", ".join(words) or "—"
 
 
 # The kinds plancheck 0.1.0 (before the kinds of Decree 30 Appendix III) told.
@@ -132,45 +154,24 @@ OLD_KINDS = collections.defaultdict(lambda: {"other", "unknown"}, {
 
 
 def compare(args):
-    kinds = collections.defaultdict(set)
-    for r in read_tsv(os.path.join(DATA, "kinds.tsv")):
-        kinds[r["type"]].add(r["kind"])
+    kinds = load_kinds()
     print("| file | layout | wrong before | wrong now |")
     print("|---|---|---|---|")
     for t in read_tsv(os.path.join(DATA, "truth.tsv")):
         if t.get("usable") != "yes" or not os.path.exists(os.path.join(REAL, t["file"])):
             continue
-        before = disagreements(args.before, OLD_KINDS, t, own_rules=True)
-        now = disagreements(args.binary, kinds, t)
-        print(f"| {t['file'][:40]} | {t['layout']} | {', '.join(before) or '—'} | {', '.join(now) or '—'} |")
+        before = describe(mismatches(args.before, OLD_KINDS, t, own_rules=True))
+        now = describe(mismatches(args.binary, kinds, t))
+        print(f"| {t['file'][:40]} | {t['layout']} | {before} | {now} |")
 
 
 def misreads(args):
-    kinds = collections.defaultdict(set)
-    for r in read_tsv(os.path.join(DATA, "kinds.tsv")):
-        kinds[r["type"]].add(r["kind"])
+    kinds = load_kinds()
     rows = []
     for t in read_tsv(os.path.join(DATA, "truth.tsv")):
-        path = os.path.join(REAL, t["file"])
-        if t.get("usable") != "yes" or not os.path.exists(path):
+        if t.get("usable") != "yes" or not os.path.exists(os.path.join(REAL, t["file"])):
             continue
-        out = subprocess.run([args.binary, "outline", "--format", "json", path], capture_output=True, text=True,
-                             env=dict(os.environ, PLANCHECK_RULES=os.path.join(ROOT, "rules")))
-        try:
-            o = json.loads(out.stdout)
-        except ValueError:
-            rows.append((t["file"], "outline", "json"))
-            continue
-        if o.get("kind", "") not in kinds[t["type"]]:
-            rows.append((t["file"], "kind", t["type"]))
-        h, c = o.get("header", {}) or {}, o.get("closing", {}) or {}
-        got = {"agency": h.get("agency"), "number": h.get("number"), "place_date": h.get("place_date"),
-               "national_title": h.get("national_title"), "motto": h.get("motto"), "type_name": h.get("type"),
-               "signer": c.get("name")}
-        for f in FIELDS:
-            want = t.get(f, "")
-            if want in ("yes", "no") and ("yes" if got[f] else "no") != want:
-                rows.append((t["file"], f, want))
+        rows += [(t["file"], field, want) for field, want in mismatches(args.binary, kinds, t)]
     with open(os.path.join(DATA, "misreads.tsv"), "w", encoding="utf-8") as out:
         out.write("# Known disagreements of `plancheck outline` with truth.tsv (what the reader saw).\n")
         out.write("# Written by tests/real/triage.py misreads; tests/real/real_documents_test.cpp keeps it exact.\n")
