@@ -178,12 +178,12 @@ int cmd_check(const Args& args) {
     po::variables_map vm;
     int code = 0;
     if (!parse(args, desc, pos, vm, kUsage, code)) return code;
-    auto usage_error = [](const std::string& msg) {
-        std::cerr << "plancheck: " << msg << "\n";
+    auto usage_error = [&](const std::string& msg) {
+        std::cerr << "plancheck: " << say(msg, ro.lang) << "\n";
         return kExitUsage;
     };
     if (paths.empty()) {
-        std::cerr << "plancheck: no files given\n" << kUsage << "\n";
+        std::cerr << "plancheck: " << say("no files given", ro.lang) << "\n" << kUsage << "\n";
         return kExitUsage;
     }
     // Project settings: the command line wins over .plancheck.yaml.
@@ -194,7 +194,7 @@ int cmd_check(const Args& args) {
             try {
                 cfg = pipeline::load_config(config_path);
             } catch (const std::exception& e) {
-                std::cerr << "plancheck: error in config: " << e.what() << "\n";
+                std::cerr << "plancheck: " << say(std::string("error in config: ") + e.what(), ro.lang) << "\n";
                 return kExitUsage;
             }
             if (cfg.rules_dir && ro.rules_dir.empty()) ro.rules_dir = *cfg.rules_dir;
@@ -489,7 +489,7 @@ int cmd_check(const Args& args) {
     if (!output.empty()) {
         std::string error;
         if (!pipeline::write_atomically(output, buffered.str(), error)) {
-            std::cerr << "plancheck: cannot write " << output << ": " << error << "\n";
+            std::cerr << "plancheck: " << say("cannot write " + output + ": " + error, ro.lang) << "\n";
             return kExitUsage;
         }
     }
@@ -507,7 +507,7 @@ int cmd_check(const Args& args) {
         auto b = pipeline::Baseline::of(reports);
         std::string error;
         if (!b.save(write_baseline_path, error)) {
-            std::cerr << "plancheck: cannot write " << write_baseline_path << ": " << error << "\n";
+            std::cerr << "plancheck: " << say("cannot write " + write_baseline_path + ": " + error, ro.lang) << "\n";
             return kExitUsage;
         }
         std::cerr << "plancheck: " << (en ? "wrote " : "đã ghi ") << b.size()

@@ -39,6 +39,14 @@ std::string default_rules_dir();
 // The user documentation (docs/ of the source, or share/doc/plancheck when installed).
 std::string docs_dir();
 
+// Command-line errors in the user's language (cli/messages.cpp): `en` through
+// the phrase table when `lang` is not "en" (unknown text stays as it is);
+// lang_of() is the language the arguments ask for, before they are parsed;
+// command_line_error() words an error of boost::program_options.
+std::string say(const std::string& en, const std::string& lang);
+std::string lang_of(const Args& args);
+std::string command_line_error(const po::error& e, const std::string& lang);
+
 // Parses args against desc (+ positional names); prints usage errors. Returns
 // false when the command must exit (usage error or --help printed); `code` says how.
 bool parse(const Args& args, const po::options_description& desc,

@@ -58,9 +58,9 @@ bool load_rules(const RuleOptions& o, rules::RuleBook& book) {
             dir, rules::yaml::TreeCache(o.no_cache ? "" : rules::yaml::default_cache_dir(), shipped));
         return true;
     } catch (const rules::RuleFileError& e) {
-        std::cerr << "plancheck: error in rules: " << e.what() << "\n";
+        std::cerr << "plancheck: " << say(std::string("error in rules: ") + e.what(), o.lang) << "\n";
     } catch (const std::exception& e) {
-        std::cerr << "plancheck: cannot load rules from " << dir << ": " << e.what() << "\n";
+        std::cerr << "plancheck: " << say("cannot load rules from " + dir + ": " + e.what(), o.lang) << "\n";
     }
     return false;
 }
@@ -79,12 +79,14 @@ bool parse(const Args& args, const po::options_description& desc,
         }
         po::notify(vm);
     } catch (const po::error& e) {
-        std::cerr << "plancheck: " << e.what() << "\n" << usage << "\n(see --help)\n";
+        const std::string lang = lang_of(args);
+        std::cerr << "plancheck: " << command_line_error(e, lang) << "\n"
+                  << usage << "\n" << (lang == "en" ? "(see --help)" : "(xem --help)") << "\n";
         code = kExitUsage;
         return false;
     }
     if (vm.count("lang") && vm["lang"].as<std::string>() != "vi" && vm["lang"].as<std::string>() != "en") {
-        std::cerr << "plancheck: --lang must be vi or en\n";
+        std::cerr << "plancheck: " << say("--lang must be vi or en", "vi") << "\n";
         code = kExitUsage;
         return false;
     }
@@ -108,7 +110,7 @@ std::unique_ptr<OpenDocument> open_document(const Args& args, const DocumentRequ
     po::variables_map vm;
     if (!parse(args, desc, pos, vm, req.usage, code)) return nullptr;
     auto fail = [&](const std::string& msg) {
-        std::cerr << "plancheck " << req.name << ": " << msg << "\n";
+        std::cerr << "plancheck " << req.name << ": " << say(msg, doc->ro.lang) << "\n";
         code = kExitUsage;
         return nullptr;
     };

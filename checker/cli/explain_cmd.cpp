@@ -107,7 +107,7 @@ int cmd_explain(const Args& args) {
         }
     }
     if (!found) {
-        std::cerr << "plancheck explain: no rule or category '" << what << "'\n";
+        std::cerr << "plancheck explain: " << say("no rule or category '" + what + "'", ro.lang) << "\n";
         return kExitUsage;
     }
     return kExitClean;

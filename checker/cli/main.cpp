@@ -59,7 +59,8 @@ int main(int argc, char** argv) {
         if (first == c.name) return c.run(Args(argv + 2, argv + argc));
     }
     if (!first.empty() && first[0] != '-' && first.find_first_of("./") == std::string::npos) {
-        std::cerr << "plancheck: unknown command '" << first << "'\n\n";
+        std::cerr << "plancheck: " << say("unknown command '" + first + "'", lang_of(Args(argv + 2, argv + argc)))
+                  << "\n\n";
         usage(std::cerr);
         return kExitUsage;
     }

@@ -96,8 +96,11 @@ int cmd_registry(const Args& args) {
             }
         }
         if (found.empty()) {
-            std::cerr << "plancheck registry: no known document '" << key << "' (" << reg.size()
-                      << " documents in the registry)\n";
+            std::cerr << "plancheck registry: "
+                      << say("no known document '" + key + "' (" + std::to_string(reg.size()) +
+                                 " documents in the registry)",
+                             ro.lang)
+                      << "\n";
             return kExitFindings;
         }
     }

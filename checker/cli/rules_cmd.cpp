@@ -18,7 +18,8 @@ int cmd_rules(const Args& args) {
     }
     std::string sub = args[0];
     if (sub != "test" && sub != "list") {
-        std::cerr << "plancheck rules: unknown subcommand '" << sub << "'\n" << kUsage << "\n";
+        std::cerr << "plancheck rules: " << say("unknown subcommand '" + sub + "'", lang_of(args)) << "\n"
+                  << kUsage << "\n";
         return kExitUsage;
     }
     RuleOptions ro;

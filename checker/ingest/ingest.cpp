@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include "core/phrases.h"
+
 namespace plancheck::ingest {
 
 namespace fs = std::filesystem;
@@ -256,10 +258,7 @@ Result read_file(const std::string& path, const Options& opts) {
 
 namespace {
 
-// English text with {} holes -> Vietnamese text with the same holes, in order.
-struct Phrase {
-    std::string_view en, vi;
-};
+using phrases::Phrase;
 
 constexpr Phrase kPhrases[] = {
     {"unsupported file type: a spreadsheet", "định dạng tệp không được hỗ trợ: bảng tính"},
@@ -305,57 +304,124 @@ constexpr Phrase kPhrases[] = {
     {"{} word", "{} từ"},
     {"if it is a scan, OCR it with Vietnamese selected; otherwise check that the right file was saved",
      "nếu là bản quét, hãy nhận dạng chữ (OCR) với tiếng Việt; nếu không, kiểm tra lại tệp đã lưu"},
+    // Reading the file (ingest.cpp).
+    {"the file is empty", "tệp rỗng"},
+    {"check that the right file was saved", "kiểm tra lại đúng tệp đã lưu"},
+    {"the input is too large ({} MiB; the limit is {} MiB)", "dữ liệu vào quá lớn ({} MiB; giới hạn là {} MiB)"},
+    {"file is too large ({} MiB; the limit is {} MiB)", "tệp quá lớn ({} MiB; giới hạn là {} MiB)"},
+    {"split the document, or raise the limit with --max-size", "chia nhỏ văn bản, hoặc nâng giới hạn bằng --max-size"},
+    {"the document contains no text", "văn bản không có chữ"},
+    {"cannot open the file: {}", "không mở được tệp: {}"},
+    {"check the path", "kiểm tra lại đường dẫn"},
+    {"is a directory", "là một thư mục"},
+    {"pass files or folders to check", "hãy chỉ ra tệp hoặc thư mục cần kiểm tra"},
+    {"not a regular file", "không phải tệp thông thường"},
+    {"pass a document file", "hãy chỉ ra một tệp văn bản"},
+    {"cannot read the file size: {}", "không đọc được kích thước tệp: {}"},
+    {"the file could not be read completely", "không đọc được trọn vẹn tệp"},
+    // The system's words for the usual errors (std::error_code, strerror).
+    {"No such file or directory", "không có tệp hoặc thư mục này"},
+    {"Permission denied", "không có quyền truy cập"},
+    {"Too many levels of symbolic links", "vòng lặp liên kết tượng trưng"},
+    {"Not a directory", "không phải thư mục"},
+    {"File name too long", "tên tệp quá dài"},
+    {"Input/output error", "lỗi đọc ghi thiết bị"},
+    {"Is a directory", "là một thư mục"},
+    {"No space left on device", "hết dung lượng đĩa"},
+    {"Read-only file system", "hệ thống tệp chỉ đọc"},
+    {"Too many open files", "mở quá nhiều tệp"},
+    {"(none)", "(không có)"},
+    // libzip's words (zip_error_strerror).
+    {"Not a zip archive", "không phải tệp zip"},
+    {"Zip archive inconsistent", "gói zip không nhất quán"},
+    {"Premature end of file", "tệp kết thúc đột ngột"},
+    {"Read error", "lỗi đọc"},
+    {"Seek error", "lỗi định vị"},
+    {"CRC error", "sai mã kiểm tra CRC"},
+    {"Compression method not supported", "phương pháp nén không được hỗ trợ"},
+    {"Encryption method not supported", "phương pháp mã hóa không được hỗ trợ"},
+    {"Read error: {}", "lỗi đọc: {}"},
+    // Text encodings (decode.cpp).
+    {"unknown encoding \"{}\"", "bảng mã không xác định \"{}\""},
+    {"use one of: auto, utf-8, utf-16le, utf-16be, cp1258, tcvn3, vni",
+     "dùng một trong các giá trị: auto, utf-8, utf-16le, utf-16be, cp1258, tcvn3, vni"},
+    {"the text is not UTF-8 and does not read as Vietnamese in TCVN3 (ABC), VNI-Windows or Windows-1258",
+     "văn bản không ở mã UTF-8 và không đọc được thành tiếng Việt theo TCVN3 (ABC), VNI-Windows hay Windows-1258"},
+    {"save the file as UTF-8 (Unicode), or name its encoding with --encoding",
+     "lưu tệp ở mã UTF-8 (Unicode), hoặc chỉ rõ bảng mã bằng --encoding"},
+    // Reader modules (plugins.cpp, plugins/*.cpp).
+    {"this installation of plancheck cannot read {} files: its {} reader is missing or broken: {}",
+     "bản cài đặt plancheck này không đọc được tệp {}: bộ đọc {} bị thiếu hoặc hỏng: {}"},
+    {"{} was not found (looked in {})", "không tìm thấy {} (đã tìm trong {})"},
+    {"{} cannot be loaded: {}", "không nạp được {}: {}"},
+    {"{} is not a plancheck reader module", "{} không phải bộ đọc của plancheck"},
+    {"{} belongs to another build of plancheck ({}, this is {})", "{} thuộc về một bản dựng khác của plancheck ({}, bản này là {})"},
+    {"reinstall plancheck, or save the document as .txt", "cài lại plancheck, hoặc lưu văn bản thành .txt"},
+    {"the .docx could not be read: {}", "không đọc được tệp .docx: {}"},
+    {"open it in Word or LibreOffice and save it again", "mở bằng Word hoặc LibreOffice rồi lưu lại"},
+    {"the PDF could not be read: {}", "không đọc được tệp PDF: {}"},
+    {"export it again from the original document, or save that as .docx",
+     "xuất lại PDF từ văn bản gốc, hoặc lưu văn bản gốc thành .docx"},
+    // Word files (docx/zip_reader.cpp, docx/docx.cpp).
+    {"the file is password-protected (encrypted) or is an old binary Word .doc",
+     "tệp được đặt mật khẩu (mã hóa) hoặc là tệp Word .doc kiểu cũ"},
+    {"remove the password in Word (File > Info > Protect Document), or save it as .docx",
+     "gỡ mật khẩu trong Word (File > Info > Protect Document), hoặc lưu thành .docx"},
+    {"the file could not be opened as a zip container", "không mở được tệp như một gói zip"},
+    {"the file is damaged: it is not a valid .docx (zip) container ({})",
+     "tệp bị hỏng: không phải gói .docx (zip) hợp lệ ({})"},
+    {"open it in Word and save it again as .docx", "mở bằng Word rồi lưu lại thành .docx"},
+    {"the .docx is damaged ({} cannot be read)", "tệp .docx bị hỏng (không đọc được {})"},
+    {"the .docx is damaged ({} cannot be opened)", "tệp .docx bị hỏng (không mở được {})"},
+    {"the .docx is damaged ({} does not inflate)", "tệp .docx bị hỏng (không giải nén được {})"},
+    {"open it in Word and save it again", "mở bằng Word rồi lưu lại"},
+    {"the .docx is encrypted ({} needs a password)", "tệp .docx bị mã hóa ({} cần mật khẩu)"},
+    {"remove the password in Word and save the document again", "gỡ mật khẩu trong Word rồi lưu lại văn bản"},
+    {"the .docx inflates beyond the safety limit ({}; limit {}, or {} times the file size); it may be a zip bomb",
+     "tệp .docx giải nén vượt giới hạn an toàn ({}; giới hạn {}, hoặc {} lần kích thước tệp); có thể là bom nén (zip bomb)"},
+    {"if the document is genuine, remove large embedded objects or split it",
+     "nếu văn bản là thật, hãy bỏ các đối tượng nhúng lớn hoặc chia nhỏ văn bản"},
+    {"the .docx is damaged: {} is not well-formed XML ({} at byte {})",
+     "tệp .docx bị hỏng: {} không phải XML hợp lệ ({} tại byte {})"},
+    {"not a Word document: word/document.xml is missing from the .docx",
+     "không phải văn bản Word: tệp .docx thiếu word/document.xml"},
+    {"open it in Word or LibreOffice and save it as .docx", "mở bằng Word hoặc LibreOffice rồi lưu thành .docx"},
+    {"the .docx has no document body", "tệp .docx không có phần thân văn bản"},
+    // Markdown and HTML (markdown.cpp, html.cpp).
+    {"the Markdown grammar could not be loaded", "không nạp được bộ phân tích Markdown"},
+    {"the Markdown could not be parsed", "không phân tích được tệp Markdown"},
+    {"convert the file to .txt", "chuyển tệp thành .txt"},
+    {"the HTML grammar could not be loaded", "không nạp được bộ phân tích HTML"},
+    {"the HTML could not be parsed", "không phân tích được tệp HTML"},
+    {"save the page as .txt", "lưu trang thành .txt"},
+    // PDF (pdf/pdf.cpp).
+    {"the PDF is too large", "tệp PDF quá lớn"},
+    {"split it", "chia nhỏ tệp"},
+    {"the PDF is damaged or is not a PDF", "tệp PDF bị hỏng hoặc không phải PDF"},
+    {"export it again from the original document, or send the .docx", "xuất lại PDF từ văn bản gốc, hoặc gửi tệp .docx"},
+    {"the PDF is password-protected (encrypted)", "tệp PDF được đặt mật khẩu (mã hóa)"},
+    {"remove the password, or send the .docx", "gỡ mật khẩu, hoặc gửi tệp .docx"},
+    {"the PDF is damaged: it has no pages", "tệp PDF bị hỏng: không có trang nào"},
+    {"export it again, or send the .docx", "xuất lại PDF, hoặc gửi tệp .docx"},
+    {"the PDF has no text layer (it is a scanned image); OCR it first",
+     "tệp PDF không có lớp chữ (là ảnh quét); cần nhận dạng chữ (OCR) trước"},
+    {"the PDF's only text is a stamp, a signature or a watermark over a scanned image; OCR it first",
+     "chữ duy nhất trong tệp PDF là dấu, chữ ký hoặc hình mờ trên ảnh quét; cần nhận dạng chữ (OCR) trước"},
+    {"run OCR on it (for example with ocrmypdf), or send the .docx",
+     "nhận dạng chữ (OCR), ví dụ bằng ocrmypdf, hoặc gửi tệp .docx"},
+    {"the PDF's text layer is not readable Vietnamese ({} words, {}% Vietnamese syllables): it is poor OCR or a font "
+     "without a Unicode map; OCR it again",
+     "lớp chữ của tệp PDF không đọc được thành tiếng Việt ({} từ, {}% âm tiết tiếng Việt): nhận dạng chữ kém hoặc "
+     "phông chữ không có bảng mã Unicode; cần nhận dạng chữ (OCR) lại"},
+    {"run OCR on it again (for example with ocrmypdf --force-ocr -l vie), or send the .docx",
+     "nhận dạng chữ (OCR) lại, ví dụ bằng ocrmypdf --force-ocr -l vie, hoặc gửi tệp .docx"},
 };
-
-// Matches `text` against `pattern`: {} stands for any non-empty run (the
-// shortest that lets the next literal follow); fills `holes` on success.
-bool match(std::string_view pattern, std::string_view text, std::vector<std::string>& holes) {
-    holes.clear();
-    std::vector<std::string_view> lits;
-    for (size_t at; (at = pattern.find("{}")) != std::string_view::npos; pattern.remove_prefix(at + 2))
-        lits.push_back(pattern.substr(0, at));
-    lits.push_back(pattern);
-    if (lits.size() == 1) return lits[0] == text;
-    const std::string_view last = lits.back();
-    if (text.size() < lits[0].size() + last.size() || text.compare(0, lits[0].size(), lits[0]) != 0 ||
-        text.compare(text.size() - last.size(), last.size(), last) != 0)
-        return false;
-    text = text.substr(lits[0].size(), text.size() - lits[0].size() - last.size());
-    for (size_t i = 1; i + 1 < lits.size(); ++i) {
-        size_t at = lits[i].empty() ? 1 : text.find(lits[i], 1);
-        if (at == std::string_view::npos || at > text.size()) return false;
-        holes.emplace_back(text.substr(0, at));
-        text.remove_prefix(at + lits[i].size());
-    }
-    if (text.empty()) return false;
-    holes.emplace_back(text);
-    return true;
-}
-
-// Holes are translated too (a reason made of phrases), at most `depth` deep.
-std::string translate(const std::string& en, int depth = 3) {
-    std::vector<std::string> holes;
-    for (const auto& p : kPhrases) {
-        if (!match(p.en, en, holes)) continue;
-        std::string out;
-        std::string_view vi = p.vi;
-        for (const auto& h : holes) {
-            size_t at = vi.find("{}");
-            out += vi.substr(0, at);
-            out += depth > 0 ? translate(h, depth - 1) : h;
-            vi.remove_prefix(at + 2);
-        }
-        out += vi;
-        return out;
-    }
-    return en;
-}
 
 }  // namespace
 
 UnreadableInput localized(const UnreadableInput& why, const std::string& lang) {
     if (lang == "en") return why;
-    return {translate(why.reason), translate(why.hint)};
+    return {phrases::translate(why.reason, kPhrases), phrases::translate(why.hint, kPhrases)};
 }
 
 }  // namespace plancheck::ingest

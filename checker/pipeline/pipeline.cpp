@@ -71,7 +71,11 @@ Diagnostic unreadable(const std::string& path, const UnreadableInput& raw, const
         if (!why.hint.empty()) d.message += " (" + why.hint + ")";
     }
     d.line = d.column = d.end_line = d.end_column = 1;
-    d.legal_basis = "plancheck: input must be a readable .docx, .txt, .md, .html or .pdf file (.doc, .rtf, .odt with LibreOffice)";
+    d.legal_basis = lang == "en"
+                        ? "plancheck: input must be a readable .docx, .txt, .md, .html or .pdf file (.doc, .rtf, .odt "
+                          "with LibreOffice)"
+                        : "plancheck: dữ liệu vào phải là tệp .docx, .txt, .md, .html hoặc .pdf đọc được (.doc, .rtf, "
+                          ".odt qua LibreOffice)";
     return d;
 }
 
