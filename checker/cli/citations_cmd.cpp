@@ -20,7 +20,7 @@ struct Row {
 std::string status(const Row& r, bool en) {
     if (!r.res.entry) return en ? "unknown" : "chưa có trong danh mục";
     const auto& e = *r.res.entry;
-    std::string s = (en ? "known: " : "đã biết: ") + e.id + " (" + rules::to_string(e.confidence) + ")";
+    std::string s = (en ? "known: " : "đã biết: ") + e.id + " (" + confidence_label(e.confidence, en) + ")";
     for (const auto& rep : e.replaced_by)
         s += (en ? "; replaced by " : "; được thay thế bởi ") + rep.id +
              (rep.effective.empty() ? "" : (en ? " from " : " từ ") + extract::format_date(rep.effective));
@@ -89,7 +89,7 @@ int cmd_citations(const Args& args) {
                   << (c.type_inferred ? (en ? " (from the symbol)" : " (theo ký hiệu)") : "")
                   << " | " << (en ? "number" : "số") << ": " << (c.number.empty() ? "-" : c.number)
                   << " | " << (en ? "symbol" : "ký hiệu") << ": " << (c.symbol.empty() ? "-" : c.symbol)
-                  << " | key: " << (c.key.empty() ? "-" : c.key)
+                  << " | " << (en ? "key" : "khóa") << ": " << (c.key.empty() ? "-" : c.key)
                   << " | " << (en ? "year" : "năm") << ": " << (c.symbol_year ? std::to_string(c.symbol_year) : "-")
                   << " | " << (en ? "date" : "ngày") << ": " << (c.date.empty() ? "-" : extract::format_date(c.date))
                   << "\n    " << (en ? "issuer" : "cơ quan ban hành") << ": " << (c.issuer.empty() ? "-" : c.issuer)

@@ -39,6 +39,10 @@ std::string default_rules_dir();
 // The user documentation (docs/ of the source, or share/doc/plancheck when installed).
 std::string docs_dir();
 
+// How sure the registry is of a fact: CONFIRMED... in English, "đã xác nhận"...
+// in Vietnamese (registry_cmd.cpp; JSON keeps the registry's own words).
+std::string confidence_label(rules::Confidence c, bool en);
+
 // Command-line errors in the user's language (cli/messages.cpp): `en` through
 // the phrase table when `lang` is not "en" (unknown text stays as it is);
 // lang_of() is the language the arguments ask for, before they are parsed;

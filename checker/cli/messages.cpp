@@ -21,6 +21,10 @@ constexpr Phrase kPhrases[] = {
     {"unknown --encoding '{}'", "không có bảng mã --encoding '{}'"},
     {"error in rules: {}", "lỗi trong tệp quy tắc: {}"},
     {"cannot load rules from {}: {}", "không nạp được quy tắc từ {}: {}"},
+    // Rule files that cannot be read (rules/ruleset.cpp); what is wrong inside
+    // one is told to its author in English.
+    {"{}: rules directory not found", "{}: không tìm thấy thư mục quy tắc"},
+    {"{}: cannot open rule file", "{}: không mở được tệp quy tắc"},
     // check.cpp
     {"no files given", "chưa chỉ ra tệp nào để kiểm tra"},
     {"error in config: {}", "lỗi trong tệp cấu hình: {}"},

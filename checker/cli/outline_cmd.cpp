@@ -4,12 +4,75 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "core/phrases.h"
 #include "core/utf8.h"
 #include "pipeline/pipeline.h"
 
 namespace plancheck::cli {
 
 namespace {
+
+// Why a document is of its kind and class (structure.cpp) and why a rule set
+// applies (rules/ruleset.cpp): written in English there, shown in Vietnamese
+// by default. The JSON keeps the English.
+constexpr phrases::Phrase kExplanations[] = {
+    {"type name {} (line {}) = {}", "tên loại {} (dòng {}) = {}"},
+    {"the symbol {} names another type ({}): the type name is taken",
+     "ký hiệu {} chỉ loại khác ({}): lấy theo tên loại"},
+    {"the symbol {} (line {}) agrees", "ký hiệu {} (dòng {}) khớp"},
+    {"no type name; the symbol {} (line {}) abbreviates {}",
+     "không có tên loại; ký hiệu {} (dòng {}) là viết tắt của {}"},
+    {"no type name; \"Kính gửi\" (line {}) under a header: an official letter (công văn)",
+     "không có tên loại; \"Kính gửi\" (dòng {}) dưới phần đầu: công văn"},
+    {"{}: an official letter (công văn)", "{}: công văn"},
+    {"no type name", "không có tên loại"},
+    {"\"V/v\" summary (line {})", "trích yếu \"V/v\" (dòng {})"},
+    {"\"Kính gửi\" (line {})", "\"Kính gửi\" (dòng {})"},
+    {"the symbol {} starts with the issuer, not a type", "ký hiệu {} bắt đầu bằng cơ quan ban hành, không phải tên loại"},
+    {"\"ĐẢNG CỘNG SẢN VIỆT NAM\" (line {}): a Party document", "\"ĐẢNG CỘNG SẢN VIỆT NAM\" (dòng {}): văn bản của Đảng"},
+    {"issued with another document: {} (line {})", "ban hành kèm theo văn bản khác: {} (dòng {})"},
+    {"a {} is a legal normative document", "{} là văn bản quy phạm pháp luật"},
+    {"the number {} carries the year: a legal normative document", "số {} có năm ban hành: văn bản quy phạm pháp luật"},
+    {"the number {} names the National Assembly: a legal normative document",
+     "số {} ghi Quốc hội: văn bản quy phạm pháp luật"},
+    {"a Phiếu trình is an internal form, not an issued document", "Phiếu trình là mẫu nội bộ, không phải văn bản ban hành"},
+    {"an Đơn is written to an agency: not an administrative document",
+     "Đơn là văn bản gửi cơ quan: không phải văn bản hành chính"},
+    {"an Điều lệ without a number of its own is issued with a decision",
+     "Điều lệ không có số riêng được ban hành kèm theo quyết định"},
+    {"the kind is told but there is no header (issuing body, number, national title, date): not laid out as an "
+     "issued document, class not told",
+     "xác định được loại nhưng không có phần đầu (cơ quan ban hành, số, quốc hiệu, ngày): không trình bày như văn bản "
+     "ban hành, chưa xác định nhóm"},
+    {"no type name, no type in the symbol, no \"V/v\" or \"Kính gửi\": kind not told",
+     "không có tên loại, ký hiệu không chỉ loại, không có \"V/v\" hay \"Kính gửi\": chưa xác định loại"},
+    {"draft: {}", "dự thảo: {}"},
+    {"the file name marks a draft", "tên tệp ghi là dự thảo"},
+    {"the number and the day are both left blank (an unsigned working file)",
+     "số và ngày đều để trống (bản làm việc chưa ký)"},
+    {"{} at line {}", "{} ở dòng {}"},
+    // Rule sets.
+    {"applies to every document", "áp dụng cho mọi văn bản"},
+    {"applies to every administrative document", "áp dụng cho mọi văn bản hành chính"},
+    {"only on request (--ruleset); it would apply: {}", "chỉ khi được yêu cầu (--ruleset); nếu yêu cầu thì áp dụng: {}"},
+    {"only on request (--ruleset); {}", "chỉ khi được yêu cầu (--ruleset); {}"},
+    {"not a Party document", "không phải văn bản của Đảng"},
+    {"a Party document", "văn bản của Đảng"},
+    {"document class is {} ({}); the set is for {}", "nhóm văn bản là {} ({}); bộ quy tắc dành cho {}"},
+    {"document class is {} ({})", "nhóm văn bản là {} ({})"},
+    {"no administrative header (type name, number or national title)",
+     "không có phần đầu văn bản hành chính (tên loại, số hoặc quốc hiệu)"},
+    {"the title does not contain \"{}\"", "trích yếu không chứa \"{}\""},
+    {"document kind is {} and it cites {} (line {})", "loại văn bản là {} và có trích dẫn {} (dòng {})"},
+    {"document kind is {}", "loại văn bản là {}"},
+    {"it does not cite {}", "không trích dẫn {}"},
+    // Last: parts of a reason joined by "; ", each translated.
+    {"{}; {}", "{}; {}"},
+};
+
+std::string explanation(const std::string& en_text, bool en) {
+    return en ? en_text : phrases::translate(en_text, kExplanations, 6);
+}
 
 // At most n bytes of s, cut on a code point boundary, with "…" when cut.
 std::string clip(const std::string& s, size_t n) {
@@ -117,7 +180,7 @@ struct Printer {
            << (en ? "kind: " : "loại: ") << to_string(o.kind) << ", " << (en ? "class: " : "nhóm: ")
            << to_string(o.doc_class) << (o.draft ? (en ? ", draft" : ", dự thảo") : "") << "\n";
         os << (en ? "Why this kind\n" : "Căn cứ xác định loại\n");
-        for (const auto& e : o.evidence) os << "  " << e << "\n";
+        for (const auto& e : o.evidence) os << "  " << explanation(e, en) << "\n";
         if (o.evidence.empty()) os << "  " << (en ? "(none)" : "(không có)") << "\n";
         os << (en ? "Header\n" : "Phần đầu\n");
         if (o.header.agency.empty()) os << "  " << (en ? "agency" : "cơ quan ban hành") << ": " << (en ? "(not found)" : "(không thấy)") << "\n";
@@ -176,7 +239,7 @@ struct Printer {
         field("người ký", "signer", o.closing.signer_name);
         os << (en ? "Rule sets\n" : "Bộ quy tắc\n");
         for (const auto& s : sets)
-            os << "  " << (s.applies ? "[x] " : "[ ] ") << s.set->id << " — " << s.why << "\n";
+            os << "  " << (s.applies ? "[x] " : "[ ] ") << s.set->id << " — " << explanation(s.why, en) << "\n";
     }
 };
 

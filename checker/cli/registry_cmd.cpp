@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "core/utf8.h"
 #include "extract/citation_scan.h"
 #include "extract/dates.h"
 
@@ -31,27 +32,48 @@ nlohmann::json entry_json(const rules::RegistryEntry& e) {
             {"file", e.file}, {"line", e.line}};
 }
 
-void print_entry(std::ostream& os, const rules::RegistryEntry& e) {
+void print_entry(std::ostream& os, const rules::RegistryEntry& e, bool en) {
+    // Labels padded to one column (counted in code points, not bytes).
+    auto label = [&](const char* eng, const char* vi) {
+        std::string l = en ? eng : vi;
+        const size_t column = en ? 13 : 19, width = utf8::count(l) + 1;
+        return "  " + l + ":" + std::string(width < column ? column - width : 1, ' ');
+    };
+    auto from = [&](const rules::Replacement& r) {
+        return r.id + (en ? " from " : " từ ") + date_or_dash(r.effective) + " (" + confidence_label(r.confidence, en) + ")";
+    };
     os << e.id << "\n"
-       << "  type:        " << e.type << (e.name.empty() ? "" : " " + e.name) << "\n"
-       << "  key:         " << e.key << "\n"
-       << "  date:        " << date_or_dash(e.date)
-       << (e.date.empty() ? "" : std::string(" (") + rules::to_string(e.date_confidence) + ")") << "\n"
-       << "  issuer:      " << e.issuer << "\n";
-    if (!e.title.empty()) os << "  title:       " << e.title << "\n";
-    os << "  effective:   " << date_or_dash(e.effective) << "\n";
-    for (const auto& r : e.replaced_by)
-        os << "  replaced by: " << r.id << " from " << date_or_dash(r.effective) << " (" << rules::to_string(r.confidence) << ")\n";
-    for (const auto& r : e.replaces)
-        os << "  replaces:    " << r.id << " from " << date_or_dash(r.effective) << " (" << rules::to_string(r.confidence) << ")\n";
-    if (e.local) os << "  local:       yes (matches only with its issuer)\n";
-    os << "  confidence:  " << rules::to_string(e.confidence) << "\n"
-       << "  source:      " << e.source << "\n";
-    if (!e.note.empty()) os << "  note:        " << e.note << "\n";
-    os << "  defined at:  " << e.file << ":" << e.line << "\n";
+       << label("type", "loại") << e.type << (e.name.empty() ? "" : " " + e.name) << "\n"
+       << label("key", "số, ký hiệu") << e.key << "\n"
+       << label("date", "ngày ban hành") << date_or_dash(e.date)
+       << (e.date.empty() ? "" : " (" + confidence_label(e.date_confidence, en) + ")") << "\n"
+       << label("issuer", "cơ quan ban hành") << e.issuer << "\n";
+    if (!e.title.empty()) os << label("title", "trích yếu") << e.title << "\n";
+    os << label("effective", "hiệu lực từ") << date_or_dash(e.effective) << "\n";
+    for (const auto& r : e.replaced_by) os << label("replaced by", "bị thay bởi") << from(r) << "\n";
+    for (const auto& r : e.replaces) os << label("replaces", "thay thế") << from(r) << "\n";
+    if (e.local)
+        os << label("local", "địa phương")
+           << (en ? "yes (matches only with its issuer)" : "có (chỉ khớp khi trích dẫn nêu cơ quan ban hành)") << "\n";
+    os << label("confidence", "độ tin cậy") << confidence_label(e.confidence, en) << "\n"
+       << label("source", "nguồn") << e.source << "\n";
+    if (!e.note.empty()) os << label("note", "ghi chú") << e.note << "\n";
+    os << label("defined at", "khai báo tại") << e.file << ":" << e.line << "\n";
 }
 
 }  // namespace
+
+// How sure the registry is of a fact, in the reader's language (the JSON keeps
+// the registry's own CONFIRMED / PARTLY CONFIRMED / SINGLE SOURCE).
+std::string confidence_label(rules::Confidence c, bool en) {
+    if (en) return rules::to_string(c);
+    switch (c) {
+        case rules::Confidence::Confirmed: return "đã xác nhận";
+        case rules::Confidence::PartlyConfirmed: return "xác nhận một phần";
+        case rules::Confidence::SingleSource: return "một nguồn";
+    }
+    return rules::to_string(c);
+}
 
 int cmd_registry(const Args& args) {
     static const char* kUsage =
@@ -113,11 +135,14 @@ int cmd_registry(const Args& args) {
     if (action == "list") {
         for (const auto* e : found)
             std::cout << e->id << "\t" << e->type << "\t" << date_or_dash(e->date) << "\t" << e->issuer << "\t"
-                      << rules::to_string(e->confidence)
-                      << (e->replaced_by.empty() ? "" : "\treplaced by " + e->replaced_by.front().id) << "\n";
+                      << confidence_label(e->confidence, ro.lang == "en")
+                      << (e->replaced_by.empty() ? ""
+                                                 : (ro.lang == "en" ? "\treplaced by " : "\tbị thay bởi ") +
+                                                       e->replaced_by.front().id)
+                      << "\n";
         return kExitClean;
     }
-    for (const auto* e : found) print_entry(std::cout, *e);
+    for (const auto* e : found) print_entry(std::cout, *e, ro.lang == "en");
     return kExitClean;
 }
 

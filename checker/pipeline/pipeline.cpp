@@ -48,7 +48,7 @@ std::optional<UnreadableInput> unusable_text(const SourceDocument& doc) {
                                hint};
     if (m.syllables == 0)
         return UnreadableInput{"the document has no usable text: none of its " + std::to_string(m.words) +
-                                   (m.words == 1 ? " word is a Vietnamese syllable" : " words is a Vietnamese syllable"),
+                                   (m.words == 1 ? " word" : " words") + " is a Vietnamese syllable",
                                hint};
     if (m.words >= kMinWordsForShare && m.share() < kMinSyllableShare)
         return UnreadableInput{"the document has no usable text: only " + std::to_string(m.syllables) + " of its " +

@@ -11,6 +11,7 @@
 
 #include "report/escape.h"
 #include "report/report.h"
+#include "report/summary.h"
 
 namespace plancheck::report {
 
@@ -37,7 +38,8 @@ std::vector<Case> group_by_rule(const FileReport& f) {
 
 std::string occurrence(const std::string& path, const Diagnostic& d, const Options& opts) {
     std::ostringstream s;
-    s << path << ":" << d.line << ":" << d.column << ": " << to_string(d.severity) << ": " << d.message;
+    s << path << ":" << d.line << ":" << d.column << ": "
+      << (opts.lang == "en" ? to_string(d.severity) : severity_label(d.severity, opts.lang)) << ": " << d.message;
     if (d.page)  // PDF: where it is printed
         s << (opts.lang == "en" ? " (page " : " (trang ") << d.page << (opts.lang == "en" ? ", line " : ", dòng ")
           << d.page_line << ")";

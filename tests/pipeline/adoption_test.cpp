@@ -67,9 +67,11 @@ TEST_CASE("disable and enable options take rule ids and categories; unknown name
     CHECK(on.out.find("[text.typo.confusions]") != std::string::npos);
     auto typo = run(dir, "check --disable text.typo.confusion plan.txt");
     CHECK(typo.code == 2);
-    CHECK(typo.out.find("did you mean 'text.typo.confusions'") != std::string::npos);
+    CHECK(typo.out.find("có phải là 'text.typo.confusions'?") != std::string::npos);  // Vietnamese by default
+    CHECK(run(dir, "check --lang en --disable text.typo.confusion plan.txt").out.find("did you mean 'text.typo.confusions'") !=
+          std::string::npos);
     dir.write(".plancheck.yaml", "disable: [text.typo.confusoins]\n");
     auto cfg = run(dir, "check plan.txt");
     CHECK(cfg.code == 2);
-    CHECK(cfg.out.find(".plancheck.yaml: disable: unknown rule or category 'text.typo.confusoins'") != std::string::npos);
+    CHECK(cfg.out.find(".plancheck.yaml: disable: không có quy tắc hay nhóm 'text.typo.confusoins'") != std::string::npos);
 }

@@ -106,7 +106,7 @@ TEST_CASE("harden cli: --output never replaces a document being checked") {
     for (const char* o : {"plan.txt", "link.txt"}) {
         Run r = run_in(d.path, std::string("check . --output ") + o);
         CHECK(r.code == 2);
-        CHECK(r.err.find("being checked") != std::string::npos);
+        CHECK(r.err.find("đang được kiểm tra") != std::string::npos);
         CHECK(test::slurp(d.path / "plan.txt") == kPlan);
     }
     // An earlier report in the folder may be replaced (and is not checked).
@@ -122,7 +122,7 @@ TEST_CASE("harden cli: silent outcomes are refused") {
     fs::create_directory(d.path / "rules-empty");
     Run empty = run_in(d.path, "check --rules rules-empty plan.txt");
     CHECK(empty.code == 2);
-    CHECK(empty.err.find("no rules found") != std::string::npos);
+    CHECK(empty.err.find("không tìm thấy quy tắc nào") != std::string::npos);
     for (const char* v : {"nan", "inf", "-1", "0"}) {
         INFO(v);
         CHECK(run_in(d.path, std::string("check --max-size ") + v + " plan.txt").code == 2);
