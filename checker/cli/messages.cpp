@@ -1,7 +1,7 @@
 // Command-line errors in the user's language. They are written in English at
 // the place they arise; say() gives the Vietnamese through the phrase table
 // below (the default language), and command_line_error() words the errors of
-// boost::program_options. The --help texts stay English (docs/cli-language.md).
+// boost::program_options. The --help texts stay English (docs/packaging.md, Language).
 #include <cstring>
 
 #include "cli/commands.h"
