@@ -52,6 +52,16 @@ done
 grep -q "hunspell-vi" <<<"$recommends" || fail "Recommends lacks hunspell-vi"
 grep -q "libreoffice-writer-nogui" <<<"$recommends" || fail "Recommends lacks libreoffice-writer-nogui"
 
+# apt's verdict: the package installs here with what it depends on (a
+# simulation; nothing is installed).
+if command -v apt-get >/dev/null; then
+  if ! sim=$(timeout 120 apt-get -s -o Debug::NoLocking=1 install "$deb" 2>&1); then
+    fail "apt-get -s install refuses the package: $(tail -5 <<<"$sim")"
+  elif ! grep -q '^Inst plancheck ' <<<"$sim"; then
+    fail "apt-get -s install would not install plancheck: $(tail -5 <<<"$sim")"
+  fi
+fi
+
 # 3. Contents.
 dpkg-deb -c "$deb" | awk '{print $6}' | sed 's|^\./|/|' > "$scratch/contents"
 for f in /usr/bin/plancheck /usr/lib/plancheck/plancheck-docx.so /usr/lib/plancheck/plancheck-pdf.so \
