@@ -96,14 +96,17 @@ int cmd_explain(const Args& args) {
             const auto& m = r->meta();
             if (m.id != what && m.category != what) continue;
             found = true;
+            // Labels in the reader's language; the description is the rule
+            // file's (English, for rule authors).
+            const bool en = ro.lang == "en";
             std::cout << m.id << " (" << m.kind << ", " << m.category << ", " << to_string(m.severity) << ")\n"
-                      << "  rule set: " << s.id << "  " << m.file << ":" << m.line << "\n"
-                      << "  legal basis: " << m.legal_basis << "\n";
+                      << (en ? "  rule set: " : "  bộ quy tắc: ") << s.id << "  " << m.file << ":" << m.line << "\n"
+                      << (en ? "  legal basis: " : "  căn cứ: ") << m.legal_basis << "\n";
             if (!m.description.empty()) std::cout << "  " << m.description << "\n";
             auto msg = m.message.find(ro.lang);
-            if (msg != m.message.end()) std::cout << "  message: " << msg->second << "\n";
-            for (const auto& e : m.invalid) std::cout << "  invalid: " << e.text << "\n";
-            for (const auto& e : m.valid) std::cout << "  valid:   " << e.text << "\n";
+            if (msg != m.message.end()) std::cout << (en ? "  message: " : "  thông báo: ") << msg->second << "\n";
+            for (const auto& e : m.invalid) std::cout << (en ? "  invalid: " : "  ví dụ sai:  ") << e.text << "\n";
+            for (const auto& e : m.valid) std::cout << (en ? "  valid:   " : "  ví dụ đúng: ") << e.text << "\n";
         }
     }
     if (!found) {
