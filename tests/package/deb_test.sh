@@ -168,6 +168,26 @@ grep -qi "cannot read PDF\|reader module\|cannot be loaded" "$scratch/pdf.instal
 written=$(find "$scratch/work/cache-installed" -name '*.yt' | wc -l)
 [[ $written -eq 0 ]] || fail "the installed plancheck parsed $written shipped rule files again (rule-cache not found)"
 
+# What the installed binary opens (when strace can trace here): its rules,
+# modules and parsed rules from the unpacked /usr, the hunspell-vi lexicon
+# from the system's /usr/share/hunspell, and nothing of the build or the source.
+if command -v strace >/dev/null && strace -o /dev/null true 2>/dev/null; then
+  (cd "$scratch/work" && env -u PLANCHECK_RULES -u PLANCHECK_PLUGIN_DIR PLANCHECK_CACHE_DIR="$scratch/work/cache-installed" \
+     strace -f -qq -e trace=open,openat -o "$scratch/opened" "$bin" check --no-config --fail-on none \
+     corpus/plans/text-damaged-words.txt corpus/docx/plan-word-layouts.docx corpus/plan.pdf >/dev/null 2>&1) || true
+  opened() { grep -v ENOENT "$scratch/opened" | grep -q -- "$1"; }
+  opened "\"$root/usr/lib/plancheck/plancheck-docx.so\"" || fail "the .docx module was not opened from $root/usr/lib/plancheck"
+  opened "\"$root/usr/lib/plancheck/plancheck-pdf.so\"" || fail "the PDF module was not opened from $root/usr/lib/plancheck"
+  opened "\"$root/usr/lib/plancheck/rule-cache/" || fail "the parsed rules were not read from $root/usr/lib/plancheck/rule-cache"
+  opened "\"$root/usr/share/plancheck/rules/" || fail "the rules were not read from $root/usr/share/plancheck/rules"
+  if [[ -f /usr/share/hunspell/vi_VN.dic ]]; then
+    opened '"/usr/share/hunspell/vi_VN.dic"' || fail "the hunspell-vi lexicon /usr/share/hunspell/vi_VN.dic was not opened"
+  fi
+  if grep -v ENOENT "$scratch/opened" | grep -q -- "\"$build/\|\"$src/"; then
+    fail "the installed plancheck opened files of the build or the source: $(grep -v ENOENT "$scratch/opened" | grep -- "\"$build/\|\"$src/" | head -3)"
+  fi
+fi
+
 # 5. lintian, when present: its verdict is shown, not enforced.
 if command -v lintian >/dev/null; then
   echo "lintian:"
