@@ -1,0 +1,227 @@
+// Browser test of the `plancheck serve` page: Debian's chromium, headless,
+// driven by puppeteer-core (ci/browser, pinned by its lockfile). It uploads a
+// corpus plan, waits for the findings, and checks that the list and the
+// highlighted text match the JSON the API returns for the same file; then
+// filters, the detail panel, the outline view and the English page. It saves
+// a screenshot as BUILD/serve.png (and as docs/img/serve.png when
+// PLANCHECK_UPDATE_SCREENSHOTS=1).
+//
+// usage: node serve.test.js PLANCHECK_BINARY SOURCE_DIR OUT_DIR
+// Exit 77 (ctest: skipped) when chromium or puppeteer-core is not installed.
+'use strict';
+
+const { spawn } = require('child_process');
+const fs = require('fs');
+const path = require('path');
+
+const [binary, src, out] = process.argv.slice(2);
+const CHROMIUM = process.env.PLANCHECK_CHROMIUM || '/usr/bin/chromium';
+const SKIP = 77;
+
+function skip(why) {
+  console.log('SKIP: ' + why);
+  process.exit(SKIP);
+}
+
+if (!binary || !src || !out) {
+  console.error('usage: node serve.test.js PLANCHECK_BINARY SOURCE_DIR OUT_DIR');
+  process.exit(2);
+}
+if (!fs.existsSync(CHROMIUM)) skip(CHROMIUM + ' is not installed');
+const moduleDir = path.join(src, 'ci/browser/node_modules/puppeteer-core');
+if (!fs.existsSync(moduleDir)) skip('ci/browser/node_modules is absent (run ci/setup)');
+const puppeteer = require(moduleDir);
+
+let failures = 0;
+function check(ok, what, detail) {
+  if (ok) return;
+  failures++;
+  console.error('FAIL: ' + what + (detail !== undefined ? '\n  ' + JSON.stringify(detail) : ''));
+}
+
+function startServer() {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(binary, ['serve', '--port', '0'], {
+      env: Object.assign({}, process.env, { PLANCHECK_RULES: path.join(src, 'rules') }),
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let err = '';
+    const timer = setTimeout(() => reject(new Error('the server did not start: ' + err)), 20000);
+    proc.stderr.on('data', (d) => {
+      err += d;
+      const m = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(err);
+      if (m && !proc.port) {
+        proc.port = Number(m[1]);
+        clearTimeout(timer);
+        resolve(proc);
+      }
+    });
+    proc.on('exit', (code) => reject(new Error('the server exited (' + code + '): ' + err)));
+  });
+}
+
+async function analyze(port, file, lang) {
+  const form = new FormData();
+  form.append('file', new Blob([fs.readFileSync(file)]), path.basename(file));
+  const res = await fetch(`http://127.0.0.1:${port}/api/analyze?lang=${lang}`, { method: 'POST', body: form });
+  if (!res.ok) throw new Error('api/analyze: ' + res.status);
+  return res.json();
+}
+
+// What the page must highlight for a finding: its range, line by line, in
+// code points of the lines the API returns.
+function expectedText(d, lines) {
+  let text = '';
+  for (let n = d.line; n <= d.end_line; n++) {
+    const l = lines.get(n);
+    if (!l) continue;
+    const cps = Array.from(l.text);
+    const from = Math.max(0, Math.min(cps.length, n === d.line ? d.column - l.column : 0));
+    const to = Math.max(from, Math.min(cps.length, n === d.end_line ? d.end_column - l.column : cps.length));
+    text += cps.slice(from, to).join('');
+  }
+  return text;
+}
+
+async function pageState(page) {
+  return page.evaluate(() => {
+    const items = [...document.querySelectorAll('#findings li')].map((li) => ({
+      index: Number(li.dataset.index), message: li.querySelector('.msg').textContent,
+    }));
+    const marked = {};
+    const points = {};
+    for (const m of document.querySelectorAll('#document mark[data-ids]')) {
+      for (const id of m.dataset.ids.split(' ')) {
+        if (m.classList.contains('point')) points[id] = m.closest('.ln').dataset.line;
+        else marked[id] = (marked[id] || '') + m.textContent;
+      }
+    }
+    return { items, marked, points };
+  });
+}
+
+async function waitReady(page) {
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
+}
+
+async function main() {
+  const plan = path.join(src, 'corpus/plans/plan-typos.txt');
+  const server = await startServer();
+  const base = `http://127.0.0.1:${server.port}/`;
+  let browser;
+  try {
+    const api = await analyze(server.port, plan, 'vi');
+    const checkJson = JSON.parse(api.check_json);
+    const diags = checkJson.files[0].diagnostics;
+    check(diags.length >= 3, 'the plan has findings to show', diags.length);
+    const lines = new Map(api.lines.map((l) => [l.line, l]));
+
+    browser = await puppeteer.launch({
+      executablePath: CHROMIUM, headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'],
+    });
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1360, height: 900 });
+    const offsite = [];
+    page.on('request', (r) => { if (!r.url().startsWith(base) && !r.url().startsWith('blob:') && !r.url().startsWith('data:')) offsite.push(r.url()); });
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(base, { waitUntil: 'networkidle0' });
+    check((await page.$eval('h1', (e) => e.textContent)).includes('Kiểm tra văn bản'), 'the page is in Vietnamese by default');
+
+    const input = await page.$('#file');
+    await input.uploadFile(plan);
+    await waitReady(page);
+    let st = await pageState(page);
+    check(st.items.length === diags.length, 'one list entry per finding', [st.items.length, diags.length]);
+    diags.forEach((d, i) => {
+      const item = st.items.find((x) => x.index === i);
+      check(item && item.message === d.message, 'list entry ' + i + ' has the JSON message', [item, d.message]);
+      const want = expectedText(d, lines);
+      if (want.length) check(st.marked[i] === want, 'finding ' + i + ' (' + d.rule + ') highlights its range', [st.marked[i], want]);
+      else check(String(st.points[i]) === String(d.line), 'finding ' + i + ' (' + d.rule + ') marks its line', [st.points[i], d.line]);
+    });
+
+    // Clicking a finding shows its message, severity, legal basis and suggestion.
+    const withFix = diags.findIndex((d) => d.fix);
+    const pick = withFix >= 0 ? withFix : 0;
+    await page.click(`#findings li[data-index="${pick}"]`);
+    const detail = await page.$eval('#detail', (e) => e.textContent);
+    check(detail.includes(diags[pick].message), 'the detail shows the message');
+    check(detail.includes(diags[pick].legal_basis), 'the detail shows the legal basis');
+    if (withFix >= 0 && diags[pick].fix.replacement)
+      check(detail.includes(diags[pick].fix.replacement), 'the detail shows the suggested correction');
+    const current = await page.$$eval('#document mark.current', (ms) => ms.length);
+    check(current > 0, 'the finding is marked in the text');
+
+    // Clicking highlighted text selects a finding there.
+    const target = diags.findIndex((d, i) => st.marked[i] && st.marked[i].length > 0 && i !== pick);
+    if (target >= 0) {
+      await page.evaluate((i) => {
+        const m = [...document.querySelectorAll('#document mark[data-ids]')].find((x) => x.dataset.ids.split(' ').includes(String(i)));
+        m.click();
+      }, target);
+      const sel = await page.$eval('#findings li.current', (li) => Number(li.dataset.index));
+      const ids = await page.evaluate((i) => [...document.querySelectorAll('#document mark[data-ids]')]
+        .find((x) => x.dataset.ids.split(' ').includes(String(i))).dataset.ids.split(' ').map(Number), target);
+      check(ids.includes(sel), 'clicking highlighted text selects a finding there', [sel, ids]);
+    }
+
+    // Filters: severity and category.
+    const shown = (sev) => diags.filter((d) => sev.includes(d.severity)).length;
+    await page.click('input[name=sev][value=info]');
+    st = await pageState(page);
+    check(st.items.length === shown(['error', 'warning']), 'the severity filter hides notes', [st.items.length]);
+    check(Object.keys(st.marked).every((i) => diags[i].severity !== 'info'), 'hidden findings are not highlighted');
+    await page.click('input[name=sev][value=info]');
+    const cat = diags[diags.length - 1].category;
+    await page.select('#category', cat);
+    st = await pageState(page);
+    check(st.items.length === diags.filter((d) => d.category === cat).length, 'the category filter', [cat, st.items.length]);
+    await page.select('#category', '');
+
+    // The outline view: kind, rule sets and why.
+    await page.click('#tab-outline');
+    const outline = await page.$eval('#view-outline', (e) => e.textContent);
+    check(outline.includes(api.outline.kind), 'the outline names the kind', api.outline.kind);
+    for (const s of api.outline.rulesets) check(outline.includes(s.ruleset), 'the outline lists rule set ' + s.ruleset);
+    await page.click('#tab-doc');
+
+    // The screenshot for docs/: a finding selected.
+    await page.click(`#findings li[data-index="${pick}"]`);
+    await page.evaluate(() => document.querySelector('#document mark.current').scrollIntoView({ block: 'center' }));
+    fs.mkdirSync(out, { recursive: true });
+    const shot = path.join(out, 'serve.png');
+    await page.screenshot({ path: shot });
+    if (process.env.PLANCHECK_UPDATE_SCREENSHOTS === '1') {
+      fs.mkdirSync(path.join(src, 'docs/img'), { recursive: true });
+      fs.copyFileSync(shot, path.join(src, 'docs/img/serve.png'));
+      console.log('updated docs/img/serve.png');
+    }
+
+    // English: the page and the messages.
+    await page.click('.langs button[data-lang="en"]');
+    await page.waitForFunction(() => document.querySelector('h1').textContent.includes('Administrative'));
+    await page.waitForFunction((m) => {
+      const li = document.querySelector('#findings li .msg');
+      return li && li.textContent === m;
+    }, { timeout: 30000 }, JSON.parse((await analyze(server.port, plan, 'en')).check_json).files[0].diagnostics[0].message);
+    check(page.url().includes('lang=en'), 'the language is in the address');
+
+    check(offsite.length === 0, 'the page loads nothing from another host', offsite);
+    check(errors.length === 0, 'no script errors', errors);
+  } finally {
+    if (browser) await browser.close();
+    server.kill('SIGTERM');
+  }
+  if (failures) {
+    console.error(failures + ' check(s) failed');
+    process.exit(1);
+  }
+  console.log('serve page: all checks passed');
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
