@@ -140,6 +140,8 @@ int cmd_serve(const Args& args) {
          "request waits for a free slot before it is answered 503")
         ("max-concurrent", po::value(&max_concurrent)->value_name("N"),
          "checks running at once (default: one per core)")
+        ("read-timeout", po::value(&so.read_timeout_seconds)->default_value(30)->value_name("SECONDS"),
+         "a client that sends nothing for this long in the middle of a request is answered 400")
         ("max-memory", po::value(&max_memory_mb)->default_value(1024)->value_name("MB"),
          "memory one check may use")
         ("worker", po::bool_switch(&worker), "internal: check the document on standard input (used by the server)")
@@ -172,6 +174,8 @@ int cmd_serve(const Args& args) {
     if (!std::isfinite(max_memory_mb) || max_memory_mb < 64 || max_memory_mb > 1024.0 * 1024)
         return usage_error(en ? "--max-memory must be a number of megabytes, at least 64"
                               : "--max-memory phải là số megabyte, ít nhất 64");
+    if (!std::isfinite(so.read_timeout_seconds) || so.read_timeout_seconds < 0.1 || so.read_timeout_seconds > 3600)
+        return usage_error(en ? "--read-timeout must be 0.1-3600 seconds" : "--read-timeout phải trong khoảng 0,1-3600 giây");
     if (max_concurrent < 1 || max_concurrent > 256)
         return usage_error(en ? "--max-concurrent must be 1-256" : "--max-concurrent phải trong khoảng 1-256");
     if (!serve::is_loopback(so.host) && !allow_remote)

@@ -2,6 +2,7 @@
 
 #include <arpa/inet.h>
 #include <signal.h>
+#include <sys/socket.h>
 
 #include <chrono>
 #include <condition_variable>
@@ -115,10 +116,11 @@ struct Server::Impl {
     Slots slots;
     unsigned pool_threads;
     std::mutex log_mutex;
+    int listen_fd = -1;
 
     explicit Impl(ServerOptions opts)
         : o(std::move(opts)), slots(std::max(1u, o.max_concurrent)),
-          pool_threads(std::max(1u, o.max_concurrent) * 2 + 4) {}
+          pool_threads(std::max(64u, std::max(1u, o.max_concurrent) * 16)) {}
 
     std::string lang_of(const httplib::Request& req) const {
         if (req.has_param("lang")) return req.get_param_value("lang");
@@ -195,7 +197,7 @@ struct Server::Impl {
     std::optional<SpawnResult> run_worker(const Upload& up, const std::string& mode, httplib::Response& res) {
         const bool en = english(up.lang);
         // Leave threads for /healthz and the page while checks queue up.
-        if (slots.waiting() + 2 >= pool_threads || !slots.acquire(o.timeout_seconds)) {
+        if (slots.waiting() + 4 >= pool_threads || !slots.acquire(o.timeout_seconds)) {
             res.set_header("Retry-After", "10");
             json_error(res, 503, "busy",
                        en ? "the server is busy checking other documents; try again in a moment"
@@ -291,23 +293,38 @@ struct Server::Impl {
         res.set_content(r->outcome.payload, "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
     }
 
+    // A request line's pieces as they may appear in the log: printable ASCII
+    // (percent-encoded UTF-8 stays as sent), at most 200 bytes.
+    static std::string printable(const std::string& s) {
+        std::string out;
+        for (char ch : s.substr(0, 200)) out += (ch > 0x20 && ch < 0x7f) ? ch : '?';
+        return out.empty() ? "-" : out;
+    }
+
     void log(const httplib::Request& req, const httplib::Response& res) {
         std::string ms = "-";
         if (tl_request == &req)
             ms = std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - tl_start).count());
         std::lock_guard<std::mutex> lock(log_mutex);
         // The path only: a query may carry the client's file name.
-        std::cerr << http_date_now() << " " << (req.remote_addr.empty() ? "-" : req.remote_addr) << " " << req.method
-                  << " " << req.path << " " << res.status << " " << res.body.size() << "B " << ms << "ms\n";
+        std::cerr << http_date_now() << " " << printable(req.remote_addr) << " " << printable(req.method) << " "
+                  << printable(req.path) << " " << res.status << " " << res.body.size() << "B " << ms << "ms\n";
     }
 
     void setup() {
         ::signal(SIGPIPE, SIG_IGN);  // a worker that exits early must not take the server with it
+        // The listening socket, to deepen its backlog after bind (cpp-httplib
+        // 0.11 listens with a backlog of 5: a burst of uploads overflowed it).
+        http.set_socket_options([this](socket_t sock) {
+            httplib::default_socket_options(sock);
+            listen_fd = sock;
+        });
         const size_t threads = pool_threads;
         http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
         // Multipart framing on top of the document itself.
         http.set_payload_max_length(o.max_upload_bytes + (1u << 20));
-        http.set_read_timeout(30, 0);
+        const auto rt = static_cast<time_t>(o.read_timeout_seconds);
+        http.set_read_timeout(rt, static_cast<time_t>((o.read_timeout_seconds - static_cast<double>(rt)) * 1e6));
         http.set_write_timeout(30, 0);
         http.set_default_headers({{"X-Content-Type-Options", "nosniff"},
                                   {"Referrer-Policy", "no-referrer"},
@@ -391,6 +408,8 @@ bool Server::run(const std::function<void(int)>& on_listening) {
     } else if (!impl_->http.bind_to_port(impl_->o.host, port)) {
         return false;
     }
+    // Linux lets a listening socket's backlog be changed by listening again.
+    if (impl_->listen_fd >= 0) ::listen(impl_->listen_fd, 1024);
     if (on_listening) on_listening(port);
     return impl_->http.listen_after_bind();
 }

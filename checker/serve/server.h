@@ -22,6 +22,7 @@ struct ServerOptions {
     double timeout_seconds = 30;             // per check (the worker is killed after it)
     uint64_t max_memory_mb = 1024;           // per worker process
     unsigned max_concurrent = 2;             // checks running at once
+    double read_timeout_seconds = 30;        // a client silent this long mid-request gets 400
     std::string lang = "vi";                 // messages when a request names no ?lang=
     std::string version;                     // reported by /api/info
     // The worker's command line up to its per-request arguments, e.g.
