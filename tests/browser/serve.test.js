@@ -100,22 +100,34 @@ async function pageState(page) {
   });
 }
 
-async function waitReady(page) {
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
+// Uploads `file` through the page and checks the list and the highlights
+// against the API's answer for the same file; returns that answer.
+async function uploadAndCompare(page, port, file) {
+  const api = await analyze(port, file, 'vi');
+  const diags = JSON.parse(api.check_json).files[0].diagnostics;
+  const lines = new Map(api.lines.map((l) => [l.line, l]));
+  const input = await page.$('#file');
+  await input.uploadFile(file);
+  await page.waitForFunction((name) => document.body.dataset.ready === 'true' &&
+    document.querySelector('#doc-name').textContent === name, { timeout: 30000 }, path.basename(file));
+  const st = await pageState(page);
+  const name = path.basename(file);
+  check(st.items.length === diags.length, name + ': one list entry per finding', [st.items.length, diags.length]);
+  diags.forEach((d, i) => {
+    const item = st.items.find((x) => x.index === i);
+    check(item && item.message === d.message, name + ': list entry ' + i + ' has the JSON message', [item, d.message]);
+    const want = expectedText(d, lines);
+    if (want.length) check(st.marked[i] === want, name + ': finding ' + i + ' (' + d.rule + ') highlights its range', [st.marked[i], want]);
+    else check(String(st.points[i]) === String(d.line), name + ': finding ' + i + ' (' + d.rule + ') marks its line', [st.points[i], d.line]);
+  });
+  return { api, diags, st };
 }
 
 async function main() {
-  const plan = path.join(src, 'corpus/plans/plan-typos.txt');
   const server = await startServer();
   const base = `http://127.0.0.1:${server.port}/`;
   let browser;
   try {
-    const api = await analyze(server.port, plan, 'vi');
-    const checkJson = JSON.parse(api.check_json);
-    const diags = checkJson.files[0].diagnostics;
-    check(diags.length >= 3, 'the plan has findings to show', diags.length);
-    const lines = new Map(api.lines.map((l) => [l.line, l]));
-
     browser = await puppeteer.launch({
       executablePath: CHROMIUM, headless: true,
       args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'],
@@ -129,51 +141,58 @@ async function main() {
     await page.goto(base, { waitUntil: 'networkidle0' });
     check((await page.$eval('h1', (e) => e.textContent)).includes('Kiểm tra văn bản'), 'the page is in Vietnamese by default');
 
-    const input = await page.$('#file');
-    await input.uploadFile(plan);
-    await waitReady(page);
-    let st = await pageState(page);
-    check(st.items.length === diags.length, 'one list entry per finding', [st.items.length, diags.length]);
-    diags.forEach((d, i) => {
-      const item = st.items.find((x) => x.index === i);
-      check(item && item.message === d.message, 'list entry ' + i + ' has the JSON message', [item, d.message]);
-      const want = expectedText(d, lines);
-      if (want.length) check(st.marked[i] === want, 'finding ' + i + ' (' + d.rule + ') highlights its range', [st.marked[i], want]);
-      else check(String(st.points[i]) === String(d.line), 'finding ' + i + ' (' + d.rule + ') marks its line', [st.points[i], d.line]);
-    });
+    // A plan with corrections to suggest: the detail shows message, severity,
+    // legal basis and the suggested correction.
+    let { diags } = await uploadAndCompare(page, server.port, path.join(src, 'corpus/plans/plan-typos.txt'));
+    const withFix = diags.findIndex((d) => d.fix && d.fix.replacement);
+    check(withFix >= 0, 'plan-typos.txt has a correction to suggest');
+    await page.click(`#findings li[data-index="${withFix}"]`);
+    let detail = await page.$eval('#detail', (e) => e.textContent);
+    check(detail.includes(diags[withFix].message), 'the detail shows the message');
+    check(detail.includes(diags[withFix].legal_basis), 'the detail shows the legal basis');
+    check(detail.includes(diags[withFix].fix.replacement), 'the detail shows the suggested correction');
+    check(await page.$eval('#dl-docx', (b) => b.hidden && getComputedStyle(b).display === 'none'),
+      'no annotated Word download for a .txt file');
 
-    // Clicking a finding shows its message, severity, legal basis and suggestion.
-    const withFix = diags.findIndex((d) => d.fix);
-    const pick = withFix >= 0 ? withFix : 0;
+    // A Word file: positions are paragraphs.
+    await uploadAndCompare(page, server.port, path.join(src, 'corpus/docx/plan-word-layouts.docx'));
+
+    // A plan with errors, warnings and notes: clicking, filters, outline.
+    const plan = path.join(src, 'corpus/plans/semantics-header-missing.txt');
+    const got = await uploadAndCompare(page, server.port, plan);
+    const api = got.api;
+    diags = got.diags;
+    let st = got.st;
+    const pick = 0;
     await page.click(`#findings li[data-index="${pick}"]`);
-    const detail = await page.$eval('#detail', (e) => e.textContent);
+    detail = await page.$eval('#detail', (e) => e.textContent);
     check(detail.includes(diags[pick].message), 'the detail shows the message');
-    check(detail.includes(diags[pick].legal_basis), 'the detail shows the legal basis');
-    if (withFix >= 0 && diags[pick].fix.replacement)
-      check(detail.includes(diags[pick].fix.replacement), 'the detail shows the suggested correction');
     const current = await page.$$eval('#document mark.current', (ms) => ms.length);
-    check(current > 0, 'the finding is marked in the text');
+    check(current > 0 || st.points[pick] !== undefined, 'the finding is marked in the text');
 
     // Clicking highlighted text selects a finding there.
     const target = diags.findIndex((d, i) => st.marked[i] && st.marked[i].length > 0 && i !== pick);
     if (target >= 0) {
-      await page.evaluate((i) => {
+      const ids = await page.evaluate((i) => {
         const m = [...document.querySelectorAll('#document mark[data-ids]')].find((x) => x.dataset.ids.split(' ').includes(String(i)));
         m.click();
+        return m.dataset.ids.split(' ').map(Number);
       }, target);
       const sel = await page.$eval('#findings li.current', (li) => Number(li.dataset.index));
-      const ids = await page.evaluate((i) => [...document.querySelectorAll('#document mark[data-ids]')]
-        .find((x) => x.dataset.ids.split(' ').includes(String(i))).dataset.ids.split(' ').map(Number), target);
       check(ids.includes(sel), 'clicking highlighted text selects a finding there', [sel, ids]);
     }
 
     // Filters: severity and category.
     const shown = (sev) => diags.filter((d) => sev.includes(d.severity)).length;
+    check(shown(['info']) > 0 && shown(['error']) > 0, 'the plan has errors and notes to filter');
     await page.click('input[name=sev][value=info]');
     st = await pageState(page);
     check(st.items.length === shown(['error', 'warning']), 'the severity filter hides notes', [st.items.length]);
     check(Object.keys(st.marked).every((i) => diags[i].severity !== 'info'), 'hidden findings are not highlighted');
     await page.click('input[name=sev][value=info]');
+    check(await page.$eval('input[name=sev][value=info]', (i) => i.checked), 'notes are shown again');
+    st = await pageState(page);
+    check(st.items.length === diags.length, 'every finding is listed again', [st.items.length]);
     const cat = diags[diags.length - 1].category;
     await page.select('#category', cat);
     st = await pageState(page);
@@ -189,7 +208,7 @@ async function main() {
 
     // The screenshot for docs/: a finding selected.
     await page.click(`#findings li[data-index="${pick}"]`);
-    await page.evaluate(() => document.querySelector('#document mark.current').scrollIntoView({ block: 'center' }));
+    await page.evaluate(() => window.scrollTo(0, 0));
     fs.mkdirSync(out, { recursive: true });
     const shot = path.join(out, 'serve.png');
     await page.screenshot({ path: shot });

@@ -261,22 +261,28 @@ function renderDocument() {
       el('span', { class: 'no', text: String(l.line) }), tx);
     const points = ms.filter((m) => m.to === m.from);
     const ranges = ms.filter((m) => m.to > m.from);
-    // Cut the line at every range boundary; each piece is covered by a set of findings.
+    // Cut the line at every range boundary; each piece is covered by a set
+    // of findings. A point (an empty range: something missing) is a small
+    // mark at its column.
     const cuts = new Set([0, info.cps.length]);
-    for (const m of ranges) { cuts.add(m.from); cuts.add(m.to); }
+    for (const m of ms) { cuts.add(m.from); cuts.add(m.to); }
     const bounds = [...cuts].sort((a, b) => a - b);
+    const pointsAt = (a) => {
+      for (const p of points.filter((x) => x.from === a)) {
+        row.classList.add('has-point');
+        tx.append(el('mark', { class: 'point sev-' + p.severity, 'data-ids': String(p.index), title: t('sev_' + p.severity) }));
+      }
+    };
     for (let k = 0; k + 1 < bounds.length; k++) {
       const a = bounds[k], b = bounds[k + 1];
+      pointsAt(a);
       const text = info.cps.slice(a, b).join('');
       const cover = ranges.filter((m) => m.from <= a && m.to >= b);
       if (!cover.length) { tx.append(text); continue; }
       const worst = cover.reduce((w, m) => (sevRank(m.severity) > sevRank(w.severity) ? m : w));
       tx.append(el('mark', { class: 'sev-' + worst.severity, 'data-ids': cover.map((m) => m.index).join(' '), text }));
     }
-    for (const p of points) {
-      row.classList.add('has-point');
-      tx.append(el('mark', { class: 'point sev-' + p.severity, 'data-ids': String(p.index), title: t('sev_' + p.severity) }));
-    }
+    pointsAt(info.cps.length);
     frag.append(row);
   }
   doc.append(frag);
