@@ -24,6 +24,8 @@
 
 #include "core/utf8.h"
 #include "helpers.h"
+#include "ingest/convert.h"
+#include "ingest/pdf_writer.h"
 #include "serve/annotate.h"
 #include "serve/server.h"
 #include "serve/spawn.h"
@@ -333,6 +335,38 @@ TEST_CASE("serve: /api/check answers what `check --format json` prints, and ever
             auto re = upload(c, "/api/check", d.filename().string(), bytes, "?lang=en");
             REQUIRE(re);
             CHECK(re->body == en.out);
+        }
+    }
+
+    SECTION("a plan as .docx, .pdf and .html: the same answer as `check` on that file") {
+        test::TempDir dir("serve-formats");
+        std::string text = test::slurp(test::source_dir() + "/corpus/plans/semantics-header-missing.txt");
+        test::PdfWriter pdf;
+        uint32_t n = 0;
+        for (const auto& line : test::physical_lines(text)) pdf.paragraph(line, ++n);
+        for (const auto& [name, bytes] : std::vector<std::pair<std::string, std::string>>{
+                 {"kế hoạch.docx", test::txt_to_docx(text, true)},
+                 {"kế hoạch.pdf", pdf.build()},
+                 {"kế hoạch.html", test::txt_to_html(text)}}) {
+            INFO(name);
+            dir.write(name, bytes);
+            auto run = test::run_shell(dir.path, test::shell_quote(PLANCHECK_BINARY) +
+                                                     " check --format json --no-config " + test::shell_quote(name));
+            auto r = upload(c, "/api/check", name, bytes);
+            REQUIRE(r);
+            CHECK(r->status == 200);
+            CHECK(r->body == run.out);
+            CHECK(json::parse(r->body)["files"][0]["diagnostics"].size() > 0);
+            auto a = upload(c, "/api/analyze", name, bytes);
+            REQUIRE(a);
+            auto j = json::parse(a->body);
+            CHECK(j["check_json"] == run.out);
+            std::map<int, std::string> lines;
+            for (const auto& l : j["lines"]) lines[l["line"].get<int>()] = l["text"].get<std::string>();
+            for (const auto& d : json::parse(run.out)["files"][0]["diagnostics"]) {
+                INFO(d.dump());
+                CHECK(lines[d["line"].get<int>()] == d["excerpt"].get<std::string>());
+            }
         }
     }
 
