@@ -34,31 +34,24 @@ constexpr const char* kUsage =
     "Listening beyond this computer (--host 0.0.0.0, a LAN address) needs --allow-remote.";
 
 // The source lines a document's findings point into, numbered as plancheck
-// numbers them (docs/api.md, "lines"): each with the column its text starts at.
+// numbers them (docs/api.md, "lines"): each is what a finding's excerpt shows
+// (Block::source_line), the whole original line, whose first character is at
+// column 1 (the text report's caret makes the same assumption). Blocks split
+// from one line (a two-column header) share it: the first one's is kept.
 nlohmann::json document_lines(const SourceDocument& doc) {
-    std::map<uint32_t, std::pair<uint32_t, std::string>> lines;
+    std::map<uint32_t, std::string> lines;
     for (const auto& b : doc.blocks) {
         if (b.anchors.empty() || b.line() == 0) continue;
-        std::string_view s = b.source;
         uint32_t ln = b.line();
-        for (size_t start = 0, k = 0;; ++k, ++ln) {
-            size_t nl = s.find('\n', start);
-            std::string_view part = s.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
-            uint32_t column = 1;
-            if (k == 0) column = b.anchors.front().column;
-            else
-                for (const auto& a : b.anchors)
-                    if (a.line == ln) {
-                        column = a.column;
-                        break;
-                    }
-            lines.emplace(ln, std::make_pair(std::max<uint32_t>(column, 1), std::string(part)));
-            if (nl == std::string_view::npos) break;
+        for (size_t start = 0;; ++ln) {
+            size_t nl = b.source.find('\n', start);
+            lines.emplace(ln, b.source.substr(start, nl == std::string::npos ? std::string::npos : nl - start));
+            if (nl == std::string::npos) break;
             start = nl + 1;
         }
     }
     auto out = nlohmann::json::array();
-    for (const auto& [ln, v] : lines) out.push_back({{"line", ln}, {"column", v.first}, {"text", v.second}});
+    for (const auto& [ln, text] : lines) out.push_back({{"line", ln}, {"text", text}});
     return out;
 }
 

@@ -69,15 +69,15 @@ async function analyze(port, file, lang) {
 }
 
 // What the page must highlight for a finding: its range, line by line, in
-// code points of the lines the API returns.
+// code points of the lines the API returns (each starts at column 1).
 function expectedText(d, lines) {
   let text = '';
   for (let n = d.line; n <= d.end_line; n++) {
     const l = lines.get(n);
     if (!l) continue;
     const cps = Array.from(l.text);
-    const from = Math.max(0, Math.min(cps.length, n === d.line ? d.column - l.column : 0));
-    const to = Math.max(from, Math.min(cps.length, n === d.end_line ? d.end_column - l.column : cps.length));
+    const from = Math.max(0, Math.min(cps.length, n === d.line ? d.column - 1 : 0));
+    const to = Math.max(from, Math.min(cps.length, n === d.end_line ? d.end_column - 1 : cps.length));
     text += cps.slice(from, to).join('');
   }
   return text;

@@ -363,10 +363,44 @@ TEST_CASE("serve: /api/check answers what `check --format json` prints, and ever
             CHECK(j["check_json"] == run.out);
             std::map<int, std::string> lines;
             for (const auto& l : j["lines"]) lines[l["line"].get<int>()] = l["text"].get<std::string>();
-            for (const auto& d : json::parse(run.out)["files"][0]["diagnostics"]) {
+            const json expected = json::parse(run.out);
+            for (const auto& d : expected["files"][0]["diagnostics"]) {
                 INFO(d.dump());
                 CHECK(lines[d["line"].get<int>()] == d["excerpt"].get<std::string>());
             }
+        }
+    }
+
+    SECTION("lines start at column 1: a finding's columns select its words") {
+        // Indented Markdown, a two-column header in a .txt.
+        for (const auto& [name, text] : std::vector<std::pair<std::string, std::string>>{
+                 {"indented.md", "# Kế hoạch\n\n   Đổi mới công tác tuyên chuyền để người dân hiểu rõ.\n"},
+                 {"columns.txt", "UBND TỈNH LONG HẢI                 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                                 "SỞ NỘI VỤ                          Độc lập - Tự do - Hạnh phúc\n"
+                                 "Số: 12/KH-SNV                      Long Hải, ngày 9 tháng 5 năm 2023\n"
+                                 "KẾ HOẠCH\nĐổi mới công tác tuyên chuyền năm 2023\n"
+                                 "Công tác tuyên chuyền   được đổi mới, tuyên chuyền rộng rãi.\n"}}) {
+            INFO(name);
+            auto r = upload(c, "/api/analyze", name, text);
+            REQUIRE(r);
+            auto j = json::parse(r->body);
+            std::map<int, std::string> lines;
+            for (const auto& l : j["lines"]) lines[l["line"].get<int>()] = l["text"].get<std::string>();
+            int typos = 0;
+            const json check = json::parse(j["check_json"].get<std::string>());
+            for (const auto& d : check["files"][0]["diagnostics"]) {
+                if (d["rule"].get<std::string>().rfind("text.typo", 0) != 0) continue;
+                ++typos;
+                std::u32string line;
+                for (size_t i = 0; i < lines[d["line"].get<int>()].size();)
+                    line += utf8::next(lines[d["line"].get<int>()], i);
+                auto from = d["column"].get<size_t>() - 1, to = d["end_column"].get<size_t>() - 1;
+                REQUIRE(to <= line.size());
+                std::string word;
+                for (size_t k = from; k < to; ++k) utf8::append(word, line[k]);
+                CHECK(word == "tuyên chuyền");
+            }
+            CHECK(typos > 0);
         }
     }
 

@@ -243,7 +243,7 @@ function renderDocument() {
   doc.textContent = '';
   const lines = state.data.lines || [];
   const lineMap = new Map();
-  for (const l of lines) lineMap.set(l.line, { column: l.column, text: l.text, cps: cps(l.text) });
+  for (const l of lines) lineMap.set(l.line, { column: 1, text: l.text, cps: cps(l.text) });
   const marks = new Map(); // line -> [{from, to, index, severity}]
   for (const d of state.diags) {
     if (!visible(d)) continue;
