@@ -136,11 +136,17 @@ int cmd_serve(const Args& args) {
         ("read-timeout", po::value(&so.read_timeout_seconds)->default_value(30)->value_name("SECONDS"),
          "a client that sends nothing for this long in the middle of a request is answered 400")
         ("max-memory", po::value(&max_memory_mb)->default_value(1024)->value_name("MB"),
-         "memory one check may use")
-        ("worker", po::bool_switch(&worker), "internal: check the document on standard input (used by the server)")
-        ("name", po::value(&name)->value_name("NAME"), "internal (--worker): the document's name")
-        ("format", po::value(&format)->value_name("FMT"), "internal (--worker): docx, pdf, txt, md or html")
-        ("mode", po::value(&mode)->value_name("MODE"), "internal (--worker): check, analyze or annotate");
+         "memory one check may use");
+    // The worker's own options (`serve --worker ...`, started by the server;
+    // not in --help): the document on standard input, its name and reader.
+    worker = !args.empty() && args.front() == "--worker";
+    if (worker) {
+        desc.add_options()
+            ("worker", po::bool_switch(&worker), "check the document on standard input")
+            ("name", po::value(&name)->value_name("NAME"), "the document's name")
+            ("format", po::value(&format)->value_name("FMT"), "docx, pdf, txt, md or html")
+            ("mode", po::value(&mode)->value_name("MODE"), "check, analyze or annotate");
+    }
     po::positional_options_description pos;
     po::variables_map vm;
     int code = 0;

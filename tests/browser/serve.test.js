@@ -123,6 +123,12 @@ async function uploadAndCompare(page, port, file) {
   return { api, diags, st };
 }
 
+// A click on the element itself: page.click() aims at screen coordinates,
+// which a smooth scroll the page is still doing can move.
+async function clickEl(page, selector) {
+  await page.$eval(selector, (e) => e.click());
+}
+
 async function main() {
   const server = await startServer();
   const base = `http://127.0.0.1:${server.port}/`;
@@ -164,7 +170,7 @@ async function main() {
     diags = got.diags;
     let st = got.st;
     const pick = 0;
-    await page.click(`#findings li[data-index="${pick}"]`);
+    await clickEl(page, `#findings li[data-index="${pick}"]`);
     detail = await page.$eval('#detail', (e) => e.textContent);
     check(detail.includes(diags[pick].message), 'the detail shows the message');
     const current = await page.$$eval('#document mark.current', (ms) => ms.length);
@@ -185,11 +191,11 @@ async function main() {
     // Filters: severity and category.
     const shown = (sev) => diags.filter((d) => sev.includes(d.severity)).length;
     check(shown(['info']) > 0 && shown(['error']) > 0, 'the plan has errors and notes to filter');
-    await page.click('input[name=sev][value=info]');
+    await clickEl(page, 'input[name=sev][value=info]');
     st = await pageState(page);
     check(st.items.length === shown(['error', 'warning']), 'the severity filter hides notes', [st.items.length]);
     check(Object.keys(st.marked).every((i) => diags[i].severity !== 'info'), 'hidden findings are not highlighted');
-    await page.click('input[name=sev][value=info]');
+    await clickEl(page, 'input[name=sev][value=info]');
     check(await page.$eval('input[name=sev][value=info]', (i) => i.checked), 'notes are shown again');
     st = await pageState(page);
     check(st.items.length === diags.length, 'every finding is listed again', [st.items.length]);
@@ -200,14 +206,14 @@ async function main() {
     await page.select('#category', '');
 
     // The outline view: kind, rule sets and why.
-    await page.click('#tab-outline');
+    await clickEl(page, '#tab-outline');
     const outline = await page.$eval('#view-outline', (e) => e.textContent);
     check(outline.includes(api.outline.kind), 'the outline names the kind', api.outline.kind);
     for (const s of api.outline.rulesets) check(outline.includes(s.ruleset), 'the outline lists rule set ' + s.ruleset);
-    await page.click('#tab-doc');
+    await clickEl(page, '#tab-doc');
 
     // The screenshot for docs/: a finding selected.
-    await page.click(`#findings li[data-index="${pick}"]`);
+    await clickEl(page, `#findings li[data-index="${pick}"]`);
     await page.evaluate(() => window.scrollTo(0, 0));
     fs.mkdirSync(out, { recursive: true });
     const shot = path.join(out, 'serve.png');
@@ -219,7 +225,7 @@ async function main() {
     }
 
     // English: the page and the messages.
-    await page.click('.langs button[data-lang="en"]');
+    await clickEl(page, '.langs button[data-lang="en"]');
     await page.waitForFunction(() => document.querySelector('h1').textContent.includes('Administrative'));
     await page.waitForFunction((m) => {
       const li = document.querySelector('#findings li .msg');

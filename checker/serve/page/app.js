@@ -458,6 +458,8 @@ function init() {
   applyLang();
   fetch('api/info').then((r) => r.json()).then((info) => {
     state.info = info;
+    // A server started with --lang en shows the page in English unless the address says otherwise.
+    if (!p && info.lang === 'en' && state.lang !== 'en' && !state.file) { state.lang = 'en'; applyLang(); }
     $('version').textContent = info.version ? 'v' + info.version : '';
     if (state.data) render();
   }).catch(() => {});
