@@ -68,8 +68,18 @@ int run_worker(const RuleOptions& ro, const std::string& name, const std::string
         auto fr = pipeline::check_bytes(bytes, format, name, book, opts);
         pipeline::apply_config(pipeline::Config{}, fr.diagnostics);  // as `check` with no .plancheck.yaml
         if (mode == "annotate") {
-            if (fr.unreadable || !serve::annotator()) return 5;
-            std::cout << serve::annotator()(bytes, fr.diagnostics, ro.lang);
+            // Nothing on standard output: the package cannot be annotated (422).
+            if (fr.unreadable || !serve::annotator()) return 0;
+            std::string annotated;
+            try {
+                annotated = serve::annotator()(bytes, fr.diagnostics, ro.lang);
+            } catch (const std::bad_alloc&) {
+                throw;
+            } catch (const std::exception& e) {
+                std::cerr << "plancheck serve --worker: cannot annotate: " << e.what() << "\n";
+                return 0;
+            }
+            std::cout << annotated;
             return 0;
         }
         report::Options ropts;

@@ -214,9 +214,16 @@ struct Server::Impl {
         auto r = spawn_check(argv, up.bytes, budget);
         if (r.outcome.failure == pipeline::WorkerFailure::Crash && r.outcome.signal == 0 && r.exit_code != 0 &&
             r.exit_code != kWorkerOutOfMemory) {
-            // The worker refused (e.g. the rules failed to load): a server fault.
-            std::lock_guard<std::mutex> lock(log_mutex);
-            std::cerr << "plancheck serve: worker failed (exit " << r.exit_code << "): " << r.err << "\n";
+            // The worker refused or could not start (the rules failed to load,
+            // the program is gone): the server's fault, not the document's.
+            if (!o.quiet) {
+                std::lock_guard<std::mutex> lock(log_mutex);
+                std::cerr << "plancheck serve: worker failed (exit " << r.exit_code << "): " << r.err << "\n";
+            }
+            json_error(res, 500, "worker-failed",
+                       en ? "the server could not check the document (see its log)"
+                          : "máy chủ không kiểm tra được văn bản (xem nhật ký của máy chủ)");
+            return std::nullopt;
         }
         return r;
     }
@@ -302,6 +309,7 @@ struct Server::Impl {
     }
 
     void log(const httplib::Request& req, const httplib::Response& res) {
+        if (o.quiet) return;
         std::string ms = "-";
         if (tl_request == &req)
             ms = std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - tl_start).count());

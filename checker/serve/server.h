@@ -25,6 +25,7 @@ struct ServerOptions {
     double read_timeout_seconds = 30;        // a client silent this long mid-request gets 400
     std::string lang = "vi";                 // messages when a request names no ?lang=
     std::string version;                     // reported by /api/info
+    bool quiet = false;                      // no request log (tests)
     // The worker's command line up to its per-request arguments, e.g.
     // {"/usr/bin/plancheck", "serve", "--worker"}; the server appends
     // --name NAME --format FMT --lang vi|en --mode check|analyze|annotate.

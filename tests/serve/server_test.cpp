@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <future>
 #include <chrono>
 #include <filesystem>
 #include <map>
@@ -560,4 +561,89 @@ TEST_CASE("serve: listening beyond this computer must be asked for", "[serve]") 
     CHECK(r.code == 2);
     r = test::run_shell(dir.path, test::shell_quote(PLANCHECK_BINARY) + " serve --timeout nan");
     CHECK(r.code == 2);
+}
+
+namespace {
+
+// A Server in this process whose "worker" is a shell script (the server
+// appends its --name ... arguments; sh takes them as $1...).
+struct InProcessServer {
+    serve::Server server;
+    std::thread thread;
+    int port = 0;
+    explicit InProcessServer(serve::ServerOptions o) : server(std::move(o)) {
+        std::promise<int> bound;
+        auto got = bound.get_future();
+        thread = std::thread([&] {
+            if (!server.run([&](int p) { bound.set_value(p); })) bound.set_value(-1);
+        });
+        port = got.get();
+    }
+    ~InProcessServer() {
+        server.stop();
+        thread.join();
+    }
+};
+
+serve::ServerOptions script_worker(const std::string& script) {
+    serve::ServerOptions o;
+    o.port = 0;
+    o.worker = {"/bin/sh", "-c", script, "worker"};
+    o.quiet = true;
+    return o;
+}
+
+}  // namespace
+
+TEST_CASE("serve: too many waiting is 503 with Retry-After, a crashed worker is one unreadable finding, a refusing one 500", "[serve]") {
+    SECTION("busy") {
+        auto o = script_worker("cat >/dev/null; sleep 0.2; printf '{\"ok\": true}'");
+        o.max_concurrent = 1;
+        o.timeout_seconds = 1;
+        InProcessServer srv(o);
+        REQUIRE(srv.port > 0);
+        std::atomic<int> ok{0}, busy{0}, bad{0};
+        std::vector<std::thread> clients;
+        for (int i = 0; i < 80; ++i)
+            clients.emplace_back([&] {
+                httplib::Client cl("127.0.0.1", srv.port);
+                cl.set_read_timeout(30, 0);
+                auto r = cl.Post("/api/check?filename=a.txt", "x", "text/plain");
+                if (r && r->status == 200 && r->body == "{\"ok\": true}") ++ok;
+                else if (is_json_error(r, 503) && r->get_header_value("Retry-After") == "10") ++busy;
+                else ++bad;
+            });
+        // The page and /healthz stay answerable while checks queue.
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        httplib::Client probe("127.0.0.1", srv.port);
+        auto h = probe.Get("/healthz");
+        for (auto& t : clients) t.join();
+        REQUIRE(h);
+        CHECK(h->status == 200);
+        CHECK(bad == 0);
+        CHECK(ok > 0);
+        CHECK(busy > 0);
+        CHECK(ok + busy == 80);
+    }
+    SECTION("crash") {
+        InProcessServer srv(script_worker("cat >/dev/null; kill -SEGV $$"));
+        httplib::Client cl("127.0.0.1", srv.port);
+        auto r = cl.Post("/api/check?filename=plan.docx&lang=en", "PK", "application/octet-stream");
+        REQUIRE(r);
+        CHECK(r->status == 200);
+        auto d = json::parse(r->body)["files"][0]["diagnostics"];
+        REQUIRE(d.size() == 1);
+        CHECK(d[0]["rule"] == "input.unreadable");
+        CHECK(d[0]["message"].get<std::string>().find("plan.docx") == 0);
+        CHECK(json::parse(r->body)["files"][0]["path"] == "plan.docx");
+    }
+    SECTION("a worker that refuses") {
+        InProcessServer srv(script_worker("cat >/dev/null; echo broken >&2; exit 4"));
+        httplib::Client cl("127.0.0.1", srv.port);
+        // The server's fault, not the document's: 500.
+        CHECK(is_json_error(cl.Post("/api/analyze?filename=a.md", "x", "text/markdown"), 500));
+        auto h = cl.Get("/healthz");
+        REQUIRE(h);
+        CHECK(h->status == 200);
+    }
 }
