@@ -19,8 +19,10 @@ namespace plancheck::serve {
 using Annotator = std::function<std::string(std::string_view docx, const std::vector<Diagnostic>& diags,
                                             const std::string& lang)>;
 
-// The connected annotator (empty by default). Set once at start-up, before
-// serving; read by the worker process that runs `serve --worker --annotate`.
+// The connected annotator (empty by default). Set it once at the top of
+// cli::cmd_serve (cli/serve_cmd.cpp), before anything else runs: the server
+// process reads it for GET /api/info and the 501 answer, and its worker
+// (`serve --worker --mode annotate`, the same command) calls it.
 Annotator& annotator();
 
 }  // namespace plancheck::serve
