@@ -27,7 +27,8 @@ namespace {
 
 constexpr const char* kUsage =
     "Usage: plancheck serve [options]\n\n"
-    "Serves a web page for checking one document at a time (.docx .pdf .txt .md .html),\n"
+    "Serves a web page for checking one document at a time (.docx .pdf .txt .md .html,\n"
+    "and .doc .rtf .odt through LibreOffice),\n"
     "in Vietnamese (English with ?lang=en), and its HTTP API (docs/api.md), on\n"
     "http://127.0.0.1:8080/ by default. Each document is checked in its own worker\n"
     "process, in memory, within the time and memory limits; nothing is written to disk.\n"
@@ -56,7 +57,7 @@ nlohmann::json document_lines(const SourceDocument& doc) {
 }
 
 int run_worker(const RuleOptions& ro, const std::string& name, const std::string& format, const std::string& mode,
-               uint64_t max_memory_mb) {
+               uint64_t max_memory_mb, double timeout_s) {
     std::string bytes{std::istreambuf_iterator<char>(std::cin), {}};
     rules::RuleBook book;
     if (!load_rules(ro, book)) return 4;
@@ -65,6 +66,9 @@ int run_worker(const RuleOptions& ro, const std::string& name, const std::string
         pipeline::Options opts;
         opts.check.lang = ro.lang;
         opts.ingest.max_bytes = std::max<uint64_t>(opts.ingest.max_bytes, bytes.size() + 1);
+        // A LibreOffice conversion (.doc, .rtf, .odt) gives up, and removes its
+        // private folder, before the server kills this worker at its budget.
+        opts.ingest.convert_timeout_seconds = std::max(1, static_cast<int>(timeout_s) - 2);
         auto fr = pipeline::check_bytes(bytes, format, name, book, opts);
         pipeline::apply_config(pipeline::Config{}, fr.diagnostics);  // as `check` with no .plancheck.yaml
         if (mode == "annotate") {
@@ -171,7 +175,7 @@ int cmd_serve(const Args& args) {
             return usage_error("--mode must be check, analyze or annotate");
         if (name.empty() || !serve::upload_format(name) || *serve::upload_format(name) != format)
             return usage_error("--worker needs --name and the --format its extension names");
-        return run_worker(ro, name, format, mode, static_cast<uint64_t>(max_memory_mb));
+        return run_worker(ro, name, format, mode, static_cast<uint64_t>(max_memory_mb), timeout_s);
     }
     if (so.port < 0 || so.port > 65535) return usage_error(en ? "--port must be 0-65535" : "--port phải trong khoảng 0-65535");
     if (!std::isfinite(max_upload_mb) || max_upload_mb <= 0 || max_upload_mb > 1024)

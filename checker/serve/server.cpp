@@ -173,8 +173,8 @@ struct Server::Impl {
         auto fmt = upload_format(up.name);
         if (!fmt) {
             json_error(res, 415, "unsupported-format",
-                       en ? "plancheck reads .docx, .pdf, .txt, .md and .html files"
-                          : "plancheck đọc được tệp .docx, .pdf, .txt, .md và .html");
+                       en ? "plancheck reads .docx, .pdf, .txt, .md and .html files (and .doc, .rtf, .odt with LibreOffice)"
+                          : "plancheck đọc được tệp .docx, .pdf, .txt, .md và .html (và .doc, .rtf, .odt nhờ LibreOffice)");
             return false;
         }
         up.format = *fmt;
@@ -207,7 +207,8 @@ struct Server::Impl {
         SlotGuard guard{slots};
         std::vector<std::string> argv = o.worker;
         argv.insert(argv.end(), {"--name", up.name, "--format", up.format, "--lang", up.lang, "--mode", mode,
-                                 "--max-memory", std::to_string(o.max_memory_mb)});
+                                 "--max-memory", std::to_string(o.max_memory_mb), "--timeout",
+                                 std::to_string(o.timeout_seconds)});
         pipeline::Budget budget;
         budget.timeout_seconds = o.timeout_seconds;
         budget.max_memory_mb = o.max_memory_mb;
@@ -380,7 +381,7 @@ struct Server::Impl {
                                 {"max_upload_bytes", o.max_upload_bytes},
                                 {"timeout_seconds", o.timeout_seconds},
                                 {"max_concurrent", o.max_concurrent},
-                                {"formats", {"docx", "pdf", "txt", "md", "html"}},
+                                {"formats", {"docx", "pdf", "txt", "md", "html", "doc", "rtf", "odt"}},
                                 {"annotate", static_cast<bool>(annotator())}};
             res.set_content(j.dump(2) + "\n", "application/json; charset=utf-8");
         });

@@ -65,6 +65,8 @@ std::optional<std::string> upload_format(std::string_view name) {
     if (dot == std::string_view::npos || dot == 0) return std::nullopt;
     std::string ext = lower_ascii(name.substr(dot + 1));
     if (ext == "docx" || ext == "pdf" || ext == "txt" || ext == "md" || ext == "html") return ext;
+    // Converted by LibreOffice in a private folder the reader removes (ingest/convert.cpp).
+    if (ext == "doc" || ext == "rtf" || ext == "odt") return ext;
     if (ext == "htm") return "html";
     if (ext == "markdown") return "md";
     return std::nullopt;
@@ -83,6 +85,10 @@ bool raw_content_type_ok(std::string_view content_type) {
         "text/markdown",
         "text/x-markdown",
         "text/html",
+        "application/msword",
+        "application/rtf",
+        "text/rtf",
+        "application/vnd.oasis.opendocument.text",
     };
     return std::find(std::begin(ok), std::end(ok), media) != std::end(ok);
 }

@@ -17,12 +17,13 @@ namespace plancheck::serve {
 std::string sanitize_name(std::string_view name);
 
 // The reader for a sanitized name: "docx", "pdf", "txt", "md", "html"
-// (.htm, .markdown too), or nullopt for anything else (answered 415).
+// (.htm, .markdown too), "doc", "rtf", "odt" (through LibreOffice), or
+// nullopt for anything else (answered 415).
 std::optional<std::string> upload_format(std::string_view name);
 
 // Whether a raw body's Content-Type may carry a document (the media type,
 // parameters ignored): none, application/octet-stream, or a document type
-// (Word, PDF, text/plain, text/markdown, text/html). A multipart body is
+// (Word, PDF, text/plain, text/markdown, text/html, .doc, .rtf, .odt). A multipart body is
 // handled by the caller; anything else (application/json, image/png, ...) is 415.
 bool raw_content_type_ok(std::string_view content_type);
 

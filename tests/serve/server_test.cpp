@@ -61,7 +61,9 @@ TEST_CASE("serve: client file names are made safe and pick the reader", "[serve]
     CHECK_FALSE(serve::upload_format("a.exe"));
     CHECK_FALSE(serve::upload_format("docx"));
     CHECK_FALSE(serve::upload_format(".txt"));
-    CHECK_FALSE(serve::upload_format("a.doc"));
+    CHECK(serve::upload_format("a.doc") == std::optional<std::string>("doc"));
+    CHECK(serve::upload_format("a.RTF") == std::optional<std::string>("rtf"));
+    CHECK_FALSE(serve::upload_format("a.xlsx"));
 
     CHECK(serve::raw_content_type_ok(""));
     CHECK(serve::raw_content_type_ok("application/octet-stream"));
@@ -196,7 +198,9 @@ std::vector<fs::path> corpus_documents() {
     for (const auto& e : fs::recursive_directory_iterator(test::source_dir() + "/corpus")) {
         if (!e.is_regular_file()) continue;
         auto ext = e.path().extension().string();
-        if (ext == ".txt" || ext == ".md" || ext == ".docx" || ext == ".html" || ext == ".pdf") out.push_back(e.path());
+        if (ext == ".txt" || ext == ".md" || ext == ".docx" || ext == ".html" || ext == ".pdf" || ext == ".doc" ||
+            ext == ".rtf")
+            out.push_back(e.path());
     }
     std::sort(out.begin(), out.end());
     return out;
@@ -259,7 +263,7 @@ TEST_CASE("serve: /api/check answers what `check --format json` prints, and ever
         auto info = json::parse(i->body);
         CHECK(info["max_upload_bytes"] == 1 << 20);
         CHECK(info["annotate"].is_boolean());
-        CHECK(info["formats"].size() == 5);
+        CHECK(info["formats"].size() == 8);
         auto page = c.Get("/");
         REQUIRE(page);
         CHECK(page->status == 200);
@@ -450,7 +454,7 @@ TEST_CASE("serve: /api/check answers what `check --format json` prints, and ever
         std::string huge(3 << 20, 'a');
         CHECK(is_json_error(c.Post("/api/check?filename=huge.txt", huge, "text/plain"), 413));
         CHECK(is_json_error(upload(c, "/api/check", "program.exe", "MZ"), 415));
-        CHECK(is_json_error(upload(c, "/api/check", "old.doc", "x"), 415));
+        CHECK(is_json_error(upload(c, "/api/check", "sheet.xlsx", "x"), 415));
         CHECK(is_json_error(c.Post("/api/check?filename=a.txt", "{}", "application/json"), 415));
         CHECK(is_json_error(c.Post("/api/check?filename=a.png", "x", "application/octet-stream"), 415));
         CHECK(is_json_error(c.Post("/api/check", "x", "application/octet-stream"), 400));  // no name

@@ -5,7 +5,7 @@ const T = {
   vi: {
     title: 'Kiểm tra văn bản hành chính',
     drop: 'Kéo và thả văn bản vào đây',
-    formats: 'Tệp .docx, .pdf, .txt, .md hoặc .html; văn bản được kiểm tra trên máy chủ này và không được lưu lại.',
+    formats: 'Tệp .docx, .pdf, .txt, .md, .html (hoặc .doc, .rtf, .odt); văn bản được kiểm tra trên máy chủ này và không được lưu lại.',
     choose: 'Chọn tệp…',
     checking: 'Đang kiểm tra {name}…',
     failed: 'Không kiểm tra được: {msg}',
@@ -66,7 +66,7 @@ const T = {
   en: {
     title: 'Administrative document checker',
     drop: 'Drop a document here',
-    formats: 'A .docx, .pdf, .txt, .md or .html file; it is checked on this server and not stored.',
+    formats: 'A .docx, .pdf, .txt, .md or .html file (or .doc, .rtf, .odt); it is checked on this server and not stored.',
     choose: 'Choose a file…',
     checking: 'Checking {name}…',
     failed: 'Could not check it: {msg}',
