@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "cli/commands.h"
+#include "core/utf8.h"
 #include "pipeline/config.h"
 #include "report/report.h"
 #include "serve/annotate.h"
@@ -36,23 +37,44 @@ constexpr const char* kUsage =
 
 // The source lines a document's findings point into, numbered as plancheck
 // numbers them (docs/api.md, "lines"): each is what a finding's excerpt shows
-// (Block::source_line), the whole original line, whose first character is at
-// column 1 (the text report's caret makes the same assumption). Blocks split
-// from one line (a two-column header) share it: the first one's is kept.
+// (Block::source_line) and the column its first character is at. Usually the
+// whole original line, at column 1; blocks split from one line keep either
+// the whole line (a two-column .txt or PDF header: one entry) or their own
+// part (a .docx paragraph split at a tab: one entry per part, each at its
+// column). A part is recognised by its text starting where its source does.
 nlohmann::json document_lines(const SourceDocument& doc) {
-    std::map<uint32_t, std::string> lines;
+    std::map<std::pair<uint32_t, uint32_t>, std::string> segs;  // (line, column) -> text
     for (const auto& b : doc.blocks) {
         if (b.anchors.empty() || b.line() == 0) continue;
         uint32_t ln = b.line();
-        for (size_t start = 0;; ++ln) {
+        for (size_t start = 0, k = 0;; ++k, ++ln) {
             size_t nl = b.source.find('\n', start);
-            lines.emplace(ln, b.source.substr(start, nl == std::string::npos ? std::string::npos : nl - start));
+            std::string part = b.source.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
+            uint32_t column = 1;
+            if (k == 0 && b.anchors.front().column > 1) {
+                size_t i = 0, lead = 0;
+                while (i < part.size() && (part[i] == ' ' || part[i] == '\t')) ++i, ++lead;
+                // The first word of the source (after its indent) and of the text.
+                auto first_word = [](std::string_view s, size_t from) {
+                    std::u32string w;
+                    for (size_t at = from; at < s.size();) {
+                        char32_t c = utf8::next(s, at);
+                        if (c == ' ' || c == '\t') break;
+                        w += utf8::lower_cp(c);
+                    }
+                    return w;
+                };
+                auto src = first_word(part, i), txt = first_word(b.text, 0);
+                if (!src.empty() && src == txt && b.anchors.front().column > lead)
+                    column = b.anchors.front().column - static_cast<uint32_t>(lead);
+            }
+            segs.emplace(std::make_pair(ln, column), std::move(part));
             if (nl == std::string::npos) break;
             start = nl + 1;
         }
     }
     auto out = nlohmann::json::array();
-    for (const auto& [ln, text] : lines) out.push_back({{"line", ln}, {"text", text}});
+    for (const auto& [at, text] : segs) out.push_back({{"line", at.first}, {"column", at.second}, {"text", text}});
     return out;
 }
 

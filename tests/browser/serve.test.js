@@ -69,16 +69,21 @@ async function analyze(port, file, lang) {
 }
 
 // What the page must highlight for a finding: its range, line by line, in
-// code points of the lines the API returns (each starts at column 1).
+// code points of each part of the lines the API returns (a part starts at
+// its column).
 function expectedText(d, lines) {
   let text = '';
   for (let n = d.line; n <= d.end_line; n++) {
-    const l = lines.get(n);
-    if (!l) continue;
-    const cps = Array.from(l.text);
-    const from = Math.max(0, Math.min(cps.length, n === d.line ? d.column - 1 : 0));
-    const to = Math.max(from, Math.min(cps.length, n === d.end_line ? d.end_column - 1 : cps.length));
-    text += cps.slice(from, to).join('');
+    for (const l of lines.get(n) || []) {
+      const cps = Array.from(l.text);
+      const col = l.column || 1;
+      let from = n === d.line ? d.column - col : 0;
+      let to = n === d.end_line ? d.end_column - col : cps.length;
+      if (to < 0 || from > cps.length) continue;
+      from = Math.max(0, Math.min(cps.length, from));
+      to = Math.max(from, Math.min(cps.length, to));
+      text += cps.slice(from, to).join('');
+    }
   }
   return text;
 }
@@ -105,7 +110,8 @@ async function pageState(page) {
 async function uploadAndCompare(page, port, file) {
   const api = await analyze(port, file, 'vi');
   const diags = JSON.parse(api.check_json).files[0].diagnostics;
-  const lines = new Map(api.lines.map((l) => [l.line, l]));
+  const lines = new Map();
+  for (const l of api.lines) { if (!lines.has(l.line)) lines.set(l.line, []); lines.get(l.line).push(l); }
   const input = await page.$('#file');
   await input.uploadFile(file);
   await page.waitForFunction((name) => document.body.dataset.ready === 'true' &&

@@ -218,14 +218,18 @@ function cps(s) { return Array.from(s); }
 function spans(d, lineMap) {
   const out = [];
   for (let n = d.line; n <= d.end_line; n++) {
-    const ln = lineMap.get(n);
-    if (!ln) continue;
-    const len = ln.cps.length;
-    let from = n === d.line ? d.column - ln.column : 0;
-    let to = n === d.end_line ? d.end_column - ln.column : len;
-    from = Math.max(0, Math.min(len, from));
-    to = Math.max(from, Math.min(len, to));
-    out.push({ line: n, from, to });
+    for (const [k, seg] of (lineMap.get(n) || []).entries()) {
+      const len = seg.cps.length;
+      let from = n === d.line ? d.column - seg.column : 0;
+      let to = n === d.end_line ? d.end_column - seg.column : len;
+      // A range that starts before this part begins or ends after it.
+      if (to < 0 || from > len) continue;
+      from = Math.max(0, Math.min(len, from));
+      to = Math.max(from, Math.min(len, to));
+      if (to === from && n === d.line && d.end_line === d.line && d.end_column > d.column) continue;
+      out.push({ line: n, seg: k, from, to });
+      if (to === from) break; // a point is shown once
+    }
   }
   return out;
 }
@@ -242,47 +246,54 @@ function renderDocument() {
   const doc = $('document');
   doc.textContent = '';
   const lines = state.data.lines || [];
+  // Each line holds one part or more (a .docx paragraph split at a tab), each at its column.
   const lineMap = new Map();
-  for (const l of lines) lineMap.set(l.line, { column: 1, text: l.text, cps: cps(l.text) });
-  const marks = new Map(); // line -> [{from, to, index, severity}]
+  for (const l of lines) {
+    if (!lineMap.has(l.line)) lineMap.set(l.line, []);
+    lineMap.get(l.line).push({ column: l.column || 1, text: l.text, cps: cps(l.text) });
+  }
+  const marks = new Map(); // "line/part" -> [{from, to, index, severity}]
   for (const d of state.diags) {
     if (!visible(d)) continue;
     for (const s of spans(d, lineMap)) {
-      if (!marks.has(s.line)) marks.set(s.line, []);
-      marks.get(s.line).push({ from: s.from, to: s.to, index: d.index, severity: d.severity });
+      const key = s.line + '/' + s.seg;
+      if (!marks.has(key)) marks.set(key, []);
+      marks.get(key).push({ from: s.from, to: s.to, index: d.index, severity: d.severity });
     }
   }
   const frag = document.createDocumentFragment();
-  for (const l of lines) {
-    const info = lineMap.get(l.line);
-    const ms = marks.get(l.line) || [];
+  for (const [n, segs] of lineMap) {
     const tx = el('span', { class: 'tx' });
-    const row = el('div', { class: 'ln', id: 'L' + l.line, 'data-line': l.line },
-      el('span', { class: 'no', text: String(l.line) }), tx);
-    const points = ms.filter((m) => m.to === m.from);
-    const ranges = ms.filter((m) => m.to > m.from);
-    // Cut the line at every range boundary; each piece is covered by a set
-    // of findings. A point (an empty range: something missing) is a small
-    // mark at its column.
-    const cuts = new Set([0, info.cps.length]);
-    for (const m of ms) { cuts.add(m.from); cuts.add(m.to); }
-    const bounds = [...cuts].sort((a, b) => a - b);
-    const pointsAt = (a) => {
-      for (const p of points.filter((x) => x.from === a)) {
-        row.classList.add('has-point');
-        tx.append(el('mark', { class: 'point sev-' + p.severity, 'data-ids': String(p.index), title: t('sev_' + p.severity) }));
+    const row = el('div', { class: 'ln', id: 'L' + n, 'data-line': n },
+      el('span', { class: 'no', text: String(n) }), tx);
+    segs.forEach((seg, k) => {
+      if (k > 0) tx.append(el('span', { class: 'gap', text: '   ' }));
+      const ms = marks.get(n + '/' + k) || [];
+      const points = ms.filter((m) => m.to === m.from);
+      const ranges = ms.filter((m) => m.to > m.from);
+      // Cut the part at every range boundary; each piece is covered by a set
+      // of findings. A point (an empty range: something missing) is a small
+      // mark at its column.
+      const cuts = new Set([0, seg.cps.length]);
+      for (const m of ms) { cuts.add(m.from); cuts.add(m.to); }
+      const bounds = [...cuts].sort((a, b) => a - b);
+      const pointsAt = (a) => {
+        for (const p of points.filter((x) => x.from === a)) {
+          row.classList.add('has-point');
+          tx.append(el('mark', { class: 'point sev-' + p.severity, 'data-ids': String(p.index), title: t('sev_' + p.severity) }));
+        }
+      };
+      for (let j = 0; j + 1 < bounds.length; j++) {
+        const a = bounds[j], b = bounds[j + 1];
+        pointsAt(a);
+        const text = seg.cps.slice(a, b).join('');
+        const cover = ranges.filter((m) => m.from <= a && m.to >= b);
+        if (!cover.length) { tx.append(text); continue; }
+        const worst = cover.reduce((w, m) => (sevRank(m.severity) > sevRank(w.severity) ? m : w));
+        tx.append(el('mark', { class: 'sev-' + worst.severity, 'data-ids': cover.map((m) => m.index).join(' '), text }));
       }
-    };
-    for (let k = 0; k + 1 < bounds.length; k++) {
-      const a = bounds[k], b = bounds[k + 1];
-      pointsAt(a);
-      const text = info.cps.slice(a, b).join('');
-      const cover = ranges.filter((m) => m.from <= a && m.to >= b);
-      if (!cover.length) { tx.append(text); continue; }
-      const worst = cover.reduce((w, m) => (sevRank(m.severity) > sevRank(w.severity) ? m : w));
-      tx.append(el('mark', { class: 'sev-' + worst.severity, 'data-ids': cover.map((m) => m.index).join(' '), text }));
-    }
-    pointsAt(info.cps.length);
+      pointsAt(seg.cps.length);
+    });
     frag.append(row);
   }
   doc.append(frag);
