@@ -50,7 +50,23 @@ nlohmann::json to_json(const Row& r) {
     return j;
 }
 
+std::vector<Row> rows_of(const pipeline::Analysis& a, const rules::RuleBook& book) {
+    std::vector<Row> rows;
+    for (const auto& c : a.model.citations) {
+        const TextRef& last = c.continued ? c.tail : c.ref;
+        rows.push_back({c, a.doc.blocks[c.ref.block].locate(c.ref.begin), a.doc.blocks[last.block].locate(last.end),
+                        book.registry ? rules::resolve(*book.registry, c) : rules::Resolution{}});
+    }
+    return rows;
+}
+
 }  // namespace
+
+nlohmann::json citations_json(const pipeline::Analysis& a, const rules::RuleBook& book) {
+    auto arr = nlohmann::json::array();
+    for (const auto& row : rows_of(a, book)) arr.push_back(to_json(row));
+    return {{"path", a.doc.path}, {"citations", arr}};
+}
 
 int cmd_citations(const Args& args) {
     static const char* kUsage =
@@ -65,21 +81,12 @@ int cmd_citations(const Args& args) {
     const auto& book = doc->book;
     const auto& a = doc->analysis;
     const std::string& format = doc->format;
-    std::vector<Row> rows;
-    for (const auto& c : a->model.citations) {
-        const TextRef& last = c.continued ? c.tail : c.ref;
-        rows.push_back({c, a->doc.blocks[c.ref.block].locate(c.ref.begin),
-                        a->doc.blocks[last.block].locate(last.end),
-                        book.registry ? rules::resolve(*book.registry, c) : rules::Resolution{}});
-    }
     bool en = ro.lang == "en";
     if (format == "json") {
-        auto arr = nlohmann::json::array();
-        for (const auto& row : rows) arr.push_back(to_json(row));
-        nlohmann::json j = {{"path", a->doc.path}, {"citations", arr}};
-        std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+        std::cout << citations_json(*a, book).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
         return kExitClean;
     }
+    const std::vector<Row> rows = rows_of(*a, book);
     for (const auto& row : rows) {
         const Citation& c = row.c;
         std::cout << a->doc.path << ":" << row.start.line << ":" << row.start.column << "-" << row.end.line << ":"

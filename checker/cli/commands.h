@@ -5,6 +5,7 @@
 #include <vector>
 
 #include <boost/program_options.hpp>
+#include <nlohmann/json.hpp>
 
 #include "pipeline/pipeline.h"
 #include "rules/ruleset.h"
@@ -77,6 +78,13 @@ struct OpenDocument {
 };
 std::unique_ptr<OpenDocument> open_document(const Args& args, const DocumentRequest& req, int& code);
 
+// JSON views of one analysed document, exactly as `outline`, `coverage` and
+// `citations --format json` print them (the serve page shows them too).
+// coverage_json: `forced` when the sets were named with --ruleset.
+nlohmann::json outline_json(const pipeline::Analysis& a, const std::vector<rules::AppliedSet>& sets);
+nlohmann::json coverage_json(const pipeline::Analysis& a, std::vector<rules::AppliedSet> sets, bool forced);
+nlohmann::json citations_json(const pipeline::Analysis& a, const rules::RuleBook& book);
+
 int cmd_check(const Args&);
 int cmd_citations(const Args&);
 int cmd_coverage(const Args&);
@@ -84,5 +92,6 @@ int cmd_explain(const Args&);
 int cmd_outline(const Args&);
 int cmd_registry(const Args&);
 int cmd_rules(const Args&);
+int cmd_serve(const Args&);
 
 }  // namespace plancheck::cli

@@ -12,30 +12,14 @@
 
 namespace plancheck::cli {
 
-int cmd_coverage(const Args& args) {
-    static const char* kUsage =
-        "Usage: plancheck coverage [options] FILE\n\n"
-        "Prints the parent decision's objectives, renewal contents and solutions (from the\n"
-        "rule sets that apply to the document, or those forced with --ruleset) and the line\n"
-        "where the plan addresses each, or \"not addressed\".\n"
-        "Exit codes: 0 everything addressed, 1 some item not addressed, 2 usage error or\n"
-        "unreadable input.";
-    int code = 0;
-    auto doc = open_document(args, {"coverage", kUsage, {"text", "json"}, true}, code);
-    if (!doc) return code;
-    const auto& ro = doc->ro;
-    const auto& rulesets = doc->rulesets;
-    auto& sets = doc->sets;
-    const auto& a = doc->analysis;
-    const std::string& format = doc->format;
-    const std::string& file = a->doc.path;
-    const bool en = ro.lang == "en";
+nlohmann::json coverage_json(const pipeline::Analysis& analysis, std::vector<rules::AppliedSet> sets, bool forced) {
+    const auto* a = &analysis;
     auto rows = nlohmann::json::array();
     std::vector<std::string> used_sets;
     size_t missing = 0;
     for (auto& s : sets) {
         // Coverage sets apply only on request; this command is that request.
-        if (!s.applies && rulesets.empty()) s.applies = s.set->applies.matches(a->model, &s.why, true);
+        if (!s.applies && !forced) s.applies = s.set->applies.matches(a->model, &s.why, true);
         if (!s.applies) continue;
         for (const auto& rule : s.set->rules) {
             auto got = rules::coverage_rows(*rule, a->model);
@@ -55,8 +39,32 @@ int cmd_coverage(const Args& args) {
             }
         }
     }
+    return {{"path", a->doc.path}, {"rulesets", used_sets}, {"items", rows}, {"not_addressed", missing}};
+}
+
+int cmd_coverage(const Args& args) {
+    static const char* kUsage =
+        "Usage: plancheck coverage [options] FILE\n\n"
+        "Prints the parent decision's objectives, renewal contents and solutions (from the\n"
+        "rule sets that apply to the document, or those forced with --ruleset) and the line\n"
+        "where the plan addresses each, or \"not addressed\".\n"
+        "Exit codes: 0 everything addressed, 1 some item not addressed, 2 usage error or\n"
+        "unreadable input.";
+    int code = 0;
+    auto doc = open_document(args, {"coverage", kUsage, {"text", "json"}, true}, code);
+    if (!doc) return code;
+    const auto& ro = doc->ro;
+    const auto& rulesets = doc->rulesets;
+    auto& sets = doc->sets;
+    const auto& a = doc->analysis;
+    const std::string& format = doc->format;
+    const std::string& file = a->doc.path;
+    const bool en = ro.lang == "en";
+    nlohmann::json out = coverage_json(*a, sets, !rulesets.empty());
+    const auto& rows = out["items"];
+    const size_t missing = out["not_addressed"].get<size_t>();
+    std::vector<std::string> used_sets = out["rulesets"].get<std::vector<std::string>>();
     if (format == "json") {
-        nlohmann::json out{{"path", file}, {"rulesets", used_sets}, {"items", rows}, {"not_addressed", missing}};
         std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     } else if (rows.empty()) {
         std::cout << file << ": "

@@ -16,6 +16,7 @@ const Command kCommands[] = {
     {"outline", "print the recognised structure of a document", cmd_outline},
     {"registry", "look up known legal documents: `registry lookup KEY`, `registry list`", cmd_registry},
     {"rules", "work with rule sets: `rules test` runs every rule on its own examples", cmd_rules},
+    {"serve", "serve a web page (and an HTTP API) for checking one document at a time", cmd_serve},
 };
 
 void usage(std::ostream& os) {

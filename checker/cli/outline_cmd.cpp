@@ -245,6 +245,10 @@ struct Printer {
 
 }  // namespace
 
+nlohmann::json outline_json(const pipeline::Analysis& a, const std::vector<rules::AppliedSet>& sets) {
+    return Printer{a}.json(sets);
+}
+
 int cmd_outline(const Args& args) {
     static const char* kUsage =
         "Usage: plancheck outline [options] FILE\n\n"

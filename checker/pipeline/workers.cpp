@@ -324,7 +324,7 @@ std::string serialize_result(const std::string& format, const std::vector<Diagno
         put_str(out, d.category);
         put_u32(out, static_cast<uint32_t>(d.severity));
         put_str(out, d.message);
-        for (uint32_t v : {d.line, d.column, d.end_line, d.end_column}) put_u32(out, v);
+        for (uint32_t v : {d.line, d.column, d.end_line, d.end_column, d.page, d.page_line}) put_u32(out, v);
         put_str(out, d.excerpt);
         put_str(out, d.legal_basis);
         put_u32(out, d.fix ? 1 : 0);
@@ -350,6 +350,7 @@ bool deserialize_result(std::string_view bytes, std::string& format, std::vector
         d.severity = static_cast<Severity>(sev);
         d.message = r.str();
         d.line = r.u32(), d.column = r.u32(), d.end_line = r.u32(), d.end_column = r.u32();
+        d.page = r.u32(), d.page_line = r.u32();  // PDF; once dropped, so a batch lost them
         d.excerpt = r.str();
         d.legal_basis = r.str();
         if (r.u32()) {

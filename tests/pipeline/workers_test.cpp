@@ -25,6 +25,7 @@ TEST_CASE("workers: a result survives serialization, fix included") {
     d.excerpt = std::string("a\0b\n", 4);
     d.legal_basis = "Nghị định 30/2020/NĐ-CP";
     d.fix = Fix{3, 5, 3, 11, "thực"};
+    d.page = 2, d.page_line = 7;
     Diagnostic plain;
     plain.rule = "x";
     std::string bytes = pipeline::serialize_result("md", {d, plain});
@@ -37,6 +38,8 @@ TEST_CASE("workers: a result survives serialization, fix included") {
     CHECK(back[0].excerpt == d.excerpt);
     CHECK(back[0].severity == Severity::Error);
     CHECK(back[0].end_column == 11);
+    CHECK(back[0].page == 2);
+    CHECK(back[0].page_line == 7);
     REQUIRE(back[0].fix);
     CHECK(back[0].fix->replacement == "thực");
     CHECK_FALSE(back[1].fix);

@@ -1,0 +1,10 @@
+#include "serve/annotate.h"
+
+namespace plancheck::serve {
+
+Annotator& annotator() {
+    static Annotator fn;
+    return fn;
+}
+
+}  // namespace plancheck::serve

@@ -1,0 +1,21 @@
+# Turns the page's files (checker/serve/page/*) into a C++ source that the
+# server links: the page is served by the binary itself and needs no network.
+# Run as: cmake -DOUT=file.cpp -DFILES="a;b" -P embed.cmake
+set(body "// Generated from checker/serve/page by checker/serve/embed.cmake: do not edit.\n")
+string(APPEND body "#include \"serve/assets.h\"\n\nnamespace plancheck::serve {\nnamespace {\n")
+set(table "")
+set(i 0)
+foreach(f ${FILES})
+  get_filename_component(name ${f} NAME)
+  file(READ ${f} hex HEX)
+  string(LENGTH "${hex}" hexlen)
+  math(EXPR size "${hexlen} / 2")
+  string(REGEX REPLACE "([0-9a-f][0-9a-f])" "'\\\\x\\1'," bytes "${hex}")
+  string(APPEND body "const char data${i}[] = {${bytes} 0};\n")
+  string(APPEND table "    {\"${name}\", std::string_view(data${i}, ${size})},\n")
+  math(EXPR i "${i} + 1")
+endforeach()
+string(APPEND body "}  // namespace\n\nconst std::vector<Asset>& assets() {\n    static const std::vector<Asset> all = {\n${table}    };\n    return all;\n}\n\n}  // namespace plancheck::serve\n")
+file(WRITE ${OUT}.tmp "${body}")
+file(COPY_FILE ${OUT}.tmp ${OUT} ONLY_IF_DIFFERENT)
+file(REMOVE ${OUT}.tmp)
