@@ -172,6 +172,22 @@ std::string clause_text(const Model& m, const TextRef& r) {
     return std::string(utf8::trim(m.text(r)));
 }
 
+// What a figure measures, for people: the clause without its list dash, its
+// year lead ("Đến năm 2025,") and target verbs, the value's place marked "…".
+std::string display_subject(std::string_view subject) {
+    std::string s(utf8::trim(subject));
+    while (!s.empty() && (s[0] == '-' || s[0] == '+' || s[0] == '*' || s[0] == ' ')) s.erase(0, 1);
+    static const RE2 lead("(?i)^(?:(?:đến|tới|trong|hằng|hàng|cuối)\\s+(?:năm\\s+(?:(?:19|20)[0-9]{2})?|năm)\\s*,?\\s*)?(?:phấn đấu|đạt|có)?\\s*");
+    re2::StringPiece in(s);
+    if (RE2::Consume(&in, lead)) s = std::string(in.data(), in.size());
+    for (const char* verb : {" phấn đấu …", " đạt …", " là …", " có …"}) {
+        auto k = s.find(verb);
+        if (k != std::string::npos && k + std::strlen(verb) == s.find("…") + std::strlen("…")) s.replace(k, std::strlen(verb), " …");
+    }
+    if (s.rfind("…", 0) == 0) s = std::string(utf8::trim(std::string_view(s).substr(std::strlen("…"))));
+    return s;
+}
+
 bool is_objectives_title(std::string_view title) {
     std::string f = utf8::fold(title);
     return f.find("muc tieu") != std::string::npos || f.find("chi tieu") != std::string::npos;
@@ -436,10 +452,37 @@ ProgressTable build_progress(const Model& plan, const Model& report) {
         if (!f.target && !f.change) results.push_back(std::move(f));
     std::vector<char> used(results.size());
 
-    for (const auto& tg : targets) {
+    // Each target takes the result most like it; a result answers one target,
+    // or several whose subjects are alike (the same measure due in 2025 and 2030).
+    struct Cand { size_t t, r; double score; };
+    std::vector<Cand> cands;
+    for (size_t ti = 0; ti < targets.size(); ++ti)
+        for (size_t ri = 0; ri < results.size(); ++ri) {
+            const Figure& tg = targets[ti];
+            const Figure& r = results[ri];
+            if (r.kind != tg.kind || r.unit != tg.unit) continue;
+            if (r.year && t.period_to && r.year > t.period_to) continue;
+            double sc = subject_similarity(tg.words, r.words);
+            if (sc > 0.5) cands.push_back({ti, ri, sc});
+        }
+    std::stable_sort(cands.begin(), cands.end(), [](const Cand& a, const Cand& b) { return a.score > b.score; });
+    std::vector<int> match(targets.size(), -1);
+    std::vector<std::vector<size_t>> answered(results.size());
+    for (const auto& c : cands) {
+        if (match[c.t] >= 0) continue;
+        bool ok = true;
+        for (size_t other : answered[c.r])
+            if (subject_similarity(targets[other].words, targets[c.t].words) < 0.8) ok = false;
+        if (!ok) continue;
+        match[c.t] = static_cast<int>(c.r);
+        answered[c.r].push_back(c.t);
+        used[c.r] = 1;
+    }
+    for (size_t ti = 0; ti < targets.size(); ++ti) {
+        const Figure& tg = targets[ti];
         ProgressRow row;
         row.kind = tg.kind;
-        row.subject = std::string(utf8::trim(tg.subject));
+        row.subject = display_subject(tg.subject);
         row.target = tg.value;
         row.unit = tg.unit;
         row.target_year = tg.year;
@@ -448,19 +491,9 @@ ProgressTable build_progress(const Model& plan, const Model& report) {
         row.target_line = line_of(plan, tg.ref);
         row.target_ref = tg.ref;
         row.target_section = section_label(plan, tg.ref.block);
-        int best = -1;
-        double best_score = 0.5;
-        for (size_t i = 0; i < results.size(); ++i) {
-            const Figure& r = results[i];
-            if (r.kind != tg.kind || r.unit != tg.unit) continue;
-            if (r.year && t.period_to && r.year > t.period_to) continue;
-            double s = subject_similarity(tg.words, r.words);
-            if (s > best_score + 1e-9) best = static_cast<int>(i), best_score = s;
-        }
         row.due = !tg.year || (t.period_to && t.period_to >= tg.year);
-        if (best >= 0) {
-            const Figure& r = results[static_cast<size_t>(best)];
-            used[static_cast<size_t>(best)] = 1;
+        if (match[ti] >= 0) {
+            const Figure& r = results[static_cast<size_t>(match[ti])];
             row.has_result = true;
             row.result = r.value;
             row.result_text = clause_text(report, r.sentence);
@@ -527,7 +560,7 @@ ProgressTable build_progress(const Model& plan, const Model& report) {
         if (near_target || r.words.empty()) continue;
         ProgressRow row;
         row.kind = r.kind;
-        row.subject = std::string(utf8::trim(r.subject));
+        row.subject = display_subject(r.subject);
         row.unit = r.unit;
         row.has_result = true;
         row.result = r.value;

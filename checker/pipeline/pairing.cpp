@@ -4,7 +4,10 @@
 #include <cstring>
 
 #include "extract/progress.h"
+#include "pipeline/collect.h"
 #include "pipeline/pipeline.h"
+
+#include <filesystem>
 
 namespace plancheck::pipeline {
 
@@ -74,12 +77,12 @@ DocIdentity get_identity(Reader& r) {
 bool is_plan(const Model& m) { return m.outline.kind == DocKind::Plan || m.outline.kind == DocKind::Programme; }
 
 // The identity of a plan file, or nothing when the file is not a readable plan.
-std::string index_one(const std::string& path, const ingest::Options& opts) {
+std::string index_one(const std::string& path, const ingest::Options& opts, bool any_kind) {
     auto r = ingest::read_file(path, opts);
     auto* doc = std::get_if<SourceDocument>(&r);
     if (!doc) return {};
     auto a = analyze(std::move(*doc));
-    if (!is_plan(a->model)) return {};
+    if (!any_kind && !is_plan(a->model)) return {};
     std::string out = "P";
     put_identity(out, extract::identity_of(a->model));
     return out;
@@ -90,14 +93,14 @@ std::string index_one(const std::string& path, const ingest::Options& opts) {
 bool is_report(const Model& m) { return m.outline.kind == DocKind::Report; }
 
 PlanIndex index_plans(const std::vector<std::string>& paths, const ingest::Options& opts, unsigned jobs,
-                      const Budget& budget, bool workers) {
+                      const Budget& budget, bool workers, bool any_kind) {
     PlanIndex idx;
     std::vector<std::string> found(paths.size());
     bool ran = workers && run_in_workers(
                               paths.size(), jobs, budget,
                               [&](size_t i) {
                                   try {
-                                      return index_one(paths[i], opts);
+                                      return index_one(paths[i], opts, any_kind);
                                   } catch (...) {
                                       return std::string();
                                   }
@@ -108,7 +111,7 @@ PlanIndex index_plans(const std::vector<std::string>& paths, const ingest::Optio
     if (!ran)
         for (size_t i = 0; i < paths.size(); ++i) {
             try {
-                found[i] = index_one(paths[i], opts);
+                found[i] = index_one(paths[i], opts, any_kind);
             } catch (...) {
                 found[i].clear();
             }
@@ -225,6 +228,62 @@ bool deserialize_progress(std::string_view bytes, ProgressTable& t) {
         if (r.ok) t.rows.push_back(std::move(row));
     }
     return r.ok && r.at == bytes.size();
+}
+
+}  // namespace plancheck::pipeline
+
+namespace plancheck::pipeline {
+
+std::string configure_pairing(Options& opts, const std::string& plan, const std::vector<std::string>& plan_dirs,
+                              const std::vector<std::string>& batch, unsigned jobs, const Budget& budget,
+                              bool workers) {
+    auto idx = std::make_shared<PlanIndex>();
+    if (!plan.empty()) {
+        std::error_code ec;
+        if (!std::filesystem::is_regular_file(plan, ec)) return "--plan " + plan + ": no such file";
+        *idx = index_plans({plan}, opts.ingest, 1, budget, false, true);
+        if (idx->plans.empty()) return "--plan " + plan + ": cannot read the plan";
+        idx->explicit_plan = true;
+        opts.plans = std::move(idx);
+        return {};
+    }
+    std::vector<std::string> candidates;
+    for (const auto& d : plan_dirs) {
+        std::error_code ec;
+        if (!std::filesystem::is_directory(d, ec)) return "--plans " + d + ": not a folder";
+        for (const auto& in : collect_inputs({d}))
+            if (!in.unsupported && in.problem.empty()) candidates.push_back(in.path);
+    }
+    if (batch.size() > 1) candidates.insert(candidates.end(), batch.begin(), batch.end());
+    if (candidates.empty() && plan_dirs.empty()) return {};  // one file checked alone: no pairing
+    *idx = index_plans(candidates, opts.ingest, jobs, budget, workers);
+    opts.plans = std::move(idx);
+    return {};
+}
+
+namespace {
+constexpr std::string_view kProgressMagic = "PCPT";
+}
+
+std::string pack_progress(std::string payload, const ProgressTable* t) {
+    if (!t) return payload;
+    std::string p = serialize_progress(*t);
+    payload += p;
+    put_u32(payload, static_cast<uint32_t>(p.size()));
+    payload += kProgressMagic;
+    return payload;
+}
+
+std::string_view unpack_progress(std::string_view payload, std::shared_ptr<const ProgressTable>& progress) {
+    progress.reset();
+    if (payload.size() < 8 || payload.substr(payload.size() - 4) != kProgressMagic) return payload;
+    Reader r{payload.substr(payload.size() - 8, 4)};
+    uint32_t n = r.u32();
+    if (n > payload.size() - 8) return payload;
+    auto t = std::make_shared<ProgressTable>();
+    if (!deserialize_progress(payload.substr(payload.size() - 8 - n, n), *t)) return payload;
+    progress = std::move(t);
+    return payload.substr(0, payload.size() - 8 - n);
 }
 
 }  // namespace plancheck::pipeline

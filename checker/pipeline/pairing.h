@@ -20,6 +20,7 @@
 namespace plancheck::pipeline {
 
 struct Analysis;
+struct Options;
 
 struct PlanEntry {
     std::string path;
@@ -35,8 +36,9 @@ struct PlanIndex {
 // Reads `paths` and keeps the plans and programmes among them. `jobs` worker
 // processes with `budget` when `workers` (a file that fails is no candidate);
 // in-process otherwise.
+// `any_kind`: keep every readable document (--plan: the user says it is the plan).
 PlanIndex index_plans(const std::vector<std::string>& paths, const ingest::Options& opts, unsigned jobs,
-                      const Budget& budget, bool workers);
+                      const Budget& budget, bool workers, bool any_kind = false);
 
 // True when `m` is a document that reports on a plan: a Báo cáo.
 bool is_report(const Model& m);
@@ -55,5 +57,22 @@ bool link_plan(Model& report, const Model& plan, const std::string& plan_path, b
 // A progress table across the worker pipe.
 std::string serialize_progress(const ProgressTable& t);
 bool deserialize_progress(std::string_view bytes, ProgressTable& t);
+
+}  // namespace plancheck::pipeline
+
+namespace plancheck::pipeline {
+
+// Sets opts.plans for a run of `check` (docs/progress.md): the one --plan
+// file (every report is checked against it), else the plans among `batch`
+// (when it has several files) and in the --plans folders. Returns an error
+// for the command line ("" when fine).
+std::string configure_pairing(Options& opts, const std::string& plan, const std::vector<std::string>& plan_dirs,
+                              const std::vector<std::string>& batch, unsigned jobs, const Budget& budget,
+                              bool workers);
+
+// A worker's payload with the file's progress table appended (null: none).
+std::string pack_progress(std::string payload, const ProgressTable* t);
+// Splits what pack_progress wrote; `progress` is set when a table came along.
+std::string_view unpack_progress(std::string_view payload, std::shared_ptr<const ProgressTable>& progress);
 
 }  // namespace plancheck::pipeline

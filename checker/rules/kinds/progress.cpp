@@ -33,6 +33,12 @@ std::string where(const PlanLink& l, const ProgressRow& r, bool en) {
     return s;
 }
 
+std::string due_text(const ProgressRow& r, bool en) {
+    if (r.kind == "month") return en ? "every year" : "hằng năm";
+    if (!r.target_year) return en ? "every year" : "hằng năm";
+    return (en ? "by " : "đến năm ") + std::to_string(r.target_year);
+}
+
 std::string date_text(const Date& d) {
     std::string s;
     if (d.day) s += std::to_string(d.day) + "/";
@@ -84,8 +90,7 @@ public:
                     if (r.status != ProgressStatus::NotReported) continue;
                     uint32_t at = m.outline.header.title.empty() ? m.outline.body_begin : m.outline.header.title.front();
                     auto& d = emit.at_block(at, {{"subject", r.subject}, {"target", value_text(r, r.target)},
-                                                 {"year", r.target_year ? std::to_string(r.target_year) : std::string("-")},
-                                                 {"where", where(l, r, en)}});
+                                                 {"due", due_text(r, en)}, {"where", where(l, r, en)}});
                     basis(d, &r);
                     // A target due after the report's period is still owed a word on its progress: a note.
                     if (!r.due) emit.with_severity(d, Severity::Info);
@@ -95,16 +100,16 @@ public:
                 for (const auto& r : l.table.rows) {
                     if (r.status != ProgressStatus::NotMet || !r.due || r.kind == "month") continue;
                     auto& d = emit.at(r.result_ref, {{"subject", r.subject}, {"found", value_text(r, r.result)},
-                                                     {"target", value_text(r, r.target)},
-                                                     {"year", r.target_year ? std::to_string(r.target_year) : std::string("-")},
+                                                     {"target", value_text(r, r.target)}, {"due", due_text(r, en)},
                                                      {"where", where(l, r, en)}});
                     basis(d, &r);
                 }
                 for (const auto& r : l.table.rows) {
                     if (r.status != ProgressStatus::NotMet || r.kind != "month") continue;
                     auto& d = emit.at(r.result_ref, {{"subject", r.subject}, {"found", value_text(r, r.result)},
-                                                     {"target", value_text(r, r.target)}, {"year", "-"},
-                                                     {"where", where(l, r, en)}});
+                                                     {"target", value_text(r, r.target)}, {"due", due_text(r, en)},
+                                                     {"where", where(l, r, en)}},
+                                      "month");
                     basis(d, &r);
                 }
                 break;
