@@ -180,6 +180,16 @@ std::string display_subject(std::string_view subject) {
     static const RE2 lead("(?i)^(?:(?:đến|tới|trong|hằng|hàng|cuối)\\s+(?:năm\\s+(?:(?:19|20)[0-9]{2})?|năm)\\s*,?\\s*)?(?:phấn đấu|đạt|có)?\\s*");
     re2::StringPiece in(s);
     if (RE2::Consume(&in, lead)) s = std::string(in.data(), in.size());
+    // "phấn đấu" as typed, also misspelt ("phân đầu"): compare folded.
+    for (const char* verb : {"phan dau ", "dat "}) {
+        size_t cut = 0, words = 0, want = std::string(verb) == "dat " ? 1 : 2;
+        while (cut < s.size() && words < want) {
+            size_t sp = s.find(' ', cut);
+            if (sp == std::string::npos) break;
+            cut = sp + 1, ++words;
+        }
+        if (words == want && utf8::fold(s.substr(0, cut)) + " " == verb) s.erase(0, cut);
+    }
     for (const char* verb : {" phấn đấu …", " đạt …", " là …", " có …"}) {
         auto k = s.find(verb);
         if (k != std::string::npos && k + std::strlen(verb) == s.find("…") + std::strlen("…")) s.replace(k, std::strlen(verb), " …");
@@ -531,19 +541,27 @@ ProgressTable build_progress(const Model& plan, const Model& report) {
             row.result_text = std::string(utf8::trim(bt));
             row.result_ref = {b, 0, static_cast<uint32_t>(bt.size())};
             row.result_line = report.doc->blocks[b].line();
-            re2::StringPiece in(bt.data(), bt.size());
+            // The month is said in the block, or in the paragraph under a heading naming the campaign.
             std::string month;
             int found = 0;
-            while (RE2::FindAndConsume(&in, month_re, &month)) {
-                found = std::stoi(month);
-                break;
+            uint32_t at_block = b;
+            for (uint32_t kb = b; kb < report.outline.body_end && kb <= b + 1 && !found; ++kb) {
+                std::string_view kt = report.doc->blocks[kb].text;
+                re2::StringPiece in(kt.data(), kt.size());
+                if (RE2::FindAndConsume(&in, month_re, &month)) found = std::stoi(month), at_block = kb;
+            }
+            if (found) {
+                bt = report.doc->blocks[at_block].text;
+                row.result_text = std::string(utf8::trim(bt));
+                row.result_line = report.doc->blocks[at_block].line();
             }
             if (found) {
                 row.result = found;
                 row.status = found == mm.month ? ProgressStatus::Met : ProgressStatus::NotMet;
                 size_t at = bt.find("tháng " + month);
                 if (at == std::string_view::npos) at = 0;
-                row.result_ref = {b, static_cast<uint32_t>(at), static_cast<uint32_t>(std::min(bt.size(), at + 7 + month.size()))};
+                row.result_ref = {at_block, static_cast<uint32_t>(at),
+                                  static_cast<uint32_t>(std::min(bt.size(), at + 7 + month.size()))};
                 break;
             }
             row.status = ProgressStatus::Met;  // the campaign is reported; its month is not said here
