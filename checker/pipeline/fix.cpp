@@ -261,7 +261,7 @@ FixOutcome fix_unadjusted(const std::string& path, const rules::RuleBook& book, 
     auto r = ingest::read_bytes(bytes, format, path, opts.ingest);
     if (auto* bad = std::get_if<UnreadableInput>(&r)) {
         out.status = FixStatus::Unreadable;
-        out.remaining = {path, format, {unreadable(path, *bad, opts.check.lang)}, true, {}, {}};
+        out.remaining = {path, format, {unreadable(path, *bad, opts.check.lang)}, true, {}};
         return out;
     }
     const auto& doc = std::get<SourceDocument>(r);

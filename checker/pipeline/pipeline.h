@@ -28,7 +28,7 @@ struct FileResult {
     std::vector<Diagnostic> diagnostics;
     bool unreadable = false;
     std::vector<rules::AppliedSet> sets;  // empty when unreadable
-    std::optional<ProgressTable> progress;  // a report paired with its plan (Options::plans)
+    std::optional<ProgressTable> progress = std::nullopt;  // a report paired with its plan (Options::plans)
 };
 
 struct Options {

@@ -22,7 +22,7 @@ struct FileReport {
     std::vector<Diagnostic> diagnostics;
     // A report paired with its plan: its progress table (the batch HTML's
     // progress view, progress_html.cpp); null otherwise.
-    std::shared_ptr<const ProgressTable> progress;
+    std::shared_ptr<const ProgressTable> progress = nullptr;
 };
 
 struct Summary {
