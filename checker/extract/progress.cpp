@@ -242,14 +242,16 @@ std::vector<int> plan_citations(const Model& r) {
     const auto& o = r.outline;
     std::set<uint32_t> title(o.header.title.begin(), o.header.title.end());
     std::vector<int> in_title, early;
-    uint32_t opening_end = std::min<uint32_t>(o.body_end, o.body_begin + 4);
+    // The opening: the bases and the paragraphs before the first numbered part
+    // (a plan mentioned inside the report's items is not the one it reports on).
+    uint32_t opening_end = std::min<uint32_t>(o.body_end, o.body_begin + 2);
+    if (!o.sections.empty()) opening_end = std::min(opening_end, o.sections.front().block);
     for (size_t i = 0; i < r.citations.size(); ++i) {
         const Citation& c = r.citations[i];
         if (c.type != "Kế hoạch" && c.type != "Chương trình") continue;
         if (c.number.empty() || c.symbol.empty()) continue;
         if (title.count(c.ref.block)) in_title.push_back(static_cast<int>(i));
-        else if (c.in_bases || (c.ref.block >= o.body_begin && c.ref.block < opening_end) ||
-                 c.ref.block < o.body_begin)
+        else if (c.basis_item || (c.ref.block >= o.body_begin && c.ref.block < opening_end))
             early.push_back(static_cast<int>(i));
     }
     in_title.insert(in_title.end(), early.begin(), early.end());

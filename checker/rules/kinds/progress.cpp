@@ -8,6 +8,7 @@
 //   check: below         a result below the target, once the report's period has reached the target year
 //   check: period        the report's period is outside the plan's horizon
 // Nothing is reported when pairing did not run (a report checked alone).
+#include <algorithm>
 #include <cmath>
 
 #include "core/utf8.h"
@@ -60,6 +61,14 @@ public:
         if (check_ == Check::Unpaired) {
             if (l.plan || cites.empty()) return;
             const Citation& c = m.citations[static_cast<size_t>(cites.front())];
+            // A report on a plan says so in its title ("Kết quả thực hiện Kế hoạch ...").
+            std::string title;
+            for (uint32_t b : m.outline.header.title) title += " " + utf8::fold(m.block(b).text);
+            bool cited_in_title = std::find(m.outline.header.title.begin(), m.outline.header.title.end(), c.ref.block) !=
+                                  m.outline.header.title.end();
+            if (!cited_in_title && title.find("ke hoach") == std::string::npos &&
+                title.find("chuong trinh") == std::string::npos)
+                return;
             emit.at(c.ref, {{"plan", c.type + " số " + c.number + "/" + c.symbol}});
             return;
         }
