@@ -64,6 +64,8 @@ const std::vector<KindInfo>& rule_kinds() {
          "section labels skip a number, repeat one, or go backwards"},
         {"objective-target", make_objective_target,
          "quantified objectives against the parent's targets (below, other year, missing)"},
+        {"own-reference", make_own_reference,
+         "the document names itself (opening, \"Trên đây là\", its attachment's note) with another number or date than its header"},
         {"pattern", make_pattern, "text matching an RE2 pattern (optionally only in some places)"},
         {"phase-roadmap", make_phase_roadmap,
          "implementation phases: gap, overlap, outside the parent's horizon, or no roadmap"},
