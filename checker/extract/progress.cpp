@@ -14,19 +14,6 @@
 #include "extract/extract.h"
 #include "extract/scan.h"
 
-namespace plancheck {
-
-const char* to_string(ProgressStatus s) {
-    switch (s) {
-        case ProgressStatus::Met: return "met";
-        case ProgressStatus::NotMet: return "not-met";
-        case ProgressStatus::NotReported: return "not-reported";
-        case ProgressStatus::NoTarget: return "no-target";
-    }
-    return "";
-}
-
-}  // namespace plancheck
 
 namespace plancheck::extract {
 
