@@ -9,7 +9,8 @@
 // legal bases), after "Trên đây là" at the start of a paragraph, or in the
 // note of an attachment. Other documents with the same symbol (the province's
 // "Kế hoạch số 4963/KH-UBND") are cited everywhere else and are not read.
-// A blank number or day in the header is compared with nothing.
+// A blank number or day in the header is compared with nothing. With the
+// number written, a self-citation's date is citation.inconsistent.self's.
 #include <algorithm>
 
 #include "core/utf8.h"
@@ -83,6 +84,9 @@ public:
                                        {"line", std::to_string(id.number_line)}});
                 continue;
             }
+            // Its date against the place-date line: citation.inconsistent.self does it
+            // when the number is written; here only when the header leaves it blank.
+            if (!id.number.empty()) continue;
             const Date& a = c.date;
             const Date& h = id.date;
             if (a.year && h.year &&
