@@ -122,6 +122,8 @@ int cmd_check(const Args& args) {
     RuleOptions ro;
     std::string format = "text", fail_on = "error", color = "auto", encoding = "auto", output;
     std::vector<std::string> paths, rulesets;
+    std::string plan_path;               // --plan
+    std::vector<std::string> plan_dirs;  // --plans
     unsigned jobs = 0;
     double max_mb = 64, timeout_s = 30, max_memory_mb = 1024;
     bool draft = false, quiet = false, summary = false, fix = false, dry_run = false, diff = false;
@@ -172,6 +174,10 @@ int cmd_check(const Args& args) {
          "record every finding of this run in FILE (the report is printed as usual; exits 0 unless a file is unreadable)")
         ("include-hidden", po::bool_switch(&include_hidden),
          "in folders, also check hidden files and folders (.name) and Office lock files (~$name, .~lock.name#)")
+        ("plan", po::value(&plan_path)->value_name("FILE"),
+         "check each report against this plan (docs/progress.md)")
+        ("plans", po::value(&plan_dirs)->value_name("DIR"),
+         "pair each report with the plan it cites among the plans in DIR (repeatable; docs/progress.md)")
         ("paths", po::value(&paths)->value_name("PATH"), "files or folders to check");
     po::positional_options_description pos;
     pos.add("paths", -1);
@@ -403,6 +409,7 @@ int cmd_check(const Args& args) {
             }
             r.format = fr.format;
             r.diagnostics = std::move(fr.diagnostics);
+            if (fr.progress) r.progress = std::make_shared<const ProgressTable>(std::move(*fr.progress));
             pipeline::apply_config(cfg, r.diagnostics);
         } catch (const std::bad_alloc&) {
             if (in_worker) throw;  // the worker reports "needed more than N MB"
@@ -431,6 +438,13 @@ int cmd_check(const Args& args) {
     pipeline::Budget budget;
     budget.timeout_seconds = timeout_s;
     budget.max_memory_mb = static_cast<uint64_t>(max_memory_mb);
+    {
+        std::vector<std::string> batch;
+        for (const auto& in : inputs)
+            if (in.problem.empty()) batch.push_back(in.path);
+        if (auto why = pipeline::configure_pairing(opts, plan_path, plan_dirs, batch, n, budget, use_workers); !why.empty())
+            return usage_error(why);
+    }
     bool ran = false;
     if (use_workers) {
         std::cout.flush();
@@ -439,13 +453,15 @@ int cmd_check(const Args& args) {
             [&](size_t i) {
                 in_worker = true;
                 process(i);
-                return pipeline::serialize_result(reports[i].format, reports[i].diagnostics);
+                return pipeline::pack_progress(pipeline::serialize_result(reports[i].format, reports[i].diagnostics),
+                                               reports[i].progress.get());
             },
             [&](size_t i, pipeline::WorkerOutcome o) {
                 auto& r = reports[i];
                 r.path = inputs[i].path;
                 if (o.failure == pipeline::WorkerFailure::None &&
-                    pipeline::deserialize_result(o.payload, r.format, r.diagnostics)) {
+                    pipeline::deserialize_result(pipeline::unpack_progress(o.payload, r.progress), r.format,
+                                                 r.diagnostics)) {
                 } else {
                     if (o.failure == pipeline::WorkerFailure::None) o.failure = pipeline::WorkerFailure::Crash;
                     r.diagnostics = {pipeline::unreadable(

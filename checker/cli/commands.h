@@ -90,6 +90,7 @@ int cmd_citations(const Args&);
 int cmd_coverage(const Args&);
 int cmd_explain(const Args&);
 int cmd_outline(const Args&);
+int cmd_progress(const Args&);
 int cmd_registry(const Args&);
 int cmd_rules(const Args&);
 int cmd_serve(const Args&);

@@ -14,6 +14,7 @@ const Command kCommands[] = {
      cmd_coverage},
     {"explain", "describe a rule, a rule kind or a diagnostic category", cmd_explain},
     {"outline", "print the recognised structure of a document", cmd_outline},
+    {"progress", "set a report against its plan: each target, the result reported, met or not", cmd_progress},
     {"registry", "look up known legal documents: `registry lookup KEY`, `registry list`", cmd_registry},
     {"rules", "work with rule sets: `rules test` runs every rule on its own examples", cmd_rules},
     {"serve", "serve a web page (and an HTTP API) for checking one document at a time", cmd_serve},

@@ -36,7 +36,8 @@ const std::vector<std::string_view>& all_categories() {
         "closing.recipients-missing", "closing.signer-missing", "closing.archive-missing",
         "input.unreadable", "text.capitalisation", "structure.kind-unknown",
         "citation.repeated-full", "text.abbreviation", "text.inconsistent", "text.fragment",
-        "figure.share-above-100",
+        "figure.share-above-100", "figure.contradiction", "progress.unpaired", "progress.plan-reference",
+        "progress.not-reported", "progress.below-target", "progress.period",
     };
     return kCategories;
 }

@@ -95,6 +95,11 @@ FileResult check_ingested(ingest::Result r, const std::string& path, std::string
         fr.diagnostics.push_back(unreadable(path, *why, opts.check.lang));
         return fr;
     }
+    std::unique_ptr<Analysis> plan;  // outlives the rules: a->model.plan points into it
+    if (opts.plans) {
+        plan = pair_report(*a, *opts.plans, opts.ingest);
+        if (plan) fr.progress = a->model.plan.table;
+    }
     fr.sets = rules::select_sets(book, a->model, opts.rulesets);
     rules::CheckOptions check = opts.check;
     if (check.today.empty()) check.today = system_today();

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "ingest/ingest.h"
+#include "pipeline/pairing.h"
 #include "rules/engine.h"
 
 namespace plancheck::pipeline {
@@ -27,12 +28,16 @@ struct FileResult {
     std::vector<Diagnostic> diagnostics;
     bool unreadable = false;
     std::vector<rules::AppliedSet> sets;  // empty when unreadable
+    std::optional<ProgressTable> progress = std::nullopt;  // a report paired with its plan (Options::plans)
 };
 
 struct Options {
     ingest::Options ingest;
     rules::CheckOptions check;
     std::vector<std::string> rulesets;  // --ruleset
+    // Pairing (docs/progress.md): the plans a report may be checked against
+    // (a batch, --plans, --plan); null: no pairing.
+    std::shared_ptr<const PlanIndex> plans;
 };
 
 // Checks one file end to end. Unreadable input becomes one input.unreadable

@@ -13,10 +13,25 @@ RuleTestReport test_rules(const rules::RuleBook& book) {
             const auto& m = rule->meta();
             bool noisy = false, missing = false;
             auto run = [&](const rules::Example& ex, bool invalid) {
-                auto r = ingest::read_text(ex.text, m.file, {});
+                // "plan\n=====[ batch]\nreport": a report paired with a plan (docs/progress.md).
+                std::string text = ex.text, plan_text, mode;
+                if (auto sep = text.find("\n====="); sep != std::string::npos) {
+                    size_t eol = text.find('\n', sep + 1);
+                    if (eol == std::string::npos) eol = text.size();
+                    plan_text = text.substr(0, sep);
+                    mode = text.substr(sep + 6, eol - sep - 6);
+                    text = eol < text.size() ? text.substr(eol + 1) : std::string();
+                }
+                std::unique_ptr<Analysis> plan;
+                if (!plan_text.empty()) {
+                    auto pr = ingest::read_text(plan_text, m.file + " (plan)", {});
+                    if (auto* pd = std::get_if<SourceDocument>(&pr)) plan = analyze(std::move(*pd));
+                }
+                auto r = ingest::read_text(text, m.file, {});
                 size_t hits = 0;
                 if (auto* doc = std::get_if<SourceDocument>(&r)) {
                     auto a = analyze(std::move(*doc));
+                    if (plan) link_plan(a->model, plan->model, m.file + " (plan)", mode.find("batch") == std::string::npos);
                     std::vector<rules::AppliedSet> sets{{&set, true, "rules test"}};
                     for (const auto& d : rules::evaluate(book, sets, a->model, opts, m.id))
                         hits += d.rule == m.id;

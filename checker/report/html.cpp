@@ -124,6 +124,7 @@ void write_html(std::ostream& os, const std::vector<FileReport>& files, const Op
         os << "</tr>\n";
     }
     os << "</table>\n";
+    write_progress_html(os, files, opts);  // reports against their plans (progress_html.cpp)
 
     // Per-file tables in input order (the order reviewers gave the files in).
     for (size_t i = 0; i < files.size(); ++i) {

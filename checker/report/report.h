@@ -9,7 +9,10 @@
 #include <string>
 #include <vector>
 
+#include <memory>
+
 #include "plancheck/diagnostic.h"
+#include "plancheck/progress.h"
 
 namespace plancheck::report {
 
@@ -17,6 +20,9 @@ struct FileReport {
     std::string path;
     std::string format;
     std::vector<Diagnostic> diagnostics;
+    // A report paired with its plan: its progress table (the batch HTML's
+    // progress view, progress_html.cpp); null otherwise.
+    std::shared_ptr<const ProgressTable> progress = nullptr;
 };
 
 struct Summary {
@@ -95,6 +101,11 @@ void write_text_not_checked(std::ostream& os, const Options& opts);
 void write_json_not_checked(std::ostream& os, const Options& opts);
 void write_csv_header(std::ostream& os);
 void write_csv_file(std::ostream& os, const FileReport& f);
+
+// The batch HTML's progress view (progress_html.cpp): one row per unit with
+// its plan, its report and each target's status; nothing when no file of the
+// batch was paired with a plan.
+void write_progress_html(std::ostream& os, const std::vector<FileReport>& files, const Options& opts);
 
 // One writer per file.
 void write_text(std::ostream& os, const std::vector<FileReport>& files, const Options& opts);

@@ -7,6 +7,7 @@
 #include "plancheck/document.h"
 #include "plancheck/outline.h"
 #include "plancheck/plan.h"
+#include "plancheck/progress.h"
 
 namespace plancheck {
 
@@ -18,6 +19,7 @@ struct Model {
     std::vector<Objective> objectives;
     std::vector<MonthMention> months;
     Date issue_date;  // from the place-date line, empty if not found
+    PlanLink plan;    // a report: the plan it was paired with (docs/progress.md)
 
     const Block& block(uint32_t i) const { return doc->blocks[i]; }
     std::string_view text(const TextRef& r) const {

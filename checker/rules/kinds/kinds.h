@@ -64,5 +64,8 @@ std::unique_ptr<Rule> make_title_pattern(RuleMeta, const Params&);
 std::unique_ptr<Rule> make_truncated(RuleMeta, const Params&);
 std::unique_ptr<Rule> make_type_name(RuleMeta, const Params&);
 std::unique_ptr<Rule> make_typo(RuleMeta, const Params&);
+std::unique_ptr<Rule> make_progress(RuleMeta, const Params&);
+std::unique_ptr<Rule> make_figure_contradiction(RuleMeta, const Params&);
+std::unique_ptr<Rule> make_own_reference(RuleMeta, const Params&);
 
 }  // namespace plancheck::rules

@@ -1,0 +1,584 @@
+// A report against its plan: identities, the plan's citation, horizon and
+// period, figures and the progress table (docs/progress.md).
+#include "extract/progress.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <set>
+
+#include "core/utf8.h"
+#include "extract/dates.h"
+#include "extract/extract.h"
+#include "extract/scan.h"
+
+
+namespace plancheck::extract {
+
+namespace {
+
+std::string joined(const SourceDocument& doc, const std::vector<uint32_t>& blocks) {
+    std::string out;
+    for (uint32_t b : blocks) {
+        if (b >= doc.blocks.size()) continue;
+        if (!out.empty()) out += ' ';
+        out += utf8::trim(doc.blocks[b].text);
+    }
+    return out;
+}
+
+uint32_t line_of(const Model& m, const TextRef& r) {
+    if (r.block >= m.doc->blocks.size()) return 0;
+    return m.doc->blocks[r.block].locate(r.begin).line;
+}
+
+// "KH-UBND" and "kh-ubnd", "KH–UBND": one spelling.
+std::string symbol_key(std::string_view s) {
+    std::string f = utf8::fold(s);
+    std::string out;
+    for (char c : f)
+        if (std::isalnum(static_cast<unsigned char>(c))) out += c;
+    return out;
+}
+
+std::string number_key(std::string_view s) {
+    std::string out;
+    for (char c : s)
+        if (std::isdigit(static_cast<unsigned char>(c))) out += c;
+    while (out.size() > 1 && out[0] == '0') out.erase(0, 1);
+    return out;
+}
+
+const std::set<std::string>& stopwords() {
+    static const std::set<std::string> s = {
+        "va", "cua", "cac", "nhung", "duoc", "ve", "trong", "den", "nam", "dat", "phan", "dau", "khoang",
+        "la", "co", "cho", "voi", "tu", "theo", "da", "so", "ty", "le", "tren", "toi", "thieu", "it", "nhat",
+        "moi", "hang", "hon", "cung", "nay", "do", "tai", "o", "mot", "khong", "duoi", "ca", "deu", "tat",
+        "xa", "huyen", "tinh", "thi", "phuong", "dia", "ban", "don", "vi", "co", "quan", "nhu", "sau", "ra",
+        "the", "thuc", "hien", "ket", "qua", "tong", "chi", "tieu", "muc", "so", "sanh", "bao", "gom"};
+    return s;
+}
+
+std::vector<std::string> content_words(std::string_view text) {
+    std::string f = utf8::fold(text);
+    std::vector<std::string> out;
+    std::set<std::string> seen;
+    size_t i = 0;
+    while (i < f.size()) {
+        while (i < f.size() && !std::isalpha(static_cast<unsigned char>(f[i]))) ++i;
+        size_t j = i;
+        while (j < f.size() && std::isalnum(static_cast<unsigned char>(f[j]))) ++j;
+        if (j > i) {
+            std::string w = f.substr(i, j - i);
+            bool digits = std::any_of(w.begin(), w.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+            if (!digits && !stopwords().count(w) && seen.insert(w).second) out.push_back(w);
+        }
+        i = j;
+    }
+    return out;
+}
+
+bool folded_has(std::string_view text, std::string_view folded_phrase) {
+    std::string f = " " + utf8::fold(text) + " ";
+    return f.find(" " + std::string(folded_phrase) + " ") != std::string::npos;
+}
+
+bool folded_ends(std::string_view text, std::string_view folded_phrase) {
+    std::string f = utf8::fold(text);
+    std::string p(folded_phrase);
+    return f.size() >= p.size() && f.compare(f.size() - p.size(), p.size(), p) == 0 &&
+           (f.size() == p.size() || f[f.size() - p.size() - 1] == ' ');
+}
+
+// The lead before a value says it is a target, not a result.
+bool target_lead(std::string_view lead) {
+    for (const char* p : {"phan dau", "muc tieu", "chi tieu", "ke hoach de ra", "ke hoach giao", "de ra"})
+        if (folded_has(lead, p)) return true;
+    return false;
+}
+
+bool change_around(std::string_view lead, std::string_view after) {
+    for (const char* p : {"tang", "giam", "tang them", "vuot", "tang len", "giam xuong", "tang so", "bang"})
+        if (folded_ends(lead, p)) return true;
+    std::string f = utf8::fold(after.substr(0, std::min<size_t>(after.size(), 24)));
+    return f.rfind("so voi", 0) == 0 || f.rfind("so cung ky", 0) == 0;
+}
+
+// Counted nouns a plan sets a number of and a report gives the number of.
+const std::vector<std::string>& count_units() {
+    static const std::vector<std::string> u = {
+        "hội nghị", "lớp tập huấn", "lớp", "buổi", "tin, bài", "tin bài", "tin", "bài viết", "bài", "lượt người",
+        "lượt", "phóng sự", "chuyên mục", "tờ gấp", "tờ rơi", "băng rôn", "pa nô", "cuộc", "hộ gia đình",
+        "doanh nghiệp", "người"};
+    return u;
+}
+
+// Vietnamese style (1.234,5) unless the document writes 1,234.5.
+bool comma_decimal(const SourceDocument& doc) {
+    static const RE2 dot_thousands("[0-9]\\.[0-9]{3}(?:[^0-9]|$)"), comma_small("[0-9],[0-9]{1,2}(?:[^0-9]|$)");
+    static const RE2 comma_thousands("[0-9],[0-9]{3}(?:[^0-9]|$)"), dot_small("[0-9]\\.[0-9]{1,2}(?:[^0-9.]|$)");
+    int vn = 0, en = 0;
+    for (const auto& b : doc.blocks) {
+        if (!has_digit(b.text)) continue;
+        vn += RE2::PartialMatch(b.text, dot_thousands) + RE2::PartialMatch(b.text, comma_small);
+        en += RE2::PartialMatch(b.text, comma_thousands) + RE2::PartialMatch(b.text, dot_small);
+    }
+    return vn >= en;
+}
+
+std::optional<double> parse_count(std::string s, bool vn) {
+    if (vn) {
+        s.erase(std::remove(s.begin(), s.end(), '.'), s.end());
+        std::replace(s.begin(), s.end(), ',', '.');
+    } else {
+        s.erase(std::remove(s.begin(), s.end(), ','), s.end());
+    }
+    try {
+        return std::stod(s);
+    } catch (...) {
+        return std::nullopt;
+    }
+}
+
+std::string section_label(const Model& m, uint32_t block) {
+    std::vector<std::string> parts;
+    for (int s = section_at(m.outline, block); s >= 0; s = m.outline.sections[static_cast<size_t>(s)].parent) {
+        std::string l = m.outline.sections[static_cast<size_t>(s)].label;
+        while (!l.empty() && (l.back() == '.' || l.back() == ')' || l.back() == ' ')) l.pop_back();
+        if (!l.empty() && l != "-" && l != "+" && l != "–") parts.push_back(l);
+    }
+    std::reverse(parts.begin(), parts.end());
+    std::string out;
+    for (const auto& p : parts) out += (out.empty() ? "" : ".") + p;
+    return out;
+}
+
+std::string clause_text(const Model& m, const TextRef& r) {
+    return std::string(utf8::trim(m.text(r)));
+}
+
+// What a figure measures, for people: the clause without its list dash, its
+// year lead ("Đến năm 2025,") and target verbs, the value's place marked "…".
+std::string display_subject(std::string_view subject) {
+    std::string s(utf8::trim(subject));
+    while (!s.empty() && (s[0] == '-' || s[0] == '+' || s[0] == '*' || s[0] == ' ')) s.erase(0, 1);
+    static const RE2 lead("(?i)^(?:(?:đến|tới|trong|hằng|hàng|cuối)\\s+(?:năm\\s+(?:(?:19|20)[0-9]{2})?|năm)\\s*,?\\s*)?(?:phấn đấu|đạt|có)?\\s*");
+    re2::StringPiece in(s);
+    if (RE2::Consume(&in, lead)) s = std::string(in.data(), in.size());
+    // "phấn đấu" as typed, also misspelt ("phân đầu"): compare folded.
+    for (const char* verb : {"phan dau ", "dat "}) {
+        size_t cut = 0, words = 0, want = std::string(verb) == "dat " ? 1 : 2;
+        while (cut < s.size() && words < want) {
+            size_t sp = s.find(' ', cut);
+            if (sp == std::string::npos) break;
+            cut = sp + 1, ++words;
+        }
+        if (words == want && utf8::fold(s.substr(0, cut)) + " " == verb) s.erase(0, cut);
+    }
+    for (const char* verb : {" phấn đấu …", " đạt …", " là …", " có …"}) {
+        auto k = s.find(verb);
+        if (k != std::string::npos && k + std::strlen(verb) == s.find("…") + std::strlen("…")) s.replace(k, std::strlen(verb), " …");
+    }
+    if (s.rfind("…", 0) == 0) s = std::string(utf8::trim(std::string_view(s).substr(std::strlen("…"))));
+    return s;
+}
+
+bool is_objectives_title(std::string_view title) {
+    std::string f = utf8::fold(title);
+    return f.find("muc tieu") != std::string::npos || f.find("chi tieu") != std::string::npos;
+}
+
+}  // namespace
+
+DocIdentity identity_of(const Model& m) {
+    DocIdentity id;
+    const auto& h = m.outline.header;
+    const auto& doc = *m.doc;
+    if (h.number && *h.number < doc.blocks.size()) {
+        static const RE2 re("(?i)s[ốô]\\s*:?\\s*([0-9]*)\\s*/\\s*([^\\s,;]+)");
+        std::string num, sym;
+        if (RE2::PartialMatch(doc.blocks[*h.number].text, re, &num, &sym)) {
+            id.number = num;
+            while (!sym.empty() && (sym.back() == '.' || sym.back() == ')')) sym.pop_back();
+            id.symbol = sym;
+        }
+        id.number_line = doc.blocks[*h.number].line();
+    }
+    if (h.place_date && *h.place_date < doc.blocks.size()) {
+        id.date = parse_place_date(doc.blocks[*h.place_date].text);
+        id.date_line = doc.blocks[*h.place_date].line();
+    }
+    id.agency = joined(doc, h.agency);
+    id.title = joined(doc, h.title);
+    return id;
+}
+
+std::string identity_name(const char* type, const DocIdentity& id) {
+    std::string s = type;
+    if (!id.number.empty() || !id.symbol.empty()) s += " số " + id.number + "/" + id.symbol;
+    if (id.date.complete())
+        s += " ngày " + std::to_string(id.date.day) + "/" + std::to_string(id.date.month) + "/" + std::to_string(id.date.year);
+    else if (id.date.year)
+        s += (id.date.month ? " tháng " + std::to_string(id.date.month) : std::string()) + " năm " + std::to_string(id.date.year);
+    return s;
+}
+
+std::vector<int> plan_citations(const Model& r) {
+    const auto& o = r.outline;
+    std::set<uint32_t> title(o.header.title.begin(), o.header.title.end());
+    std::vector<int> in_title, early;
+    // The opening: the bases and the paragraphs before the first numbered part
+    // (a plan mentioned inside the report's items is not the one it reports on).
+    uint32_t opening_end = std::min<uint32_t>(o.body_end, o.body_begin + 2);
+    if (!o.sections.empty()) opening_end = std::min(opening_end, o.sections.front().block);
+    for (size_t i = 0; i < r.citations.size(); ++i) {
+        const Citation& c = r.citations[i];
+        if (c.type != "Kế hoạch" && c.type != "Chương trình") continue;
+        if (c.number.empty() || c.symbol.empty()) continue;
+        if (title.count(c.ref.block)) in_title.push_back(static_cast<int>(i));
+        else if (c.basis_item || (c.ref.block >= o.body_begin && c.ref.block < opening_end))
+            early.push_back(static_cast<int>(i));
+    }
+    in_title.insert(in_title.end(), early.begin(), early.end());
+    return in_title;
+}
+
+namespace {
+// The words that name a body: "Ủy ban nhân dân xã Tân Phú" and "UBND XÃ TÂN PHÚ".
+std::vector<std::string> body_words(std::string_view s) {
+    std::string f = " " + utf8::fold(s) + " ";
+    for (auto [abbr, full] : {std::pair<const char*, const char*>{" ubnd ", " uy ban nhan dan "},
+                              {" hdnd ", " hoi dong nhan dan "}, {" bhxh ", " bao hiem xa hoi "}}) {
+        for (size_t k; (k = f.find(abbr)) != std::string::npos;) f.replace(k, std::strlen(abbr), full);
+    }
+    std::vector<std::string> out;
+    size_t i = 0;
+    while (i < f.size()) {
+        while (i < f.size() && f[i] == ' ') ++i;
+        size_t j = f.find(' ', i);
+        if (j == std::string::npos) j = f.size();
+        if (j > i) out.push_back(f.substr(i, j - i));
+        i = j;
+    }
+    return out;
+}
+// Shares the proper name of a body (the words after the generic ones).
+bool same_body(std::string_view a, std::string_view b) {
+    static const std::set<std::string> generic = {"uy", "ban", "nhan", "dan", "hoi", "dong", "so", "phong", "xa",
+                                                  "huyen", "tinh", "thanh", "pho", "quan", "phuong", "thi", "tran",
+                                                  "bao", "hiem", "cua", "va", "tm", "cong", "an", "ban"};
+    auto wa = body_words(a), wb = body_words(b);
+    std::set<std::string> sb(wb.begin(), wb.end());
+    int shared = 0, named = 0;
+    for (const auto& w : wa) {
+        if (generic.count(w)) continue;
+        ++named;
+        shared += sb.count(w) > 0;
+    }
+    return named > 0 && shared * 2 >= named;
+}
+}  // namespace
+
+int pairing_score(const Model& report, const Citation& c, const DocIdentity& plan) {
+    if (plan.symbol.empty() || symbol_key(c.symbol) != symbol_key(plan.symbol)) return 0;
+    int score = 1;
+    bool number = !plan.number.empty() && number_key(c.number) == number_key(plan.number);
+    if (!plan.number.empty() && !number) return 0;
+    if (number) score += 4;
+    bool date_known = c.date.year && plan.date.year;
+    bool same_date = date_known && c.date.year == plan.date.year &&
+                     (!c.date.month || !plan.date.month || c.date.month == plan.date.month) &&
+                     (!c.date.day || !plan.date.day || c.date.day == plan.date.day);
+    if (same_date) score += 2;
+    else if (date_known && !number) return 0;  // a blank number: the date must agree
+    else if (date_known && c.date.year != plan.date.year) score -= 1;
+    std::string issuer = c.issuer.empty() ? joined(*report.doc, report.outline.header.agency) : c.issuer;
+    if (!issuer.empty() && !plan.agency.empty()) {
+        if (same_body(issuer, plan.agency) || same_body(plan.agency, issuer)) score += 2;
+        else score -= 2;
+    }
+    if (!number && !same_date) return 0;
+    return std::max(score, 1);
+}
+
+namespace {
+const RE2& range_re() {
+    static const RE2 re("((?:19|20)[0-9]{2})\\s*[-–—]\\s*((?:19|20)[0-9]{2})");
+    return re;
+}
+const RE2& year_re() {
+    static const RE2 re("(?i)năm\\s+((?:19|20)[0-9]{2})");
+    return re;
+}
+std::pair<int, int> years_in_title(std::string_view t) {
+    int a = 0, b = 0;
+    if (RE2::PartialMatch(t, range_re(), &a, &b) && a <= b) return {a, b};
+    re2::StringPiece in(t.data(), t.size());
+    int y = 0, last = 0;
+    while (RE2::FindAndConsume(&in, year_re(), &y)) last = y;
+    return {last, last};
+}
+}  // namespace
+
+std::pair<int, int> plan_horizon(const Model& p) {
+    auto [a, b] = years_in_title(joined(*p.doc, p.outline.header.title));
+    if (a && a != b) return {a, b};
+    int from = a, to = b;
+    auto widen = [&](int x, int y) {
+        if (!x) return;
+        from = from ? std::min(from, x) : x;
+        to = std::max(to, y ? y : x);
+    };
+    for (const auto& ph : p.phases)
+        if (ph.roadmap || ph.in_title) widen(ph.from, ph.to);
+    for (const auto& o : p.objectives) widen(o.year, o.year);
+    if (p.issue_date.year) widen(p.issue_date.year, p.issue_date.year);
+    return {from, to};
+}
+
+std::pair<int, int> report_period(const Model& r) {
+    auto t = years_in_title(joined(*r.doc, r.outline.header.title));
+    if (t.first) return t;
+    if (r.issue_date.year) return {r.issue_date.year, r.issue_date.year};
+    return {0, 0};
+}
+
+std::vector<Figure> figures_of(const Model& m) {
+    std::vector<Figure> out;
+    const auto& doc = *m.doc;
+    for (const auto& o : m.objectives) {
+        Figure f;
+        f.kind = "share";
+        f.value = o.value;
+        f.unit = "%";
+        f.year = o.year;
+        f.subject = o.subject;
+        f.words = content_words(o.subject);
+        f.ref = o.ref;
+        f.sentence = o.sentence;
+        f.at_least = o.at_least;
+        std::string_view t = doc.blocks[o.ref.block].text;
+        std::string_view lead = t.substr(o.sentence.begin, o.ref.begin - o.sentence.begin);
+        std::string_view after = t.substr(o.ref.end, o.sentence.end > o.ref.end ? o.sentence.end - o.ref.end : 0);
+        f.target = target_lead(lead);
+        f.change = change_around(lead, after);
+        out.push_back(std::move(f));
+    }
+    bool vn = comma_decimal(doc);
+    static const RE2 num_re("(^|[^0-9.,/%-])([0-9]{1,3}(?:[.,][0-9]{3})+|[0-9]{1,6})[ \\t]+");
+    for (uint32_t b = m.outline.body_begin; b < m.outline.body_end && b < doc.blocks.size(); ++b) {
+        std::string_view t = doc.blocks[b].text;
+        if (!has_digit(t)) continue;
+        re2::StringPiece in(t.data(), t.size()), g[3];
+        size_t pos = 0;
+        while (pos < t.size() && num_re.Match(in, pos, t.size(), RE2::UNANCHORED, g, 3)) {
+            size_t nb = static_cast<size_t>(g[2].data() - t.data()), ne = nb + g[2].size();
+            pos = ne;
+            size_t after = static_cast<size_t>(g[0].data() - t.data()) + g[0].size();
+            std::string rest = utf8::lower(t.substr(after, 40));
+            const std::string* unit = nullptr;
+            for (const auto& u : count_units())
+                if (rest.rfind(u, 0) == 0 && (rest.size() == u.size() || !std::isalpha(static_cast<unsigned char>(rest[u.size()])))) {
+                    unit = &u;
+                    break;
+                }
+            if (!unit) continue;
+            // Dates and references: "ngày 12", "số 45", "Điều 5" before the number.
+            std::string before = utf8::fold(t.substr(nb >= 12 ? nb - 12 : 0, nb >= 12 ? 12 : nb));
+            if (folded_ends(before, "ngay") || folded_ends(before, "so") || folded_ends(before, "thang") ||
+                folded_ends(before, "nam") || folded_ends(before, "dieu") || folded_ends(before, "khoan"))
+                continue;
+            auto v = parse_count(std::string(g[2].data(), g[2].size()), vn);
+            if (!v) continue;
+            auto [cb, ce] = clause_around(t, nb);
+            Figure f;
+            f.kind = "count";
+            f.value = *v;
+            f.unit = *unit;
+            f.ref = {b, static_cast<uint32_t>(nb), static_cast<uint32_t>(after + unit->size())};
+            f.sentence = {b, static_cast<uint32_t>(cb), static_cast<uint32_t>(ce)};
+            std::string_view lead = t.substr(cb, nb - cb);
+            f.subject = std::string(utf8::trim(t.substr(cb, ce - cb)));
+            f.words = content_words(std::string(lead) + " " + std::string(t.substr(after, ce > after ? ce - after : 0)));
+            f.target = target_lead(lead);
+            f.change = change_around(lead, t.substr(after + unit->size()));
+            f.at_least = folded_ends(lead, "it nhat") || folded_ends(lead, "toi thieu") || folded_ends(lead, "tren");
+            static const RE2 due("(?i)(?:đến|trong|vào|cuối|hết)\\s+năm\\s+((?:19|20)[0-9]{2})");
+            int y = 0;
+            std::string clause(t.substr(cb, ce - cb));
+            if (RE2::PartialMatch(clause, due, &y)) f.year = y;
+            else if (RE2::PartialMatch(clause, year_re(), &y)) f.year = y;
+            out.push_back(std::move(f));
+        }
+    }
+    return out;
+}
+
+double subject_similarity(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+    if (a.empty() || b.empty()) return 0;
+    std::set<std::string> sb(b.begin(), b.end());
+    size_t shared = 0;
+    for (const auto& w : a) shared += sb.count(w);
+    return 2.0 * static_cast<double>(shared) / static_cast<double>(a.size() + b.size());
+}
+
+ProgressTable build_progress(const Model& plan, const Model& report) {
+    ProgressTable t;
+    t.plan_path = plan.doc->path;
+    t.report_path = report.doc->path;
+    DocIdentity pid = identity_of(plan), rid = identity_of(report);
+    t.plan_name = identity_name("Kế hoạch", pid);
+    t.report_name = identity_name("Báo cáo", rid);
+    t.unit = rid.agency;
+    std::tie(t.period_from, t.period_to) = report_period(report);
+    std::tie(t.horizon_from, t.horizon_to) = plan_horizon(plan);
+
+    // The plan's targets: the figures under its objectives (the whole body if
+    // it has no such part), not changes.
+    bool has_obj = std::any_of(plan.outline.sections.begin(), plan.outline.sections.end(),
+                               [](const Section& s) { return is_objectives_title(s.title); });
+    std::vector<Figure> targets;
+    for (auto& f : figures_of(plan)) {
+        if (f.change) continue;
+        int s = section_at(plan.outline, f.ref.block);
+        if (has_obj && !(under_title(plan.outline, s, "muc tieu") || under_title(plan.outline, s, "chi tieu"))) continue;
+        targets.push_back(std::move(f));
+    }
+    std::vector<Figure> results;
+    for (auto& f : figures_of(report))
+        if (!f.target && !f.change) results.push_back(std::move(f));
+    std::vector<char> used(results.size());
+
+    // Each target takes the result most like it; a result answers one target,
+    // or several whose subjects are alike (the same measure due in 2025 and 2030).
+    struct Cand { size_t t, r; double score; };
+    std::vector<Cand> cands;
+    for (size_t ti = 0; ti < targets.size(); ++ti)
+        for (size_t ri = 0; ri < results.size(); ++ri) {
+            const Figure& tg = targets[ti];
+            const Figure& r = results[ri];
+            if (r.kind != tg.kind || r.unit != tg.unit) continue;
+            if (r.year && t.period_to && r.year > t.period_to) continue;
+            double sc = subject_similarity(tg.words, r.words);
+            if (sc > 0.5) cands.push_back({ti, ri, sc});
+        }
+    std::stable_sort(cands.begin(), cands.end(), [](const Cand& a, const Cand& b) { return a.score > b.score; });
+    std::vector<int> match(targets.size(), -1);
+    std::vector<std::vector<size_t>> answered(results.size());
+    for (const auto& c : cands) {
+        if (match[c.t] >= 0) continue;
+        bool ok = true;
+        for (size_t other : answered[c.r])
+            if (subject_similarity(targets[other].words, targets[c.t].words) < 0.8) ok = false;
+        if (!ok) continue;
+        match[c.t] = static_cast<int>(c.r);
+        answered[c.r].push_back(c.t);
+        used[c.r] = 1;
+    }
+    for (size_t ti = 0; ti < targets.size(); ++ti) {
+        const Figure& tg = targets[ti];
+        ProgressRow row;
+        row.kind = tg.kind;
+        row.subject = display_subject(tg.subject);
+        row.target = tg.value;
+        row.unit = tg.unit;
+        row.target_year = tg.year;
+        row.at_least = tg.at_least;
+        row.target_text = clause_text(plan, tg.sentence);
+        row.target_line = line_of(plan, tg.ref);
+        row.target_ref = tg.ref;
+        row.target_section = section_label(plan, tg.ref.block);
+        row.due = !tg.year || (t.period_to && t.period_to >= tg.year);
+        if (match[ti] >= 0) {
+            const Figure& r = results[static_cast<size_t>(match[ti])];
+            row.has_result = true;
+            row.result = r.value;
+            row.result_text = clause_text(report, r.sentence);
+            row.result_line = line_of(report, r.ref);
+            row.result_ref = r.ref;
+            row.status = r.value + 1e-9 >= tg.value ? ProgressStatus::Met : ProgressStatus::NotMet;
+        }
+        t.rows.push_back(std::move(row));
+    }
+    // The months the plan fixes ("Lấy tháng 5 là tháng vận động ..."): the
+    // report names the same campaign, and the month it held it.
+    static const RE2 month_re("(?i)tháng\\s+(0?[1-9]|1[0-2])(?:[^0-9]|$)");
+    for (const auto& mm : plan.months) {
+        ProgressRow row;
+        row.kind = "month";
+        row.subject = mm.what;
+        row.target = mm.month;
+        row.unit = "tháng";
+        row.target_text = std::string(utf8::trim(plan.doc->blocks[mm.ref.block].text));
+        row.target_line = line_of(plan, mm.ref);
+        row.target_ref = mm.ref;
+        row.target_section = section_label(plan, mm.ref.block);
+        row.due = true;
+        auto key_words = content_words(mm.what);
+        if (key_words.size() > 3) key_words.resize(3);
+        std::string key;
+        for (const auto& w : key_words) key += (key.empty() ? "" : " ") + w;
+        for (uint32_t b = report.outline.body_begin; b < report.outline.body_end && !key.empty(); ++b) {
+            std::string_view bt = report.doc->blocks[b].text;
+            std::string f = utf8::fold(bt);
+            size_t k = f.find(key);
+            if (k == std::string::npos) continue;
+            // Skip a heading that only names the campaign when a later block gives the month.
+            row.has_result = true;
+            row.result_text = std::string(utf8::trim(bt));
+            row.result_ref = {b, 0, static_cast<uint32_t>(bt.size())};
+            row.result_line = report.doc->blocks[b].line();
+            // The month is said in the block, or in the paragraph under a heading naming the campaign.
+            std::string month;
+            int found = 0;
+            uint32_t at_block = b;
+            for (uint32_t kb = b; kb < report.outline.body_end && kb <= b + 1 && !found; ++kb) {
+                std::string_view kt = report.doc->blocks[kb].text;
+                re2::StringPiece in(kt.data(), kt.size());
+                if (RE2::FindAndConsume(&in, month_re, &month)) found = std::stoi(month), at_block = kb;
+            }
+            if (found) {
+                bt = report.doc->blocks[at_block].text;
+                row.result_text = std::string(utf8::trim(bt));
+                row.result_line = report.doc->blocks[at_block].line();
+            }
+            if (found) {
+                row.result = found;
+                row.status = found == mm.month ? ProgressStatus::Met : ProgressStatus::NotMet;
+                size_t at = bt.find("tháng " + month);
+                if (at == std::string_view::npos) at = 0;
+                row.result_ref = {at_block, static_cast<uint32_t>(at),
+                                  static_cast<uint32_t>(std::min(bt.size(), at + 7 + month.size()))};
+                break;
+            }
+            row.status = ProgressStatus::Met;  // the campaign is reported; its month is not said here
+        }
+        t.rows.push_back(std::move(row));
+    }
+    // What the report gives a figure for and the plan has no target for.
+    for (size_t i = 0; i < results.size(); ++i) {
+        if (used[i]) continue;
+        const Figure& r = results[i];
+        bool near_target = false;
+        for (const auto& tg : targets)
+            if (tg.kind == r.kind && tg.unit == r.unit && subject_similarity(tg.words, r.words) > 0.5) near_target = true;
+        if (near_target || r.words.empty()) continue;
+        ProgressRow row;
+        row.kind = r.kind;
+        row.subject = display_subject(r.subject);
+        row.unit = r.unit;
+        row.has_result = true;
+        row.result = r.value;
+        row.result_text = clause_text(report, r.sentence);
+        row.result_line = line_of(report, r.ref);
+        row.result_ref = r.ref;
+        row.status = ProgressStatus::NoTarget;
+        row.due = true;
+        t.rows.push_back(std::move(row));
+    }
+    return t;
+}
+
+}  // namespace plancheck::extract

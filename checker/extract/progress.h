@@ -1,0 +1,60 @@
+// A report against its plan (docs/progress.md): the document's identity from
+// its header, the citation by which a report names its plan, the plan's
+// horizon and the report's period, the figures a report states, and the
+// progress table. Pure functions of the models: the pipeline pairs, the rules
+// decide what is wrong.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "plancheck/model.h"
+#include "plancheck/progress.h"
+
+namespace plancheck::extract {
+
+// Number, symbol, date, agency and title from the header.
+DocIdentity identity_of(const Model& m);
+
+// Citations (indices into m.citations) by which a report may name the plan it
+// reports on, most likely first: a Kế hoạch (or Chương trình) cited in the
+// title, then in the bases and the opening paragraphs.
+std::vector<int> plan_citations(const Model& report);
+
+// How well citation `c` of `report` names a plan with identity `plan`:
+// 0 = not this plan; higher is better (number, date, issuer agree).
+int pairing_score(const Model& report, const Citation& c, const DocIdentity& plan);
+
+// "Kế hoạch số 45/KH-UBND ngày 12/3/2022" (blank parts left out).
+std::string identity_name(const char* type, const DocIdentity& id);
+
+// Years a document covers: a plan's horizon (title range, roadmap phases,
+// target years, issue year), a report's period (title: "năm 2023",
+// "giai đoạn 2021 - 2023"; else its issue year). {0, 0} when unknown.
+std::pair<int, int> plan_horizon(const Model& plan);
+std::pair<int, int> report_period(const Model& report);
+
+// A figure a document states: a share ("85%") or a count ("12 hội nghị")
+// with the words around it.
+struct Figure {
+    std::string kind;          // "share" or "count"
+    double value = 0;
+    std::string unit;          // "%" or the counted noun
+    int year = 0;              // the year it is for, 0 if none
+    std::vector<std::string> words;  // folded content syllables of its subject
+    std::string subject;       // the subject as written
+    TextRef ref, sentence;
+    bool target = false;       // stated as a target ("phấn đấu", "chỉ tiêu"), not as a result
+    bool change = false;       // a change ("tăng 5% so với"), not a level
+    bool at_least = false;
+};
+std::vector<Figure> figures_of(const Model& m);
+
+// How alike two subjects are: Dice coefficient of their content syllables (0..1).
+double subject_similarity(const std::vector<std::string>& a, const std::vector<std::string>& b);
+
+// The progress table of `report` against `plan`.
+ProgressTable build_progress(const Model& plan, const Model& report);
+
+}  // namespace plancheck::extract

@@ -1,0 +1,289 @@
+#include "pipeline/pairing.h"
+
+#include <cmath>
+#include <cstring>
+
+#include "extract/progress.h"
+#include "pipeline/collect.h"
+#include "pipeline/pipeline.h"
+
+#include <filesystem>
+
+namespace plancheck::pipeline {
+
+namespace {
+
+// ---- a small length-prefixed encoding (the worker pipe) ----
+void put_u32(std::string& out, uint32_t v) {
+    for (int k = 0; k < 4; ++k) out += static_cast<char>((v >> (8 * k)) & 0xFF);
+}
+void put_str(std::string& out, std::string_view s) {
+    put_u32(out, static_cast<uint32_t>(s.size()));
+    out += s;
+}
+void put_int(std::string& out, int v) { put_u32(out, static_cast<uint32_t>(v)); }
+void put_double(std::string& out, double v) { put_str(out, std::to_string(v)); }
+
+struct Reader {
+    std::string_view in;
+    size_t at = 0;
+    bool ok = true;
+    uint32_t u32() {
+        if (in.size() - at < 4) return ok = false, 0;
+        uint32_t v = 0;
+        for (int k = 0; k < 4; ++k) v |= static_cast<uint32_t>(static_cast<unsigned char>(in[at + k])) << (8 * k);
+        at += 4;
+        return v;
+    }
+    int i32() { return static_cast<int>(u32()); }
+    std::string str() {
+        uint32_t n = u32();
+        if (!ok || in.size() - at < n) return ok = false, std::string();
+        std::string s(in.substr(at, n));
+        at += n;
+        return s;
+    }
+    double dbl() {
+        std::string s = str();
+        if (!ok) return 0;
+        try {
+            return std::stod(s);
+        } catch (...) {
+            ok = false;
+            return 0;
+        }
+    }
+};
+
+void put_identity(std::string& out, const DocIdentity& id) {
+    put_str(out, id.number);
+    put_str(out, id.symbol);
+    put_int(out, id.date.day), put_int(out, id.date.month), put_int(out, id.date.year);
+    put_str(out, id.agency);
+    put_str(out, id.title);
+    put_u32(out, id.number_line), put_u32(out, id.date_line);
+}
+DocIdentity get_identity(Reader& r) {
+    DocIdentity id;
+    id.number = r.str();
+    id.symbol = r.str();
+    id.date.day = r.i32(), id.date.month = r.i32(), id.date.year = r.i32();
+    id.agency = r.str();
+    id.title = r.str();
+    id.number_line = r.u32(), id.date_line = r.u32();
+    return id;
+}
+
+bool is_plan(const Model& m) { return m.outline.kind == DocKind::Plan || m.outline.kind == DocKind::Programme; }
+
+// The identity of a plan file, or nothing when the file is not a readable plan.
+std::string index_one(const std::string& path, const ingest::Options& opts, bool any_kind) {
+    auto r = ingest::read_file(path, opts);
+    auto* doc = std::get_if<SourceDocument>(&r);
+    if (!doc) return {};
+    auto a = analyze(std::move(*doc));
+    if (!any_kind && !is_plan(a->model)) return {};
+    std::string out = "P";
+    put_identity(out, extract::identity_of(a->model));
+    return out;
+}
+
+}  // namespace
+
+bool is_report(const Model& m) { return m.outline.kind == DocKind::Report; }
+
+PlanIndex index_plans(const std::vector<std::string>& paths, const ingest::Options& opts, unsigned jobs,
+                      const Budget& budget, bool workers, bool any_kind) {
+    PlanIndex idx;
+    std::vector<std::string> found(paths.size());
+    bool ran = workers && run_in_workers(
+                              paths.size(), jobs, budget,
+                              [&](size_t i) {
+                                  try {
+                                      return index_one(paths[i], opts, any_kind);
+                                  } catch (...) {
+                                      return std::string();
+                                  }
+                              },
+                              [&](size_t i, WorkerOutcome o) {
+                                  if (o.failure == WorkerFailure::None) found[i] = std::move(o.payload);
+                              });
+    if (!ran)
+        for (size_t i = 0; i < paths.size(); ++i) {
+            try {
+                found[i] = index_one(paths[i], opts, any_kind);
+            } catch (...) {
+                found[i].clear();
+            }
+        }
+    for (size_t i = 0; i < paths.size(); ++i) {
+        if (found[i].empty() || found[i][0] != 'P') continue;
+        Reader r{std::string_view(found[i]).substr(1)};
+        PlanEntry e{paths[i], get_identity(r)};
+        if (r.ok) idx.plans.push_back(std::move(e));
+    }
+    return idx;
+}
+
+bool link_plan(Model& report, const Model& plan, const std::string& plan_path, bool explicit_plan) {
+    PlanLink& l = report.plan;
+    l = PlanLink{};
+    l.attempted = true;
+    DocIdentity id = extract::identity_of(plan);
+    int best = 0, citation = -1;
+    for (int c : extract::plan_citations(report)) {
+        int s = extract::pairing_score(report, report.citations[static_cast<size_t>(c)], id);
+        if (s > best) best = s, citation = c;
+    }
+    if (citation < 0 && !explicit_plan) return false;
+    l.explicit_plan = explicit_plan;
+    l.plan = &plan;
+    l.plan_path = plan_path;
+    l.identity = std::move(id);
+    l.citation = citation;
+    if (l.citation < 0) {
+        auto cands = extract::plan_citations(report);
+        if (!cands.empty()) l.citation = cands.front();
+    }
+    l.table = extract::build_progress(plan, report);
+    l.table.plan_path = plan_path;
+    return true;
+}
+
+std::unique_ptr<Analysis> pair_report(Analysis& report, const PlanIndex& index, const ingest::Options& opts) {
+    Model& m = report.model;
+    m.plan.attempted = true;
+    if (!is_report(m) || index.plans.empty()) return nullptr;
+    const PlanEntry* chosen = nullptr;
+    if (index.explicit_plan) {
+        chosen = &index.plans.front();
+    } else {
+        int best = 0;
+        for (int c : extract::plan_citations(m))
+            for (const auto& e : index.plans) {
+                if (e.path == report.doc.path) continue;
+                int s = extract::pairing_score(m, m.citations[static_cast<size_t>(c)], e.id);
+                if (s > best) best = s, chosen = &e;
+            }
+    }
+    if (!chosen) return nullptr;
+    auto r = ingest::read_file(chosen->path, opts);
+    auto* doc = std::get_if<SourceDocument>(&r);
+    if (!doc) return nullptr;
+    auto plan = analyze(std::move(*doc));
+    if (!link_plan(m, plan->model, chosen->path, index.explicit_plan)) return nullptr;
+    return plan;
+}
+
+std::string serialize_progress(const ProgressTable& t) {
+    std::string out;
+    put_str(out, t.plan_path), put_str(out, t.report_path), put_str(out, t.plan_name), put_str(out, t.report_name);
+    put_str(out, t.unit);
+    put_int(out, t.period_from), put_int(out, t.period_to), put_int(out, t.horizon_from), put_int(out, t.horizon_to);
+    put_u32(out, static_cast<uint32_t>(t.rows.size()));
+    for (const auto& r : t.rows) {
+        put_str(out, r.kind), put_str(out, r.subject);
+        put_double(out, r.target);
+        put_str(out, r.unit);
+        put_int(out, r.target_year);
+        put_u32(out, r.at_least);
+        put_str(out, r.target_text);
+        put_u32(out, r.target_line);
+        put_str(out, r.target_section);
+        put_u32(out, r.has_result);
+        put_double(out, r.result);
+        put_str(out, r.result_text);
+        put_u32(out, r.result_line);
+        put_u32(out, static_cast<uint32_t>(r.status));
+        put_u32(out, r.due);
+    }
+    return out;
+}
+
+bool deserialize_progress(std::string_view bytes, ProgressTable& t) {
+    Reader r{bytes};
+    t = {};
+    t.plan_path = r.str(), t.report_path = r.str(), t.plan_name = r.str(), t.report_name = r.str();
+    t.unit = r.str();
+    t.period_from = r.i32(), t.period_to = r.i32(), t.horizon_from = r.i32(), t.horizon_to = r.i32();
+    uint32_t n = r.u32();
+    for (uint32_t k = 0; k < n && r.ok; ++k) {
+        ProgressRow row;
+        row.kind = r.str(), row.subject = r.str();
+        row.target = r.dbl();
+        row.unit = r.str();
+        row.target_year = r.i32();
+        row.at_least = r.u32();
+        row.target_text = r.str();
+        row.target_line = r.u32();
+        row.target_section = r.str();
+        row.has_result = r.u32();
+        row.result = r.dbl();
+        row.result_text = r.str();
+        row.result_line = r.u32();
+        uint32_t st = r.u32();
+        if (st > 3) return false;
+        row.status = static_cast<ProgressStatus>(st);
+        row.due = r.u32();
+        if (r.ok) t.rows.push_back(std::move(row));
+    }
+    return r.ok && r.at == bytes.size();
+}
+
+}  // namespace plancheck::pipeline
+
+namespace plancheck::pipeline {
+
+std::string configure_pairing(Options& opts, const std::string& plan, const std::vector<std::string>& plan_dirs,
+                              const std::vector<std::string>& batch, unsigned jobs, const Budget& budget,
+                              bool workers) {
+    auto idx = std::make_shared<PlanIndex>();
+    if (!plan.empty()) {
+        std::error_code ec;
+        if (!std::filesystem::is_regular_file(plan, ec)) return "--plan " + plan + ": no such file";
+        *idx = index_plans({plan}, opts.ingest, 1, budget, false, true);
+        if (idx->plans.empty()) return "--plan " + plan + ": cannot read the plan";
+        idx->explicit_plan = true;
+        opts.plans = std::move(idx);
+        return {};
+    }
+    std::vector<std::string> candidates;
+    for (const auto& d : plan_dirs) {
+        std::error_code ec;
+        if (!std::filesystem::is_directory(d, ec)) return "--plans " + d + ": not a folder";
+        for (const auto& in : collect_inputs({d}))
+            if (!in.unsupported && in.problem.empty()) candidates.push_back(in.path);
+    }
+    if (batch.size() > 1) candidates.insert(candidates.end(), batch.begin(), batch.end());
+    if (candidates.empty() && plan_dirs.empty()) return {};  // one file checked alone: no pairing
+    *idx = index_plans(candidates, opts.ingest, jobs, budget, workers);
+    opts.plans = std::move(idx);
+    return {};
+}
+
+namespace {
+constexpr std::string_view kProgressMagic = "PCPT";
+}
+
+std::string pack_progress(std::string payload, const ProgressTable* t) {
+    if (!t) return payload;
+    std::string p = serialize_progress(*t);
+    payload += p;
+    put_u32(payload, static_cast<uint32_t>(p.size()));
+    payload += kProgressMagic;
+    return payload;
+}
+
+std::string_view unpack_progress(std::string_view payload, std::shared_ptr<const ProgressTable>& progress) {
+    progress.reset();
+    if (payload.size() < 8 || payload.substr(payload.size() - 4) != kProgressMagic) return payload;
+    Reader r{payload.substr(payload.size() - 8, 4)};
+    uint32_t n = r.u32();
+    if (n > payload.size() - 8) return payload;
+    auto t = std::make_shared<ProgressTable>();
+    if (!deserialize_progress(payload.substr(payload.size() - 8 - n, n), *t)) return payload;
+    progress = std::move(t);
+    return payload.substr(0, payload.size() - 8 - n);
+}
+
+}  // namespace plancheck::pipeline

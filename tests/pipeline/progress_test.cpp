@@ -1,0 +1,270 @@
+// Reports against their plans (docs/progress.md): pairing, the progress table
+// and the progress findings on the plan/report pairs of corpus/progress/, in
+// .txt and .docx, through the library and the CLI; and the seed plan with a
+// report written for it (skipped without ../shared).
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <unistd.h>
+
+#include "corpus.h"
+#include "extract/progress.h"
+#include "helpers.h"
+#include "ingest/docx_writer.h"
+#include "pipeline/pairing.h"
+#include "pipeline/pipeline.h"
+#include "report/progress.h"
+#include "report/report.h"
+
+namespace fs = std::filesystem;
+using namespace plancheck;
+
+namespace {
+
+const rules::RuleBook& book() {
+    static rules::RuleBook b = rules::load_rulebook(test::source_dir() + "/rules");
+    return b;
+}
+
+fs::path folder() { return fs::path(test::source_dir()) / "corpus" / "progress"; }
+
+pipeline::Options paired_options(const std::string& plan, const std::vector<std::string>& dirs) {
+    pipeline::Options o;
+    o.check.today = {23, 11, 2026};
+    pipeline::Budget budget;
+    REQUIRE(pipeline::configure_pairing(o, plan, dirs, {}, 1, budget, false).empty());
+    return o;
+}
+
+std::string table_text(ProgressTable t, const std::string& report_rel, const std::string& plan_rel) {
+    t.report_path = report_rel;
+    t.plan_path = plan_rel;
+    std::ostringstream os;
+    report::write_progress_text(os, t, "en");
+    return os.str();
+}
+
+// Paragraphs of a .txt document as a .docx (one paragraph per non-empty line).
+fs::path as_docx(const fs::path& txt, const fs::path& dir) {
+    test::DocxWriter w;
+    std::istringstream in(test::slurp(txt));
+    for (std::string line; std::getline(in, line);)
+        if (!line.empty()) w.body += test::DocxWriter::para(line);
+    fs::path out = dir / txt.filename().replace_extension(".docx");
+    std::ofstream(out, std::ios::binary) << w.build();
+    return out;
+}
+
+struct Row {
+    const char* status;
+    double target;
+    int year;
+    double result;  // -1: none
+};
+
+void check_rows(const ProgressTable& t, const std::vector<Row>& want) {
+    REQUIRE(t.rows.size() == want.size());
+    for (size_t i = 0; i < want.size(); ++i) {
+        INFO("row " << i + 1 << ": " << t.rows[i].subject);
+        CHECK(std::string(to_string(t.rows[i].status)) == want[i].status);
+        if (t.rows[i].status != ProgressStatus::NoTarget) {
+            CHECK(t.rows[i].target == Approx(want[i].target));
+            CHECK(t.rows[i].target_year == want[i].year);
+        }
+        CHECK(t.rows[i].has_result == (want[i].result >= 0));
+        if (want[i].result >= 0) CHECK(t.rows[i].result == Approx(want[i].result));
+    }
+}
+
+}  // namespace
+
+TEST_CASE("progress: corpus reports against the plans of their folder", "[progress]") {
+    auto opts = paired_options("", {folder().string()});
+    REQUIRE(opts.plans);
+    REQUIRE(opts.plans->plans.size() == 1);  // only ke-hoach-tan-phu.txt is a plan
+    size_t checked = 0;
+    for (const auto& e : fs::directory_iterator(folder())) {
+        if (e.path().extension() != ".progress") continue;
+        fs::path doc = e.path();
+        doc.replace_extension(".txt");
+        DYNAMIC_SECTION(doc.filename().string()) {
+            std::ifstream in(e.path());
+            std::string err;
+            auto expected = test::parse_expected(in, &err);
+            REQUIRE(err.empty());
+            auto r = pipeline::check_file(doc.string(), book(), opts);
+            auto c = test::compare(expected, r.diagnostics);
+            INFO(test::describe(c));
+            CHECK(c.ok());
+            fs::path table = doc;
+            table.replace_extension(".table");
+            if (fs::exists(table)) {
+                REQUIRE(r.progress);
+                CHECK(table_text(*r.progress, "corpus/progress/" + doc.filename().string(),
+                                 "corpus/progress/ke-hoach-tan-phu.txt") == test::slurp(table));
+            } else {
+                CHECK_FALSE(r.progress);  // the unpaired report has no table
+            }
+        }
+        ++checked;
+    }
+    CHECK(checked == 4);
+}
+
+TEST_CASE("progress: the statuses a reviewer would mark", "[progress]") {
+    auto opts = paired_options("", {folder().string()});
+    auto partial = pipeline::check_file((folder() / "bao-cao-mot-phan.txt").string(), book(), opts);
+    REQUIRE(partial.progress);
+    // 100% by 2025 (82% in 2023: not met, not yet due), 100% content by 2025 (not
+    // reported), 6% by 2023 (4,2%: not met), 90% every year (not reported), May
+    // (not reported), 24 news items (no target).
+    check_rows(*partial.progress, {{"not-met", 100, 2025, 82},
+                                   {"not-reported", 100, 2025, -1},
+                                   {"not-met", 6, 2023, 4.2},
+                                   {"not-reported", 90, 0, -1},
+                                   {"not-reported", 5, 0, -1},
+                                   {"no-target", 0, 0, 24}});
+    CHECK_FALSE(partial.progress->rows[0].due);
+    CHECK(partial.progress->rows[2].due);
+    CHECK(partial.progress->period_from == 2023);
+    CHECK(partial.progress->horizon_from == 2022);
+    CHECK(partial.progress->horizon_to == 2025);
+}
+
+TEST_CASE("progress: a report checked alone is not paired and gets no progress finding", "[progress]") {
+    pipeline::Options o;
+    o.check.today = {23, 11, 2026};
+    for (const char* f : {"bao-cao-mot-phan.txt", "bao-cao-khong-ghep.txt", "bao-cao-mau-thuan.txt"}) {
+        auto r = pipeline::check_file((folder() / f).string(), book(), o);
+        CHECK_FALSE(r.progress);
+        for (const auto& d : r.diagnostics) CHECK(d.rule.rfind("progress.", 0) != 0);
+    }
+}
+
+TEST_CASE("progress: .docx plans and reports pair and give the same table", "[progress]") {
+    auto dir = fs::temp_directory_path() / ("plancheck-progress-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir / "plans");
+    auto plan = as_docx(folder() / "ke-hoach-tan-phu.txt", dir / "plans");
+    auto report = as_docx(folder() / "bao-cao-mot-phan.txt", dir);
+    auto txt_opts = paired_options("", {folder().string()});
+    auto txt = pipeline::check_file((folder() / "bao-cao-mot-phan.txt").string(), book(), txt_opts);
+    for (bool explicit_plan : {false, true}) {
+        auto opts = explicit_plan ? paired_options(plan.string(), {}) : paired_options("", {(dir / "plans").string()});
+        auto docx = pipeline::check_file(report.string(), book(), opts);
+        REQUIRE(docx.progress);
+        REQUIRE(txt.progress);
+        REQUIRE(docx.progress->rows.size() == txt.progress->rows.size());
+        for (size_t i = 0; i < txt.progress->rows.size(); ++i) {
+            CHECK(docx.progress->rows[i].status == txt.progress->rows[i].status);
+            CHECK(docx.progress->rows[i].target == Approx(txt.progress->rows[i].target));
+            CHECK(docx.progress->rows[i].result == Approx(txt.progress->rows[i].result));
+        }
+        std::vector<std::string> rules_docx, rules_txt;
+        for (const auto& d : docx.diagnostics)
+            if (d.rule.rfind("progress.", 0) == 0) rules_docx.push_back(d.rule);
+        for (const auto& d : txt.diagnostics)
+            if (d.rule.rfind("progress.", 0) == 0) rules_txt.push_back(d.rule);
+        CHECK(rules_docx == rules_txt);
+    }
+    fs::remove_all(dir);
+}
+
+TEST_CASE("progress: the table survives the worker pipe", "[progress]") {
+    auto opts = paired_options("", {folder().string()});
+    auto r = pipeline::check_file((folder() / "bao-cao-mau-thuan.txt").string(), book(), opts);
+    REQUIRE(r.progress);
+    std::string packed = pipeline::pack_progress("RESULT", &*r.progress);
+    std::shared_ptr<const ProgressTable> back;
+    CHECK(pipeline::unpack_progress(packed, back) == "RESULT");
+    REQUIRE(back);
+    CHECK(table_text(*back, "r", "p") == table_text(*r.progress, "r", "p"));
+    CHECK(pipeline::unpack_progress("RESULT", back) == "RESULT");
+    CHECK_FALSE(back);
+    // A damaged payload is left as it is, never misread.
+    std::string bad = packed;
+    bad[bad.size() - 9] ^= 0x55;
+    pipeline::unpack_progress(bad, back);
+    CHECK((!back || back->rows.size() == r.progress->rows.size()));
+}
+
+TEST_CASE("progress: subjects are compared by their content syllables", "[progress]") {
+    using extract::subject_similarity;
+    std::vector<std::string> a = {"can", "bo", "dang", "vien", "tuyen", "truyen"};
+    CHECK(subject_similarity(a, a) == Approx(1.0));
+    CHECK(subject_similarity(a, {"ho", "gia", "dinh"}) == Approx(0.0));
+    CHECK(subject_similarity(a, {}) == Approx(0.0));
+    CHECK(subject_similarity(a, {"can", "bo", "dang", "vien"}) == Approx(0.8));
+}
+
+TEST_CASE("progress: the CLI pairs in a batch, prints the table and the batch view", "[progress][cli]") {
+    auto dir = fs::temp_directory_path() / ("plancheck-progress-cli-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    for (const char* f : {"ke-hoach-tan-phu.txt", "bao-cao-mot-phan.txt", "bao-cao-khong-ghep.txt"})
+        fs::copy_file(folder() / f, dir / f);
+    std::string bin = test::shell_quote(PLANCHECK_BINARY);
+    // A batch: the plan is among the files, so the report is paired with it (in worker processes).
+    auto batch = test::run_shell(dir, bin + " check --lang en --format json .");
+    CHECK(batch.out.find("progress.target.below") != std::string::npos);
+    CHECK(batch.out.find("progress.unpaired") != std::string::npos);
+    // One file alone: no pairing, no progress finding.
+    auto alone = test::run_shell(dir, bin + " check --lang en --format json bao-cao-mot-phan.txt");
+    CHECK(alone.out.find("progress.") == std::string::npos);
+    // --plan pairs explicitly.
+    auto expl = test::run_shell(dir, bin + " check --lang en --plan ke-hoach-tan-phu.txt bao-cao-mot-phan.txt");
+    CHECK(expl.out.find("progress.target.below") != std::string::npos);
+    auto missing = test::run_shell(dir, bin + " check --plan nowhere.txt bao-cao-mot-phan.txt");
+    CHECK(missing.code == 2);
+    // The batch HTML has one row per paired unit.
+    auto html = test::run_shell(dir, bin + " check --lang en --format html .");
+    CHECK(html.out.find("id=\"progress\"") != std::string::npos);
+    CHECK(html.out.find("Báo cáo số 96/BC-UBND") != std::string::npos);
+    // plancheck progress: text, JSON, HTML; the plan found in the report's folder.
+    auto text = test::run_shell(dir, bin + " progress --lang en bao-cao-mot-phan.txt");
+    CHECK(text.code == 0);
+    CHECK(text.out.find("[not reported]") != std::string::npos);
+    auto json = test::run_shell(dir, bin + " progress --format json bao-cao-mot-phan.txt");
+    CHECK(json.out.find("\"status\": \"not-met\"") != std::string::npos);
+    auto page = test::run_shell(dir, bin + " progress --format html --plan ke-hoach-tan-phu.txt bao-cao-mot-phan.txt");
+    CHECK(page.out.find("<table>") != std::string::npos);
+    auto none = test::run_shell(dir, bin + " progress bao-cao-khong-ghep.txt");
+    CHECK(none.code == 2);
+    fs::remove_all(dir);
+}
+
+TEST_CASE("progress: the seed plan with a report written for it", "[progress][seed]") {
+    std::string seed = test::seed_path();
+    if (seed.empty()) {
+        WARN("skipped: ../shared/seeds/001_*.txt is not present");
+        return;
+    }
+    auto opts = paired_options(seed, {});
+    auto r = pipeline::check_file((folder() / "seed" / "bao-cao-seed-001.txt").string(), book(), opts);
+    REQUIRE(r.progress);
+    const auto& t = *r.progress;
+    // The table a reviewer draws by hand: the plan's three shares (lines 29, 31,
+    // 33) and the May campaign (line 55) against the 2022 report; the report's
+    // three conferences have no target in the plan.
+    check_rows(t, {{"not-met", 100, 2025, 92},
+                   {"not-met", 100, 2030, 92},
+                   {"met", 100, 2025, 100},
+                   {"met", 5, 0, 5},
+                   {"no-target", 0, 0, 3}});
+    std::vector<uint32_t> target_lines, result_lines;
+    for (const auto& row : t.rows) target_lines.push_back(row.target_line), result_lines.push_back(row.result_line);
+    CHECK(target_lines == std::vector<uint32_t>{29, 31, 33, 55, 0});
+    CHECK(result_lines == std::vector<uint32_t>{18, 18, 22, 30, 26});
+    CHECK(t.rows[0].target_section == "I.2");
+    CHECK(t.rows[3].target_section == "III.2");
+    CHECK_FALSE(t.rows[0].due);  // 2022 has not reached 2025: not met, and no finding
+    CHECK(t.period_from == 2022);
+    CHECK(t.horizon_from == 2020);
+    CHECK(t.horizon_to == 2030);
+    // Nothing to report: no target is due and below, none unreported, the period is in the horizon,
+    // and the plan's blank number cannot contradict the report's citation.
+    for (const auto& d : r.diagnostics) CHECK(d.rule.rfind("progress.", 0) != 0);
+}
