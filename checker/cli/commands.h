@@ -65,6 +65,7 @@ struct OpenDocument {
 };
 std::unique_ptr<OpenDocument> open_document(const Args& args, const DocumentRequest& req, int& code);
 
+int cmd_annotate(const Args&);
 int cmd_check(const Args&);
 int cmd_citations(const Args&);
 int cmd_coverage(const Args&);

@@ -38,7 +38,7 @@ std::vector<Case> group_by_rule(const FileReport& f) {
 std::string occurrence(const std::string& path, const Diagnostic& d, const Options& opts) {
     std::ostringstream s;
     s << path << ":" << d.line << ":" << d.column << ": " << to_string(d.severity) << ": " << d.message;
-    if (d.page)  // PDF: where it is printed
+    if (d.page && d.page_line)  // PDF: where it is printed
         s << (opts.lang == "en" ? " (page " : " (trang ") << d.page << (opts.lang == "en" ? ", line " : ", dòng ")
           << d.page_line << ")";
     s << "\n";
