@@ -100,6 +100,14 @@ int cmd_annotate(const Args& args) {
 
     std::string bytes;
     {
+        // The limit `check` applies by default (--max-size 64): the file is read whole.
+        const uint64_t limit = ingest::Options{}.max_bytes;
+        std::error_code ec;
+        if (!std::filesystem::is_regular_file(input, ec))
+            return say(shown_in + " không phải là một tệp", shown_in + " is not a file");
+        if (std::filesystem::file_size(input, ec) > limit)
+            return say(shown_in + " lớn hơn 64 MB: không phải một văn bản hành chính?",
+                       shown_in + " is larger than 64 MB: not an administrative document?");
         std::ifstream in(input, std::ios::binary);
         if (!in) return say("không mở được " + shown_in, "cannot open " + shown_in);
         std::ostringstream ss;

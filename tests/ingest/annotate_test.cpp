@@ -16,6 +16,7 @@
 #include "ingest/ingest.h"
 #include "ingest/plugin.h"
 #include "normalize/normalize.h"
+#include "pipeline/context.h"
 
 using namespace plancheck;
 using test::DocxWriter;
@@ -360,4 +361,48 @@ TEST_CASE("annotate: no findings leaves the file as it was; not a .docx is refus
     auto through = ingest::annotate_docx(original, {}, {}, &error);
     REQUIRE(through);
     CHECK(*through == original);
+}
+
+TEST_CASE("docx: page breaks the file records, and the context of a finding", "[ingest][annotate][context]") {
+    DocxWriter w;
+    w.body = DocxWriter::para("Trang một") +
+             // Word's own layout broke the page inside this paragraph, before "tiếp".
+             "<w:p><w:r><w:t xml:space=\"preserve\">Đoạn dài </w:t><w:lastRenderedPageBreak/><w:t>tiếp</w:t></w:r></w:p>" +
+             // A hard break followed by the rendered break Word writes for it: one page.
+             "<w:p><w:r><w:br w:type=\"page\"/></w:r><w:r><w:lastRenderedPageBreak/><w:t>Trang ba</w:t></w:r></w:p>" +
+             "<w:p><w:pPr><w:pageBreakBefore/></w:pPr><w:r><w:t>Trang bốn</w:t></w:r></w:p>" +
+             // A section ending here: the next section starts a page, unless continuous.
+             "<w:p><w:pPr><w:sectPr><w:type w:val=\"continuous\"/></w:sectPr></w:pPr><w:r><w:t>Vẫn trang bốn</w:t></w:r></w:p>" +
+             "<w:p><w:pPr><w:sectPr/></w:pPr><w:r><w:t>Cuối mục</w:t></w:r></w:p>" + DocxWriter::para("Trang năm");
+    SourceDocument doc = read_ok(w.build());
+    std::vector<Pos> want = {{2, 10}, {3, 2}, {4, 1}, {7, 1}};
+    CHECK(doc.page_breaks == want);
+
+    std::vector<Diagnostic> diags(4);
+    diags[0].line = 2, diags[0].column = 2;   // before the break in its paragraph
+    diags[1].line = 2, diags[1].column = 11;  // after it
+    diags[2].line = 7, diags[2].column = 1;
+    diags[3].line = 0;  // whole file: nothing to name
+    doc.format = "docx";
+    pipeline::locate_docx(doc, diags);
+    CHECK(diags[0].page == 1);
+    CHECK(diags[1].page == 2);
+    CHECK(diags[2].page == 5);
+    CHECK(diags[0].context == "Đoạn dài tiếp");
+    CHECK(diags[2].context == "Trang năm");
+    CHECK(diags[3].context.empty());
+    CHECK(diags[3].page == 0);
+
+    // No page break recorded: the page is unknown, the words are still given.
+    DocxWriter one;
+    one.body = DocxWriter::para("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;");
+    SourceDocument d1 = read_ok(one.build());
+    d1.format = "docx";
+    std::vector<Diagnostic> single(1);
+    single[0].line = 1, single[0].column = 3;
+    pipeline::locate_docx(d1, single);
+    CHECK(single[0].page == 0);
+    CHECK(single[0].context == "Căn cứ Luật Tổ chức chính quyền địa…");
+    CHECK(pipeline::first_words("  Một\thai  ba ") == "Một hai ba");
+    CHECK(pipeline::first_words(std::string(60, 'x') + " y") == std::string(60, 'x') + "…");
 }

@@ -833,17 +833,26 @@ uint32_t shown_length(const TextPiece& piece) {
 size_t raw_offset(const TextPiece& piece, uint32_t k) {
     std::string_view raw = piece.node.child_value();
     if (local(piece.node.name()) != "t") return k == 0 ? 0 : raw.size();
-    size_t i = 0, best = 0;
-    uint32_t seen = 0;
-    while (i < raw.size()) {
-        if (!piece.legacy && seen == k) return i;
-        utf8::next(raw, i);
-        ++seen;
-        // Legacy: the longest raw prefix that shows k characters (a VNI
-        // diacritic byte stays with its letter).
-        if (piece.legacy && utf8::count(legacy_shown(raw.substr(0, i), *piece.legacy)) <= k) best = i;
+    size_t i = 0;
+    if (!piece.legacy) {
+        for (uint32_t seen = 0; i < raw.size() && seen < k; ++seen) utf8::next(raw, i);
+        return i;
     }
-    return piece.legacy ? best : raw.size();
+    // Legacy: the longest raw prefix that shows at most k characters (a VNI
+    // diacritic byte stays with its letter). The shown length grows with the
+    // prefix, so a binary search over code point boundaries finds it.
+    std::vector<size_t> cuts{0};
+    while (i < raw.size()) {
+        utf8::next(raw, i);
+        cuts.push_back(i);
+    }
+    size_t lo = 0, hi = cuts.size() - 1;  // cuts[lo] shows <= k
+    while (lo < hi) {
+        size_t mid = (lo + hi + 1) / 2;
+        if (utf8::count(legacy_shown(raw.substr(0, cuts[mid]), *piece.legacy)) <= k) lo = mid;
+        else hi = mid - 1;
+    }
+    return cuts[lo];
 }
 
 }  // namespace docx
