@@ -406,3 +406,40 @@ TEST_CASE("docx: page breaks the file records, and the context of a finding", "[
     CHECK(pipeline::first_words("  Một\thai  ba ") == "Một hai ba");
     CHECK(pipeline::first_words(std::string(60, 'x') + " y") == std::string(60, 'x') + "…");
 }
+
+TEST_CASE("annotate: a stored (uncompressed) part stays stored, byte for byte", "[ingest][annotate]") {
+    DocxWriter w;
+    w.body = DocxWriter::para("Kế hoạch kiểm tra công vụ");
+    auto parts = w.parts();
+    std::string image(20000, '\0');
+    for (size_t i = 0; i < image.size(); ++i) image[i] = static_cast<char>(i * 7 % 251);
+    // Zip it with the image stored, as Word stores JPEG files.
+    zip_error_t err;
+    zip_error_init(&err);
+    zip_source_t* out_src = zip_source_buffer_create(nullptr, 0, 0, &err);
+    zip_source_keep(out_src);
+    zip_t* z = zip_open_from_source(out_src, ZIP_TRUNCATE, &err);
+    REQUIRE(z);
+    parts["word/media/image1.jpeg"] = image;
+    for (const auto& [name, data] : parts) {
+        zip_source_t* s = zip_source_buffer(z, data.data(), data.size(), 0);
+        zip_int64_t idx = zip_file_add(z, name.c_str(), s, ZIP_FL_ENC_UTF_8);
+        REQUIRE(idx >= 0);
+        if (name == "word/media/image1.jpeg") zip_set_file_compression(z, static_cast<zip_uint64_t>(idx), ZIP_CM_STORE, 0);
+    }
+    REQUIRE(zip_close(z) == 0);
+    std::string original;
+    REQUIRE(zip_source_open(out_src) == 0);
+    char buf[4096];
+    for (zip_int64_t n; (n = zip_source_read(out_src, buf, sizeof buf)) > 0;) original.append(buf, static_cast<size_t>(n));
+    zip_source_close(out_src);
+    zip_source_free(out_src);
+    zip_error_fini(&err);
+
+    SourceDocument doc = read_ok(original);
+    std::string out = annotate(original, {on_word(doc, "công vụ")});
+    auto before = entries(original), after = entries(out);
+    CHECK(after["word/media/image1.jpeg"].data == image);
+    CHECK(after["word/media/image1.jpeg"].comp_size == before["word/media/image1.jpeg"].comp_size);
+    CHECK(after["word/media/image1.jpeg"].comp_size == image.size());
+}
