@@ -32,7 +32,7 @@ struct AnnotateOptions {
 
 struct AnnotateSummary {
     size_t comments = 0;      // comments added
-    size_t on_paragraph = 0;  // of those, anchored on a whole paragraph (no precise span)
+    size_t on_paragraph = 0;  // of those, anchored on a whole paragraph (no precise span, whole file)
     size_t suggestions = 0;   // tracked changes added (--suggest)
 };
 

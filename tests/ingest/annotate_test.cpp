@@ -443,3 +443,32 @@ TEST_CASE("annotate: a stored (uncompressed) part stays stored, byte for byte", 
     CHECK(after["word/media/image1.jpeg"].comp_size == before["word/media/image1.jpeg"].comp_size);
     CHECK(after["word/media/image1.jpeg"].comp_size == image.size());
 }
+
+TEST_CASE("annotate: a finding in a footnote is anchored on its reference mark", "[ingest][annotate]") {
+    DocxWriter w;
+    w.body = DocxWriter::para("Kế hoạch phát triển du lịch") +
+             "<w:p><w:r><w:t>Căn cứ Nghị quyết của Hội đồng nhân dân tỉnh</w:t></w:r>"
+             "<w:r><w:rPr><w:vertAlign w:val=\"superscript\"/></w:rPr><w:footnoteReference w:id=\"2\"/></w:r></w:p>";
+    w.footnotes = "<w:footnote w:type=\"separator\" w:id=\"0\"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>"
+                  "<w:footnote w:id=\"2\"><w:p><w:r><w:t>Nghị quyết số 12/NQ-HĐND ngày 5 tháng 3 năm 2026</w:t></w:r></w:p>"
+                  "</w:footnote>";
+    std::string original = w.build();
+    SourceDocument doc = read_ok(original);
+    Diagnostic d = on_word(doc, "12/NQ-HĐND");
+    CHECK(d.line == 3);  // the note's paragraph follows the body's two
+    ingest::AnnotateSummary s;
+    std::string out = annotate(original, {d}, false, &s);
+    CHECK(s.comments == 1);
+    CHECK(s.on_paragraph == 0);
+    auto after = entries(out);
+    pugi::xml_document x;
+    REQUIRE(x.load_string(after["word/document.xml"].data.c_str()));
+    // Start marker, the reference run, end marker, comment reference.
+    auto start = x.select_node("//w:commentRangeStart").node();
+    REQUIRE(start);
+    CHECK(start.next_sibling().child("w:footnoteReference"));
+    CHECK(std::string(start.next_sibling().next_sibling().name()) == "w:commentRangeEnd");
+    CHECK(after["word/comments.xml"].data.find("chú thích đánh dấu ở đây") != std::string::npos);
+    // The footnotes part itself is untouched.
+    CHECK(after["word/footnotes.xml"].data == entries(original)["word/footnotes.xml"].data);
+}

@@ -129,6 +129,7 @@ struct Plan {
     std::string original;              // the text a fix replaces (shown text)
     long long id = 0, ins_id = 0;  // w:id of the comment or w:del, and of the w:ins
     std::string note;              // said in the comment when it is not on the finding's text
+    pugi::xml_node run;            // Paragraph plans: anchor on this run instead (a note's reference mark)
 };
 
 class Annotator {
@@ -211,6 +212,7 @@ public:
         for (const auto& p : plans_) {
             if (p.kind == Plan::Change) continue;
             if (p.kind == Plan::Span) mark_span(p);
+            else if (p.run) mark_run(p);
             else mark_paragraph(p);
         }
     }
@@ -245,8 +247,17 @@ private:
         const bool en = opts_.lang == "en";
         if (d.line == 0 || map_.paras.empty())
             p.note = en ? "(This finding concerns the whole document.)" : "(Nhận xét này về toàn văn bản.)";
-        else if (d.line > map_.last_line)
+        else if (d.line > map_.last_line) {
             p.note = en ? "(This finding is about a footnote or endnote.)" : "(Nhận xét này về một chú thích.)";
+            // On the note's reference mark in the body, when there is one.
+            for (const auto& n : map_.notes)
+                if (n.first <= d.line && d.line <= n.last)
+                    if (auto it = map_.note_refs.find(n.key); it != map_.note_refs.end() && it->second.parent()) {
+                        p.run = it->second.parent();
+                        p.note = en ? "(This finding is about the footnote or endnote marked here.)"
+                                    : "(Nhận xét này về chú thích đánh dấu ở đây.)";
+                    }
+        }
         else if (!mapped(d.line))
             p.note = en ? "(This finding is about paragraph " + std::to_string(d.line) + ".)"
                         : "(Nhận xét này về đoạn " + std::to_string(d.line) + ".)";
@@ -483,6 +494,16 @@ private:
         reference_run(last.parent(), end, p.id);
     }
 
+    // Around one run (a note's reference mark).
+    void mark_run(const Plan& p) {
+        std::string id = std::to_string(p.id);
+        p.run.parent().insert_child_before(W("commentRangeStart").c_str(), p.run).append_attribute(W("id").c_str()) =
+            id.c_str();
+        pugi::xml_node end = p.run.parent().insert_child_after(W("commentRangeEnd").c_str(), p.run);
+        end.append_attribute(W("id").c_str()) = id.c_str();
+        reference_run(p.run.parent(), end, p.id);
+    }
+
     void mark_paragraph(const Plan& p) {
         auto it = map_.paras.find(p.para);
         if (it == map_.paras.end()) it = map_.paras.begin();
@@ -682,7 +703,7 @@ std::optional<std::string> annotate_docx_document(std::string_view bytes, const 
             continue;
         }
         ++s.comments;
-        if (p.kind == Plan::Paragraph) ++s.on_paragraph;
+        if (p.kind == Plan::Paragraph && !p.run) ++s.on_paragraph;
         add_comment(comments.document_element(), w, p, opts, a.date(), originals[i]);
     }
     if (summary) *summary = s;

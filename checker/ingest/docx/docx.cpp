@@ -343,6 +343,8 @@ private:
                 else if (type == "separate" && !fields_.empty()) fields_.back() = true;
                 else if (type == "end" && !fields_.empty()) fields_.pop_back();
             } else if (name == "commentReference") comment_para.emplace(attr(c, "id"), para_no_);
+            else if (map_ && (name == "footnoteReference" || name == "endnoteReference"))
+                map_->note_refs[(name == "footnoteReference" ? "f" : "e") + attr(c, "id")] = c;
             else if (name == "drawing" || name == "pict" || name == "AlternateContent" || name == "object")
                 boxes(c, p, depth + 1);
         }
@@ -812,6 +814,25 @@ std::optional<UnreadableInput> map_body(ZipReader& zip, pugi::xml_document& docu
     reader.container(body, false, 0);
     reader.finish();
     out.last_line = reader.last_line();
+    // The notes' paragraph numbers, counted as read_docx_document counts them.
+    uint32_t next_line = out.last_line + 1;
+    for (auto [part, elem] : {std::pair{"word/footnotes.xml", "footnote"}, std::pair{"word/endnotes.xml", "endnote"}}) {
+        pugi::xml_document x;
+        bool found = false;
+        if (auto bad = load_part(zip, part, x, found)) return *bad;
+        if (!found) continue;
+        for (auto n : x.document_element().children()) {
+            if (local(n.name()) != elem) continue;
+            std::string type = attr(n, "type");
+            if (type == "separator" || type == "continuationSeparator" || type == "continuationNotice") continue;
+            BodyReader r(styles, numbering, scratch, scratch.blocks, next_line, BlockKind::Footnote);
+            r.container(n, false, 0);
+            r.finish();
+            if (r.last_line() >= next_line)
+                out.notes.push_back({next_line, r.last_line(), std::string(elem[0] == 'f' ? "f" : "e") + attr(n, "id")});
+            next_line = r.last_line() + 1;
+        }
+    }
     return std::nullopt;
 }
 

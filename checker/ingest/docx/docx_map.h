@@ -36,6 +36,15 @@ struct BodyMap {
     std::vector<TextPiece> pieces;               // in paragraph order, columns increasing
     std::map<uint32_t, pugi::xml_node> paras;    // paragraph number -> its w:p
     uint32_t last_line = 0;                      // last body paragraph number
+    // Footnotes and endnotes: "f12" / "e3" -> the body's w:footnoteReference
+    // (w:endnoteReference) element, and the paragraph numbers each note's
+    // text has (they follow the body's, see docx.cpp).
+    std::map<std::string, pugi::xml_node> note_refs;
+    struct NoteLines {
+        uint32_t first = 0, last = 0;
+        std::string key;
+    };
+    std::vector<NoteLines> notes;
 };
 
 // Reads the styles, theme and numbering of the package (they decide fonts,
