@@ -85,6 +85,7 @@ nlohmann::json outline_json(const pipeline::Analysis& a, const std::vector<rules
 nlohmann::json coverage_json(const pipeline::Analysis& a, std::vector<rules::AppliedSet> sets, bool forced);
 nlohmann::json citations_json(const pipeline::Analysis& a, const rules::RuleBook& book);
 
+int cmd_annotate(const Args&);
 int cmd_check(const Args&);
 int cmd_citations(const Args&);
 int cmd_coverage(const Args&);

@@ -8,6 +8,7 @@ namespace {
 
 // Sorted by name.
 const Command kCommands[] = {
+    {"annotate", "write the findings into a copy of a .docx as Word comments (or tracked changes)", cmd_annotate},
     {"check", "check documents against the rule sets (the default command)", cmd_check},
     {"citations", "list the legal documents a document cites, with registry status", cmd_citations},
     {"coverage", "show which objectives, contents and solutions of the parent decision a plan addresses",

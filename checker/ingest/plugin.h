@@ -16,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "ingest/annotate.h"
 #include "ingest/ingest.h"
 
 namespace plancheck::ingest {
@@ -27,6 +28,9 @@ Result read_pdf_document(std::string_view bytes, const std::string& path, const 
 namespace plugin {
 
 using ReadFn = Result (*)(std::string_view bytes, const std::string& path, const Options& opts);
+using AnnotateFn = std::optional<std::string> (*)(std::string_view bytes, const std::vector<Diagnostic>& diags,
+                                                  const AnnotateOptions& opts, std::string* error,
+                                                  AnnotateSummary* summary);
 
 // What a module's entry point `plancheck_ingest_plugin_v1` returns. The types
 // crossing the boundary are C++ types, so the module must come from the same
@@ -36,13 +40,18 @@ struct Api {
     const char* abi;
     size_t document_size, block_size, options_size;
     ReadFn read;
+    // Writes findings into a document of the module's format (annotate.h);
+    // null for formats that cannot be annotated (PDF).
+    AnnotateFn annotate;
+    size_t diagnostic_size, annotate_options_size;
 };
 
 inline constexpr const char* kAbi = PLANCHECK_PLUGIN_ABI;
 inline constexpr const char* kEntry = "plancheck_ingest_plugin_v1";
 
-inline Api make_api(ReadFn read) {
-    return Api{kAbi, sizeof(SourceDocument), sizeof(Block), sizeof(Options), read};
+inline Api make_api(ReadFn read, AnnotateFn annotate = nullptr) {
+    return Api{kAbi,     sizeof(SourceDocument), sizeof(Block),           sizeof(Options), read,
+               annotate, sizeof(Diagnostic),     sizeof(AnnotateOptions)};
 }
 
 // Where modules are looked for, in order: the folder of the running executable,
@@ -55,7 +64,11 @@ std::vector<std::string> search_dirs();
 
 // Defines a module's entry point around a reader. An exception never crosses
 // the module boundary: it becomes UnreadableInput{failure + what(), hint}.
-#define PLANCHECK_READER_MODULE(read, failure, hint)                                                     \
+#define PLANCHECK_READER_MODULE(read, failure, hint) PLANCHECK_READER_MODULE_ANNOTATE(read, failure, hint, nullptr)
+
+// The same for a module that also annotates (annotate.h); its exceptions
+// become `*error`.
+#define PLANCHECK_READER_MODULE_ANNOTATE(read, failure, hint, annotate)                                  \
     namespace {                                                                                          \
     plancheck::ingest::Result guarded_read(std::string_view bytes, const std::string& path,              \
                                            const plancheck::ingest::Options& opts) {                     \
@@ -65,9 +78,23 @@ std::vector<std::string> search_dirs();
             return plancheck::UnreadableInput{std::string(failure) + e.what(), hint};                    \
         }                                                                                                \
     }                                                                                                    \
+    [[maybe_unused]] std::optional<std::string> guarded_annotate(                                        \
+        std::string_view bytes, const std::vector<plancheck::Diagnostic>& diags,                         \
+        const plancheck::ingest::AnnotateOptions& opts, std::string* error,                              \
+        plancheck::ingest::AnnotateSummary* summary) {                                                   \
+        plancheck::ingest::plugin::AnnotateFn fn = annotate;                                             \
+        try {                                                                                            \
+            return fn(bytes, diags, opts, error, summary);                                               \
+        } catch (const std::exception& e) {                                                              \
+            if (error) *error = std::string("the .docx could not be annotated: ") + e.what();            \
+            return std::nullopt;                                                                         \
+        }                                                                                                \
+    }                                                                                                    \
     }                                                                                                    \
     extern "C" __attribute__((visibility("default"))) const plancheck::ingest::plugin::Api*              \
     plancheck_ingest_plugin_v1() {                                                                       \
-        static const auto api = plancheck::ingest::plugin::make_api(&guarded_read);                      \
+        plancheck::ingest::plugin::AnnotateFn fn = annotate;                                             \
+        static const auto api = plancheck::ingest::plugin::make_api(&guarded_read,                      \
+                                                                    fn ? &guarded_annotate : nullptr);   \
         return &api;                                                                                     \
     }

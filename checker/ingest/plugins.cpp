@@ -56,7 +56,9 @@ Loaded open_module(const std::string& name) {
         if (!api) {
             problem = p.string() + " is not a plancheck reader module";
         } else if (std::strcmp(api->abi, plugin::kAbi) != 0 || api->document_size != sizeof(SourceDocument) ||
-                   api->block_size != sizeof(Block) || api->options_size != sizeof(Options)) {
+                   api->block_size != sizeof(Block) || api->options_size != sizeof(Options) ||
+                   api->diagnostic_size != sizeof(Diagnostic) ||
+                   api->annotate_options_size != sizeof(AnnotateOptions)) {
             problem = p.string() + " belongs to another build of plancheck (" + api->abi + ", this is " +
                       plugin::kAbi + ")";
         } else {
@@ -95,6 +97,18 @@ Result read_docx(std::string_view bytes, const std::string& path, const Options&
 
 Result read_pdf(std::string_view bytes, const std::string& path, const Options& opts) {
     return read_with("pdf", "PDF", bytes, path, opts);
+}
+
+std::optional<std::string> annotate_docx(std::string_view bytes, const std::vector<Diagnostic>& diags,
+                                         const AnnotateOptions& opts, std::string* error, AnnotateSummary* summary) {
+    const Loaded& m = module("docx");
+    if (!m.api || !m.api->annotate) {
+        if (error)
+            *error = "this installation of plancheck cannot write .docx files: its .docx module is missing or broken: " +
+                     m.error;
+        return std::nullopt;
+    }
+    return m.api->annotate(bytes, diags, opts, error, summary);
 }
 
 }  // namespace plancheck::ingest

@@ -332,6 +332,9 @@ std::string serialize_result(const std::string& format, const std::vector<Diagno
             for (uint32_t v : {d.fix->line, d.fix->column, d.fix->end_line, d.fix->end_column}) put_u32(out, v);
             put_str(out, d.fix->replacement);
         }
+        put_u32(out, d.page);
+        put_u32(out, d.page_line);
+        put_str(out, d.context);
     }
     return out;
 }
@@ -359,6 +362,8 @@ bool deserialize_result(std::string_view bytes, std::string& format, std::vector
             f.replacement = r.str();
             d.fix = std::move(f);
         }
+        d.page = r.u32(), d.page_line = r.u32();
+        d.context = r.str();
         if (r.ok) diags.push_back(std::move(d));
     }
     return r.ok && r.at == bytes.size();

@@ -137,7 +137,7 @@ void write_html(std::ostream& os, const std::vector<FileReport>& files, const Op
         for (const auto& d : f.diagnostics) {
             os << "<tr><td class=\"n\">" << d.line;
             if (d.column) os << ":" << d.column;
-            if (d.page)  // PDF: where it is printed
+            if (d.page && d.page_line)  // PDF: where it is printed
                 os << "<br><small>" << (opts.lang == "en" ? "page " : "trang ") << d.page << ", "
                    << (opts.lang == "en" ? "line " : "dòng ") << d.page_line << "</small>";
             os << "</td><td class=\"sev " << sev_class(d.severity) << "\">" << severity_label(d.severity, opts.lang)

@@ -14,7 +14,9 @@ nlohmann::json to_json(const Diagnostic& d) {
         {"legal_basis", d.legal_basis},
     };
     if (d.fix) j["fix"] = {{"replacement", d.fix->replacement}};
-    if (d.page > 0) j["page"] = d.page, j["page_line"] = d.page_line;  // PDF only (additive)
+    if (d.page > 0) j["page"] = d.page;  // PDF, and .docx where the file records page breaks (additive)
+    if (d.page_line > 0) j["page_line"] = d.page_line;  // PDF only (additive)
+    if (!d.context.empty()) j["context"] = d.context;  // .docx only (additive)
     return j;
 }
 

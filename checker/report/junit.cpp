@@ -40,7 +40,7 @@ std::string occurrence(const std::string& path, const Diagnostic& d, const Optio
     std::ostringstream s;
     s << path << ":" << d.line << ":" << d.column << ": "
       << (opts.lang == "en" ? to_string(d.severity) : severity_label(d.severity, opts.lang)) << ": " << d.message;
-    if (d.page)  // PDF: where it is printed
+    if (d.page && d.page_line)  // PDF: where it is printed
         s << (opts.lang == "en" ? " (page " : " (trang ") << d.page << (opts.lang == "en" ? ", line " : ", dòng ")
           << d.page_line << ")";
     s << "\n";

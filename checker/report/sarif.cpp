@@ -110,7 +110,7 @@ json location_json(const Artifact& art, const Diagnostic& d) {
         if (!d.excerpt.empty()) region["snippet"] = {{"text", d.excerpt}};
         // PDF: the printed page and the line on it (startLine counts lines over
         // the whole document, as everywhere in plancheck).
-        if (d.page > 0) region["properties"] = {{"page", d.page}, {"pageLine", d.page_line}};
+        if (d.page > 0 && d.page_line > 0) region["properties"] = {{"page", d.page}, {"pageLine", d.page_line}};
         phys["region"] = region;
     }
     return {{"physicalLocation", phys}};

@@ -74,8 +74,13 @@ void write_text_file(std::ostream& os, const FileReport& f, const Options& opts)
         os << severity_word(d.severity, opts.lang);
         if (opts.color) os << "\x1b[0m";
         os << ": " << printable(d.message) << " [" << d.rule << "]";
-        if (d.page > 0)  // PDF: where it is printed
+        if (!d.context.empty()) {  // .docx: what Word shows (the page where known, the paragraph's first words)
+            os << " (";
+            if (d.page > 0) os << (en ? "page " : "trang ") << d.page << ", ";
+            os << (en ? "paragraph \u201C" : "đoạn \u201C") << printable(d.context) << "\u201D)";
+        } else if (d.page > 0 && d.page_line > 0) {  // PDF: where it is printed
             os << (en ? " (page " : " (trang ") << d.page << (en ? ", line " : ", dòng ") << d.page_line << ")";
+        }
         os << "\n";
         caret_line(os, d, opts.color);
         if (!d.legal_basis.empty())

@@ -35,9 +35,14 @@ struct Diagnostic {
     std::string excerpt;     // the original source line (or paragraph for .docx)
     std::string legal_basis; // what the rule enforces
     std::optional<Fix> fix;
-    // PDF only (additive): the page `line` is printed on and the line's number
-    // on that page; 0 for other formats and whole-file diagnostics.
+    // PDF (additive): the page `line` is printed on and the line's number on
+    // that page. .docx: the page, where the file records page breaks
+    // (SourceDocument::page_breaks), and page_line 0. 0 otherwise and for
+    // whole-file diagnostics.
     uint32_t page = 0, page_line = 0;
+    // .docx (additive): the first words of the paragraph, as Word shows it,
+    // so that a clerk can find it ("Căn cứ Luật Tổ chức chính…"); "" otherwise.
+    std::string context;
 };
 
 // Stable order for output: by position, then rule id.

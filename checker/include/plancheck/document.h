@@ -42,6 +42,11 @@ struct SourceDocument {
     std::vector<PageInfo> pages;  // PDF only; empty for other formats
     // Page size and margins per Word section, in document order (.docx; empty when unknown).
     std::vector<PageSetup> sections;
+    // .docx: where pages 2, 3, ... begin, as far as the file records it (the
+    // first text after a w:lastRenderedPageBreak, a w:br w:type="page", a
+    // w:pageBreakBefore paragraph or a section break that is not continuous);
+    // empty when the file records no page break (the page is then unknown).
+    std::vector<Pos> page_breaks;
 };
 
 // Raised by ingest for input it cannot read. `reason` is a complete sentence

@@ -39,6 +39,7 @@
 
 #include "core/legacy_vn.h"
 #include "core/utf8.h"
+#include "ingest/docx/docx_map.h"
 #include "ingest/docx/docx_parts.h"
 #include "ingest/plugin.h"
 #include "ingest/docx/zip_reader.h"
@@ -166,6 +167,8 @@ public:
         flush_group();
     }
     uint32_t last_line() const { return para_no_; }
+    // Record where each paragraph's text is in the XML (annotate).
+    void record(BodyMap* map) { map_ = map; }
 
     std::map<std::string, uint32_t> comment_para;  // id -> paragraph number
 
@@ -282,7 +285,14 @@ private:
     }
 
     void add_text(Para& p, std::string_view s) {
-        if (visible()) p.text += s;
+        if (!visible()) return;
+        // The first text after a page break starts the next page (body only;
+        // several breaks with no text between them make one).
+        if (page_pending_ && !kind_ && !s.empty()) {
+            doc_.page_breaks.push_back({para_no_, static_cast<uint32_t>(utf8::count(p.text) + 1)});
+            page_pending_ = false;
+        }
+        p.text += s;
     }
 
     void run(pugi::xml_node r, Para& p, int depth) {
@@ -295,15 +305,35 @@ private:
         if (font.empty()) font = styles_.font(rstyle, p.pstyle);
         auto lf = legacy_font(font);
         size_t begin = p.text.size();
+        struct Part {
+            pugi::xml_node node;
+            size_t begin, end;  // bytes of p.text
+        };
+        std::vector<Part> parts;  // only when recording
         for (auto c : r.children()) {
             if (c.type() != pugi::node_element) continue;
             std::string_view name = local(c.name());
+            size_t before = p.text.size();
+            struct Note {
+                BodyReader& r;
+                std::vector<Part>& parts;
+                pugi::xml_node c;
+                size_t before;
+                const Para& p;
+                ~Note() {
+                    if (r.map_ && p.text.size() > before) parts.push_back({c, before, p.text.size()});
+                }
+            } note{*this, parts, c, before, p};
+            if (name == "lastRenderedPageBreak") page_pending_ = true;
             if (name == "t") add_text(p, c.child_value());
             else if (name == "tab") add_text(p, "\t");
             else if (name == "ptab") {
                 add_text(p, "\t");
                 p.custom_tabs = true;
-            } else if (name == "br" || name == "cr") add_text(p, "\n");
+            } else if (name == "br" || name == "cr") {
+                add_text(p, "\n");
+                if (name == "br" && attr(c, "type") == "page") page_pending_ = true;
+            }
             else if (name == "noBreakHyphen") add_text(p, "-");
             else if (name == "fldChar") {
                 // Complex field: begin, instruction (w:instrText, never shown),
@@ -313,15 +343,27 @@ private:
                 else if (type == "separate" && !fields_.empty()) fields_.back() = true;
                 else if (type == "end" && !fields_.empty()) fields_.pop_back();
             } else if (name == "commentReference") comment_para.emplace(attr(c, "id"), para_no_);
+            else if (map_ && (name == "footnoteReference" || name == "endnoteReference"))
+                map_->note_refs[(name == "footnoteReference" ? "f" : "e") + attr(c, "id")] = c;
             else if (name == "drawing" || name == "pict" || name == "AlternateContent" || name == "object")
                 boxes(c, p, depth + 1);
         }
         if (lf && p.text.size() > begin) {
             auto [text, converted] = convert_legacy(std::string_view(p.text).substr(begin), *lf);
             if (converted) {
+                if (map_) record_run(p, begin, parts, text, lf->enc);
+                parts.clear();
                 p.text.resize(begin);
                 p.text += text;
                 p.legacy.push_back({lf->enc, begin, p.text.size()});
+            }
+        }
+        if (!parts.empty()) {
+            auto col = static_cast<uint32_t>(utf8::count(std::string_view(p.text).substr(0, begin)));
+            for (const auto& part : parts) {
+                auto len = static_cast<uint32_t>(utf8::count(std::string_view(p.text).substr(part.begin, part.end - part.begin)));
+                map_->pieces.push_back({part.node, para_no_, col, col + len, std::nullopt});
+                col += len;
             }
         }
         if (p.text.size() > begin) {
@@ -335,6 +377,21 @@ private:
             f.underline = props.underline;
             f.caps = props.caps;
             p.runs.push_back({begin, p.text.size(), std::move(f)});
+        }
+    }
+
+    // The pieces of a run converted from a legacy encoding: each node's shown
+    // length is that of its own text decoded (the last one takes what is left,
+    // should decoding piece by piece differ from decoding the run).
+    template <class Parts>
+    void record_run(const Para& p, size_t begin, const Parts& parts, const std::string& converted, legacy::Encoding enc) {
+        auto col = static_cast<uint32_t>(utf8::count(std::string_view(p.text).substr(0, begin)));
+        auto end = col + static_cast<uint32_t>(utf8::count(converted));
+        for (size_t i = 0; i < parts.size(); ++i) {
+            TextPiece piece{parts[i].node, para_no_, col, col, enc};
+            piece.end = i + 1 == parts.size() ? end : std::min(end, col + shown_length(piece));
+            map_->pieces.push_back(piece);
+            col = piece.end;
         }
     }
 
@@ -369,6 +426,7 @@ private:
 
     void paragraph(pugi::xml_node pn, bool in_table, int depth) {
         ++para_no_;
+        if (map_) map_->paras[para_no_] = pn;
         Para p;
         p.in_table = in_table;
         auto ppr = kid(pn, "pPr");
@@ -402,10 +460,14 @@ private:
         bool mark_deleted = static_cast<bool>(kid(kid(ppr, "rPr"), "del"));
         // A section ends with this paragraph: its page setup covers the
         // paragraphs since the previous section's end.
-        if (auto sect = kid(ppr, "sectPr"); sect && !kind_) section(sect);
+        auto sect = kid(ppr, "sectPr");
+        if (sect && !kind_) section(sect);
         if (!mark_deleted) p.label = p.num ? numbering_.next(*p.num) : "";
         p.anchors.push_back({0, para_no_, 1});
+        if (auto pb = kid(ppr, "pageBreakBefore"); pb && attr(pb, "val") != "0" && attr(pb, "val") != "false") page_pending_ = true;
         inline_content(pn, p, depth);
+        // A section break other than a continuous one starts a new page.
+        if (sect && attr(kid(sect, "type"), "val") != "continuous") page_pending_ = true;
         // A field instruction never runs past its paragraph in practice; one
         // left open (no "separate") would hide the rest of the document, so
         // it is closed here. Field results (a TOC) do span paragraphs.
@@ -687,6 +749,8 @@ private:
     std::map<std::string, RunProps> run_props_;  // style triple -> properties, computed once
     std::vector<std::string> table_styles_;      // style of each open table, innermost last
     std::set<legacy::Encoding> legacy_seen_;
+    bool page_pending_ = false;  // a page break was seen; the next text starts a page
+    BodyMap* map_ = nullptr;
 };
 
 std::variant<pugi::xml_document*, UnreadableInput> parse(const std::string& xml, const std::string& name,
@@ -713,7 +777,106 @@ std::optional<UnreadableInput> load_part(ZipReader& zip, const std::string& name
     return std::nullopt;
 }
 
+// Styles (with the theme's fonts) and numbering; the documents hold the
+// nodes `styles` points into.
+std::optional<UnreadableInput> load_styles(ZipReader& zip, pugi::xml_document& styles_xml,
+                                           pugi::xml_document& numbering_xml, Styles& styles, Numbering& numbering) {
+    bool found = false;
+    if (auto bad = load_part(zip, "word/styles.xml", styles_xml, found)) return *bad;
+    if (found) styles.load(styles_xml);
+    {
+        // Theme fonts (w:asciiTheme); Word names the part theme1.xml.
+        pugi::xml_document theme_xml;
+        if (auto bad = load_part(zip, "word/theme/theme1.xml", theme_xml, found)) return *bad;
+        Theme theme;
+        if (found) theme.load(theme_xml);
+        styles.set_theme(std::move(theme));
+    }
+    if (auto bad = load_part(zip, "word/numbering.xml", numbering_xml, found)) return *bad;
+    if (found) numbering.load(numbering_xml);
+    return std::nullopt;
+}
+
 }  // namespace
+
+namespace docx {
+
+std::optional<UnreadableInput> map_body(ZipReader& zip, pugi::xml_document& document, BodyMap& out) {
+    pugi::xml_document styles_xml, numbering_xml;
+    Styles styles;
+    Numbering numbering;
+    if (auto bad = load_styles(zip, styles_xml, numbering_xml, styles, numbering)) return *bad;
+    auto body = kid(document.document_element(), "body");
+    if (!body) return UnreadableInput{"the .docx has no document body", "open it in Word and save it again"};
+    SourceDocument scratch;
+    BodyReader reader(styles, numbering, scratch, scratch.blocks, 1, std::nullopt);
+    reader.record(&out);
+    reader.container(body, false, 0);
+    reader.finish();
+    out.last_line = reader.last_line();
+    // The notes' paragraph numbers, counted as read_docx_document counts them.
+    uint32_t next_line = out.last_line + 1;
+    for (auto [part, elem] : {std::pair{"word/footnotes.xml", "footnote"}, std::pair{"word/endnotes.xml", "endnote"}}) {
+        pugi::xml_document x;
+        bool found = false;
+        if (auto bad = load_part(zip, part, x, found)) return *bad;
+        if (!found) continue;
+        for (auto n : x.document_element().children()) {
+            if (local(n.name()) != elem) continue;
+            std::string type = attr(n, "type");
+            if (type == "separator" || type == "continuationSeparator" || type == "continuationNotice") continue;
+            BodyReader r(styles, numbering, scratch, scratch.blocks, next_line, BlockKind::Footnote);
+            r.container(n, false, 0);
+            r.finish();
+            if (r.last_line() >= next_line)
+                out.notes.push_back({next_line, r.last_line(), std::string(elem[0] == 'f' ? "f" : "e") + attr(n, "id")});
+            next_line = r.last_line() + 1;
+        }
+    }
+    return std::nullopt;
+}
+
+namespace {
+// The shown text of the first `n` bytes of a legacy piece's node text.
+std::string legacy_shown(std::string_view raw, legacy::Encoding enc) {
+    auto bytes = legacy_bytes(raw);
+    return bytes ? legacy::decode(*bytes, enc) : std::string(raw);
+}
+}  // namespace
+
+uint32_t shown_length(const TextPiece& piece) {
+    std::string_view name = local(piece.node.name());
+    if (name != "t") return 1;
+    std::string_view raw = piece.node.child_value();
+    return static_cast<uint32_t>(utf8::count(piece.legacy ? legacy_shown(raw, *piece.legacy) : std::string(raw)));
+}
+
+size_t raw_offset(const TextPiece& piece, uint32_t k) {
+    std::string_view raw = piece.node.child_value();
+    if (local(piece.node.name()) != "t") return k == 0 ? 0 : raw.size();
+    size_t i = 0;
+    if (!piece.legacy) {
+        for (uint32_t seen = 0; i < raw.size() && seen < k; ++seen) utf8::next(raw, i);
+        return i;
+    }
+    // Legacy: the longest raw prefix that shows at most k characters (a VNI
+    // diacritic byte stays with its letter). The shown length grows with the
+    // prefix, so a binary search over code point boundaries finds it.
+    std::vector<size_t> cuts{0};
+    while (i < raw.size()) {
+        utf8::next(raw, i);
+        cuts.push_back(i);
+    }
+    size_t lo = 0, hi = cuts.size() - 1;  // cuts[lo] shows <= k
+    while (lo < hi) {
+        size_t mid = (lo + hi + 1) / 2;
+        if (utf8::count(legacy_shown(raw.substr(0, cuts[mid]), *piece.legacy)) <= k) lo = mid;
+        else hi = mid - 1;
+    }
+    return cuts[lo];
+}
+
+}  // namespace docx
 
 Result read_docx_document(std::string_view bytes, const std::string& path, const Options& opts) {
     auto opened = ZipReader::open(bytes, opts);
@@ -728,18 +891,7 @@ Result read_docx_document(std::string_view bytes, const std::string& path, const
                                "open it in Word or LibreOffice and save it as .docx"};
     Styles styles;
     Numbering numbering;
-    if (auto bad = load_part(zip, "word/styles.xml", styles_xml, found)) return *bad;
-    if (found) styles.load(styles_xml);
-    {
-        // Theme fonts (w:asciiTheme); Word names the part theme1.xml.
-        pugi::xml_document theme_xml;
-        if (auto bad = load_part(zip, "word/theme/theme1.xml", theme_xml, found)) return *bad;
-        Theme theme;
-        if (found) theme.load(theme_xml);
-        styles.set_theme(std::move(theme));
-    }
-    if (auto bad = load_part(zip, "word/numbering.xml", numbering_xml, found)) return *bad;
-    if (found) numbering.load(numbering_xml);
+    if (auto bad = load_styles(zip, styles_xml, numbering_xml, styles, numbering)) return *bad;
 
     SourceDocument doc;
     doc.path = path;

@@ -93,6 +93,10 @@ std::string rewrite_zip(std::string_view original, const std::vector<ZipPart>& p
         }
         auto o = static_cast<zip_uint64_t>(added);
         if (replaced) zip_set_file_compression(out.get(), o, ZIP_CM_DEFLATE, 0);
+        // A stored entry (images often are) read "compressed" is its plain
+        // bytes: without this libzip would deflate it on writing.
+        else if ((st.valid & ZIP_STAT_COMP_METHOD) && st.comp_method == ZIP_CM_STORE)
+            zip_set_file_compression(out.get(), o, ZIP_CM_STORE, 0);
         if (st.valid & ZIP_STAT_MTIME) zip_file_set_mtime(out.get(), o, st.mtime, 0);
         zip_uint8_t opsys = 0;
         zip_uint32_t attributes = 0;
