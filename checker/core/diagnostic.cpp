@@ -37,6 +37,7 @@ const std::vector<std::string_view>& all_categories() {
         "input.unreadable", "text.capitalisation", "structure.kind-unknown",
         "citation.repeated-full", "text.abbreviation", "text.inconsistent", "text.fragment",
         "figure.share-above-100",
+        "presentation.page", "presentation.font", "presentation.format",
     };
     return kCategories;
 }
