@@ -16,6 +16,7 @@
 
 #include "../helpers.h"
 #include "../ingest/docx_writer.h"
+#include "ingest/ingest.h"
 #include "pipeline/pipeline.h"
 #include "rules/ruleset.h"
 
@@ -123,9 +124,84 @@ DocxWriter plan(const Variant& v) {
     return w;
 }
 
+// The header table, the signature table and the page setup every document shares.
+std::string header_table(const Variant& v, const std::string& number, const std::string& under_number = {}) {
+    return DocxWriter::ftable({{cell({{"UBND TỈNH AN PHÚ", v.superior}, {"SỞ VĂN HÓA VÀ THỂ THAO", v.issuer},
+                                      {number, v.number}}) + under_number,
+                                cell({{"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", v.national},
+                                      {"Độc lập - Tự do - Hạnh phúc", v.motto},
+                                      {"An Phú, ngày 05 tháng 3 năm 2026", v.place_date}})}});
+}
+std::string signature(const Variant& v, const std::vector<std::string>& recipients, const std::string& authority,
+                      const std::string& position) {
+    PF left{"left", -1, -1, -1, -1, ""}, center{"center", -1, -1, -1, -1, ""};
+    std::string r = DocxWriter::fpara("Nơi nhận:", v.recipients, left);
+    for (const auto& x : recipients) r += DocxWriter::fpara(x, v.items, left);
+    std::string sg;
+    if (!authority.empty()) sg += DocxWriter::fpara(authority, v.authority, center);
+    sg += DocxWriter::fpara(position, v.position, center) + DocxWriter::fpara("Trần Minh Khoa", v.name, center);
+    return DocxWriter::ftable({{r, sg}});
+}
+
+// A Quyết định of the same department, its articles under chapters.
+DocxWriter decision(const Variant& v, const RF& article, const PF& chapter_para) {
+    DocxWriter w;
+    std::string& b = w.body;
+    b += header_table(v, "Số: 42/QĐ-SVHTT");
+    b += DocxWriter::fpara("QUYẾT ĐỊNH", v.type, v.title_para);
+    b += DocxWriter::fpara("Về việc ban hành nội quy nhà thi đấu của Sở", v.title, v.title_para);
+    b += DocxWriter::fpara("GIÁM ĐỐC SỞ VĂN HÓA VÀ THỂ THAO", v.type, v.title_para);
+    b += DocxWriter::fpara("Căn cứ Quyết định số 12/2025/QĐ-UBND ngày 20 tháng 01 năm 2025 của Ủy ban nhân dân tỉnh "
+                           "quy định chức năng, nhiệm vụ của Sở Văn hóa và Thể thao;",
+                           v.basis, v.body_para);
+    b += DocxWriter::fpara("Theo đề nghị của Trưởng phòng Nghiệp vụ thể dục, thể thao.", v.basis, v.body_para);
+    b += DocxWriter::fpara("QUYẾT ĐỊNH:", v.type, v.title_para);
+    b += DocxWriter::fpara("Chương I", v.heading, chapter_para);
+    b += DocxWriter::fpara("QUY ĐỊNH CHUNG", v.heading, chapter_para);
+    b += DocxWriter::fpara({{"Điều 1. ", article},
+                            {"Ban hành kèm theo Quyết định này nội quy sử dụng nhà thi đấu đa năng của Sở, áp dụng "
+                             "cho mọi tổ chức, cá nhân đến tập luyện và thi đấu.",
+                             v.body}},
+                           v.body_para);
+    b += DocxWriter::fpara("Chương II", v.heading, chapter_para);
+    b += DocxWriter::fpara("TỔ CHỨC THỰC HIỆN", v.heading, chapter_para);
+    b += DocxWriter::fpara({{"Điều 2. ", article},
+                            {"Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng Sở, Trưởng các phòng và "
+                             "đơn vị trực thuộc chịu trách nhiệm thi hành Quyết định này.",
+                             v.body}},
+                           v.body_para);
+    b += signature(v, {"- Như Điều 2;", "- Lưu: VT, NVTDTT."}, "", "GIÁM ĐỐC");
+    b += DocxWriter::sect_pr(v.page);
+    return w;
+}
+
+// A Công văn: its subject "V/v ..." under the number.
+DocxWriter letter(const Variant& v, const RF& subject) {
+    DocxWriter w;
+    std::string& b = w.body;
+    b += header_table(v, "Số: 25/SVHTT-NVTDTT",
+                      DocxWriter::fpara("V/v tổ chức giải chạy việt dã năm 2026", subject, PF{"center", -1, -1, -1, -1, ""}));
+    b += DocxWriter::fpara("Kính gửi: Ủy ban nhân dân các huyện, thị xã", v.body, v.title_para);
+    b += DocxWriter::fpara("Thực hiện kế hoạch phát triển thể dục, thể thao quần chúng năm 2026, Sở Văn hóa và Thể "
+                           "thao đề nghị Ủy ban nhân dân các huyện, thị xã cử vận động viên tham gia giải chạy việt dã "
+                           "toàn tỉnh, gửi danh sách về Sở trước ngày 15 tháng 4 năm 2026.",
+                           v.body, v.body_para);
+    b += DocxWriter::fpara("Sở Văn hóa và Thể thao đề nghị các đơn vị quan tâm phối hợp thực hiện./.", v.body, v.body_para);
+    b += signature(v, {"- Như trên;", "- Lưu: VT, NVTDTT."}, "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC");
+    b += DocxWriter::sect_pr(v.page);
+    return w;
+}
+
 std::map<std::string, DocxWriter> documents() {
     std::map<std::string, DocxWriter> out;
     out.emplace("nd30-template", plan({}));
+    {
+        Variant v;
+        out.emplace("decision-right", decision(v, f(28, true), PF{"center", -1, -1, 120, -1, ""}));
+        out.emplace("decision-wrong", decision(v, f(28, false), PF{"left", -1, -1, 120, -1, ""}));
+        out.emplace("letter-right", letter(v, f(26)));
+        out.emplace("letter-wrong", letter(v, f(28, true, true)));
+    }
     {
         Variant v;
         v.page.width = 12240, v.page.height = 15840;            // Letter
@@ -247,4 +323,28 @@ TEST_CASE("messages say what was found and what is required, in both languages",
                                "lề trái 30–35 mm, lề phải 15–20 mm");
         }
     CHECK(margins);
+}
+
+TEST_CASE("a Decree 30 template converted to .docx by LibreOffice gives no presentation finding", "[presentation]") {
+    std::string soffice = ingest::find_soffice({});
+    if (soffice.empty()) {
+        WARN("soffice not found: skipped");
+        return;
+    }
+    fs::path dir = fs::temp_directory_path() / ("plancheck-lo-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    fs::copy_file(fs::path(test::source_dir()) / "tests/data/presentation/nd30-template.fodt", dir / "nd30-template.fodt",
+                  fs::copy_options::overwrite_existing);
+    std::string cmd = test::shell_quote(soffice) + " -env:UserInstallation=file://" + (dir / "profile").string() +
+                      " --headless --convert-to docx --outdir " + test::shell_quote(dir.string()) + " " +
+                      test::shell_quote((dir / "nd30-template.fodt").string()) + " >/dev/null 2>&1";
+    REQUIRE(std::system(cmd.c_str()) == 0);
+    fs::path docx = dir / "nd30-template.docx";
+    REQUIRE(fs::exists(docx));
+    auto found = presentation_findings(docx.string());
+    std::string list;
+    for (const auto& d : found) list += d.rule + ": " + d.message + "\n";
+    INFO(list);
+    CHECK(found.empty());
+    fs::remove_all(dir);
 }

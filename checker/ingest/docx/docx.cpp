@@ -770,6 +770,7 @@ private:
     void walk(pugi::xml_node n, int depth) {
         if (depth > kMaxDepth || out_.found) return;
         for (auto c : n.children()) {
+            if (out_.found) return;
             if (c.type() != pugi::node_element) continue;
             std::string_view name = local(c.name());
             if (name == "Fallback") continue;  // repeats mc:Choice
@@ -782,7 +783,8 @@ private:
         auto ppr = kid(p, "pPr");
         std::string pstyle = attr(kid(ppr, "pStyle"), "val");
         instr_.clear();
-        in_instr_ = after_page_ = false;
+        in_instr_ = after_page_ = hit_ = false;
+        instr_run_ = {};
         pugi::xml_node number_run;
         runs(p, pstyle, number_run, depth);
         if (!hit_) return;

@@ -30,7 +30,8 @@ std::string point_range(double lo, double hi, bool en);
 
 // Letters of a run of block `b` (code points that are letters or digits): how
 // much of the text a formatting covers, so a space or a tab does not count.
-size_t run_letters(const Block& b, const RunFormat& r);
+// Only the code points in columns [from_column, to_column) count.
+size_t run_letters(const Block& b, const RunFormat& r, uint32_t from_column = 0, uint32_t to_column = UINT32_MAX);
 
 // The formatting that covers most of a block's letters.
 struct Dominant {
@@ -41,7 +42,8 @@ struct Dominant {
     bool mostly_bold() const { return bold * 2 > letters; }
     bool mostly_italic() const { return italic * 2 > letters; }
 };
-Dominant dominant(const Block& b);
+// Over the block's text bytes [begin, end) only, when begin < end (a label).
+Dominant dominant(const Block& b, uint32_t begin = 0, uint32_t end = 0);
 
 // The block's paragraph shares its line with another block (two columns laid
 // out with tabs): its alignment then says nothing about where the text is.

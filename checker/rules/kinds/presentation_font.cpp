@@ -28,6 +28,21 @@ std::string lower(std::string s) {
 bool symbol_font(const std::string& low) {
     return low == "symbol" || low.rfind("wingdings", 0) == 0 || low == "webdings" || low.rfind("ms gothic", 0) == 0;
 }
+// Word's "Black, lighter 5%" (0D0D0D) and the like print as black.
+bool near_black(const std::string& rgb) {
+    if (rgb.size() != 6) return rgb.empty();
+    for (size_t i = 0; i < 6; i += 2) {
+        int v = 0;
+        for (size_t k = i; k < i + 2; ++k) {
+            char c = static_cast<char>(std::tolower(static_cast<unsigned char>(rgb[k])));
+            int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+            if (d < 0) return false;
+            v = v * 16 + d;
+        }
+        if (v > 0x40) return false;
+    }
+    return true;
+}
 bool legacy_font(const std::string& low) { return low.rfind(".vn", 0) == 0 || low.rfind("vni", 0) == 0; }
 
 class PresentationFont final : public Rule {
@@ -53,10 +68,11 @@ public:
                 total += n;
                 std::string key;
                 if (color_) {
-                    key = r.color;
+                    if (!near_black(r.color)) key = r.color;
                 } else {
+                    // "Times New Roman Bold" names a face of the family.
                     std::string low = lower(r.font);
-                    if (r.font.empty() || low == low_font_ || symbol_font(low)) continue;
+                    if (r.font.empty() || low.rfind(low_font_, 0) == 0 || symbol_font(low)) continue;
                     key = r.font;
                 }
                 if (key.empty()) continue;

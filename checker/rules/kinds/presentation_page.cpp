@@ -102,14 +102,20 @@ private:
         }
         return UINT32_MAX;
     }
-    // A table of the body (the header and signature tables do not count).
+    // A table in the section other than the header's and the signature's
+    // (those lay out columns, they are no table of figures).
     static bool section_has_table(const Model& m, const PageSetup& ps, const PageSetup* next) {
         const auto& blocks = m.doc->blocks;
-        uint32_t end = std::min<uint32_t>(m.outline.body_end, static_cast<uint32_t>(blocks.size()));
-        for (uint32_t b = m.outline.body_begin; b < end; ++b) {
+        const ClosingInfo& c = m.outline.closing;
+        std::vector<uint32_t> closing = c.recipient_items;
+        for (auto b : {c.recipients, c.archive, c.authority, c.signer_name})
+            if (b) closing.push_back(*b);
+        closing.insert(closing.end(), c.signer_position.begin(), c.signer_position.end());
+        for (uint32_t b = m.outline.header.end; b < blocks.size(); ++b) {
             const Block& blk = blocks[b];
+            if (blk.kind == BlockKind::Footnote) break;
             if (blk.line() < ps.first_line || (next && blk.line() >= next->first_line)) continue;
-            if (blk.in_table) return true;
+            if (blk.in_table && std::find(closing.begin(), closing.end(), b) == closing.end()) return true;
         }
         return false;
     }

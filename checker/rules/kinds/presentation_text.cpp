@@ -88,7 +88,16 @@ public:
             uint32_t b = blocks[i];
             if (b >= m.doc->blocks.size()) continue;
             const Block& blk = m.doc->blocks[b];
-            Dominant d = dominant(blk);
+            if (!blk.format) continue;
+            std::string_view text = utf8::trim(blk.text);
+            // "Kính gửi: ..." read as a title line, a dash item read as the
+            // signer: not the component this rule is about.
+            if (component_ == Component::Title && utf8::fold(text.substr(0, 12)).rfind("kinh gui", 0) == 0) continue;
+            bool closing = component_ == Component::Authority || component_ == Component::SignerPosition ||
+                           component_ == Component::SignerName;
+            if (closing && !text.empty() && (text[0] == '-' || text[0] == '+')) continue;
+            // An article: "Điều 1." is bold, its running text is not.
+            Dominant d = component_ == Component::Article ? article_label(m, b) : dominant(blk);
             if (!d.known()) continue;
             std::string found, required;
             if (size_.set && d.size && !size_.holds(d.size / 2.0)) {
@@ -129,8 +138,11 @@ private:
             case Component::Title: return h.title;
             case Component::Subject: return one(h.subject);
             case Component::Bases: {
+                // The bases of issue ("Căn cứ ..."); "Thực hiện ...", "Triển
+                // khai ..." open the body of a plan or report in upright text.
                 std::vector<uint32_t> out;
-                for (const auto& b : m.outline.bases) out.push_back(b.block);
+                for (const auto& b : m.outline.bases)
+                    if (utf8::fold(b.lead) == "can cu") out.push_back(b.block);
                 return out;
             }
             case Component::Recipients: return one(c.recipients);
@@ -153,6 +165,17 @@ private:
                 }
                 return out;
             }
+        }
+        return {};
+    }
+
+    Dominant article_label(const Model& m, uint32_t b) const {
+        for (const auto& s : m.outline.sections) {
+            if (s.block != b || s.label_kind != LabelKind::Article) continue;
+            const Block& blk = m.doc->blocks[b];
+            uint32_t begin = s.label_ref.begin, end = s.label_ref.end;
+            if (begin >= end) return {};  // Word numbering: the label is not in the text
+            return dominant(blk, begin, end);
         }
         return {};
     }
@@ -189,7 +212,9 @@ public:
             Dominant d = dominant(blk);
             if (!d.known()) continue;
             const ParagraphFormat& pf = blk.format->paragraph;
-            bool running = !heading[b] && utf8::count(blk.text) >= min_chars_ && blk.label.empty();
+            // Running text: not a heading (numbered, or a bold line the
+            // structure did not number), long enough to wrap, not a Word list item.
+            bool running = !heading[b] && !d.mostly_bold() && utf8::count(blk.text) >= min_chars_ && blk.label.empty();
             std::string found;
             switch (check_) {
                 case BodyCheck::Size:
