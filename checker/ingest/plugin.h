@@ -23,10 +23,12 @@ namespace plancheck::ingest {
 // The readers themselves (in the plug-in modules; tests may link them directly).
 Result read_docx_document(std::string_view bytes, const std::string& path, const Options& opts);
 Result read_pdf_document(std::string_view bytes, const std::string& path, const Options& opts);
+std::variant<DocxFix, UnreadableInput> fix_docx_page_document(std::string_view bytes, const Options& opts);
 
 namespace plugin {
 
 using ReadFn = Result (*)(std::string_view bytes, const std::string& path, const Options& opts);
+using PageFixFn = std::variant<DocxFix, UnreadableInput> (*)(std::string_view bytes, const Options& opts);
 
 // What a module's entry point `plancheck_ingest_plugin_v1` returns. The types
 // crossing the boundary are C++ types, so the module must come from the same
@@ -36,13 +38,14 @@ struct Api {
     const char* abi;
     size_t document_size, block_size, options_size;
     ReadFn read;
+    PageFixFn fix_page = nullptr;  // the .docx module's page-setup fix (--fix); null in others
 };
 
 inline constexpr const char* kAbi = PLANCHECK_PLUGIN_ABI;
 inline constexpr const char* kEntry = "plancheck_ingest_plugin_v1";
 
-inline Api make_api(ReadFn read) {
-    return Api{kAbi, sizeof(SourceDocument), sizeof(Block), sizeof(Options), read};
+inline Api make_api(ReadFn read, PageFixFn fix_page = nullptr) {
+    return Api{kAbi, sizeof(SourceDocument), sizeof(Block), sizeof(Options), read, fix_page};
 }
 
 // Where modules are looked for, in order: the folder of the running executable,
@@ -55,7 +58,9 @@ std::vector<std::string> search_dirs();
 
 // Defines a module's entry point around a reader. An exception never crosses
 // the module boundary: it becomes UnreadableInput{failure + what(), hint}.
-#define PLANCHECK_READER_MODULE(read, failure, hint)                                                     \
+#define PLANCHECK_READER_MODULE(read, failure, hint) PLANCHECK_READER_MODULE_WITH_FIX(read, nullptr, failure, hint)
+// The same, with the module's page-setup fix (the .docx module).
+#define PLANCHECK_READER_MODULE_WITH_FIX(read, fix, failure, hint)                                       \
     namespace {                                                                                          \
     plancheck::ingest::Result guarded_read(std::string_view bytes, const std::string& path,              \
                                            const plancheck::ingest::Options& opts) {                     \
@@ -68,6 +73,6 @@ std::vector<std::string> search_dirs();
     }                                                                                                    \
     extern "C" __attribute__((visibility("default"))) const plancheck::ingest::plugin::Api*              \
     plancheck_ingest_plugin_v1() {                                                                       \
-        static const auto api = plancheck::ingest::plugin::make_api(&guarded_read);                      \
+        static const auto api = plancheck::ingest::plugin::make_api(&guarded_read, fix);                 \
         return &api;                                                                                     \
     }
