@@ -38,6 +38,7 @@ const std::vector<std::string_view>& all_categories() {
         "citation.repeated-full", "text.abbreviation", "text.inconsistent", "text.fragment",
         "figure.share-above-100", "figure.contradiction", "progress.unpaired", "progress.plan-reference",
         "progress.not-reported", "progress.below-target", "progress.period",
+        "presentation.page", "presentation.font", "presentation.format",
     };
     return kCategories;
 }

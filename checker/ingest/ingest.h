@@ -75,6 +75,23 @@ Result read_text(std::string_view bytes, const std::string& path, const Options&
 Result read_markdown(std::string_view bytes, const std::string& path, const Options& opts);
 Result read_html(std::string_view bytes, const std::string& path, const Options& opts);
 Result read_docx(std::string_view bytes, const std::string& path, const Options& opts);
+
+// --fix on a .docx: the page setup Decree 30/2020 Appendix I, Part I.I asks
+// for (A4 paper in the section's orientation; each margin outside its range
+// moved to the nearest end of it: top and bottom 20-25 mm, left 30-35 mm,
+// right 15-20 mm), written into word/document.xml's w:pgSz and w:pgMar and
+// nothing else: every other part of the package is copied byte for byte, and
+// in document.xml only those attribute values change. `changes` says what,
+// per section, in both languages ("lề trái: 25 mm → 30 mm"); `bytes` is empty
+// when nothing needs changing. Landscape sections keep their margins.
+struct DocxChange {
+    std::string vi, en;
+};
+struct DocxFix {
+    std::string bytes;
+    std::vector<DocxChange> changes;
+};
+std::variant<DocxFix, UnreadableInput> fix_docx_page(std::string_view bytes, const Options& opts);
 Result read_pdf(std::string_view bytes, const std::string& path, const Options& opts);
 
 // Splits decoded text into one block per non-blank physical line (1-based).

@@ -24,6 +24,7 @@ namespace plancheck::ingest {
 // The readers themselves (in the plug-in modules; tests may link them directly).
 Result read_docx_document(std::string_view bytes, const std::string& path, const Options& opts);
 Result read_pdf_document(std::string_view bytes, const std::string& path, const Options& opts);
+std::variant<DocxFix, UnreadableInput> fix_docx_page_document(std::string_view bytes, const Options& opts);
 
 namespace plugin {
 
@@ -31,6 +32,7 @@ using ReadFn = Result (*)(std::string_view bytes, const std::string& path, const
 using AnnotateFn = std::optional<std::string> (*)(std::string_view bytes, const std::vector<Diagnostic>& diags,
                                                   const AnnotateOptions& opts, std::string* error,
                                                   AnnotateSummary* summary);
+using PageFixFn = std::variant<DocxFix, UnreadableInput> (*)(std::string_view bytes, const Options& opts);
 
 // What a module's entry point `plancheck_ingest_plugin_v1` returns. The types
 // crossing the boundary are C++ types, so the module must come from the same
@@ -44,14 +46,15 @@ struct Api {
     // null for formats that cannot be annotated (PDF).
     AnnotateFn annotate;
     size_t diagnostic_size, annotate_options_size;
+    PageFixFn fix_page;  // the .docx module's page-setup fix (--fix); null in others
 };
 
 inline constexpr const char* kAbi = PLANCHECK_PLUGIN_ABI;
 inline constexpr const char* kEntry = "plancheck_ingest_plugin_v1";
 
-inline Api make_api(ReadFn read, AnnotateFn annotate = nullptr) {
+inline Api make_api(ReadFn read, AnnotateFn annotate = nullptr, PageFixFn fix_page = nullptr) {
     return Api{kAbi,     sizeof(SourceDocument), sizeof(Block),           sizeof(Options), read,
-               annotate, sizeof(Diagnostic),     sizeof(AnnotateOptions)};
+               annotate, sizeof(Diagnostic),     sizeof(AnnotateOptions), fix_page};
 }
 
 // Where modules are looked for, in order: the folder of the running executable,
@@ -64,11 +67,11 @@ std::vector<std::string> search_dirs();
 
 // Defines a module's entry point around a reader. An exception never crosses
 // the module boundary: it becomes UnreadableInput{failure + what(), hint}.
-#define PLANCHECK_READER_MODULE(read, failure, hint) PLANCHECK_READER_MODULE_ANNOTATE(read, failure, hint, nullptr)
+#define PLANCHECK_READER_MODULE(read, failure, hint) PLANCHECK_READER_MODULE_FULL(read, failure, hint, nullptr, nullptr)
 
-// The same for a module that also annotates (annotate.h); its exceptions
-// become `*error`.
-#define PLANCHECK_READER_MODULE_ANNOTATE(read, failure, hint, annotate)                                  \
+// The same for a module that also annotates (annotate.h; its exceptions
+// become `*error`) and fixes page setup (--fix; null: none), the .docx module.
+#define PLANCHECK_READER_MODULE_FULL(read, failure, hint, annotate, fix)                                 \
     namespace {                                                                                          \
     plancheck::ingest::Result guarded_read(std::string_view bytes, const std::string& path,              \
                                            const plancheck::ingest::Options& opts) {                     \
@@ -94,7 +97,7 @@ std::vector<std::string> search_dirs();
     extern "C" __attribute__((visibility("default"))) const plancheck::ingest::plugin::Api*              \
     plancheck_ingest_plugin_v1() {                                                                       \
         plancheck::ingest::plugin::AnnotateFn fn = annotate;                                             \
-        static const auto api = plancheck::ingest::plugin::make_api(&guarded_read,                      \
-                                                                    fn ? &guarded_annotate : nullptr);   \
+        static const auto api = plancheck::ingest::plugin::make_api(                                     \
+            &guarded_read, fn ? &guarded_annotate : nullptr, fix);                                       \
         return &api;                                                                                     \
     }

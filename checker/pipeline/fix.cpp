@@ -230,7 +230,7 @@ FixOutcome fix_unadjusted(const std::string& path, const rules::RuleBook& book, 
                           bool dry_run, const Adjust& adjust) {
     FixOutcome out;
     std::string format = ingest::format_of(path);
-    if (format != "txt" && format != "md") {
+    if (format != "txt" && format != "md" && format != "docx") {
         out.status = FixStatus::NotFixable;
         out.remaining = check_file(path, book, opts);
         if (out.remaining.unreadable) out.status = FixStatus::Unreadable;
@@ -258,6 +258,46 @@ FixOutcome fix_unadjusted(const std::string& path, const rules::RuleBook& book, 
     ::close(fd);
     bytes.resize(got);
 
+    std::string result;  // the file's new bytes
+    FileResult before;
+    if (format == "docx") {
+        // A .docx: the page setup only (ingest::fix_docx_page), when the
+        // margins or paper rule finds something (a rule disabled in the
+        // project's settings changes nothing).
+        before = check_bytes(bytes, format, path, book, opts);
+        if (before.unreadable) {
+            out.status = FixStatus::Unreadable;
+            out.remaining = std::move(before);
+            return out;
+        }
+        if (adjust) adjust(before.diagnostics);
+        bool page = std::any_of(before.diagnostics.begin(), before.diagnostics.end(), [](const Diagnostic& d) {
+            return d.rule == "nd30.presentation.margins" || d.rule == "nd30.presentation.paper";
+        });
+        if (!page) {
+            out.remaining = std::move(before);
+            return out;
+        }
+        auto fixed = ingest::fix_docx_page(bytes, opts.ingest);
+        if (auto* bad = std::get_if<UnreadableInput>(&fixed)) {
+            out.status = FixStatus::Unreadable;
+            out.remaining = {path, format, {unreadable(path, *bad, opts.check.lang)}, true, {}};
+            return out;
+        }
+        auto& fx = std::get<ingest::DocxFix>(fixed);
+        if (fx.bytes.empty()) {
+            out.remaining = std::move(before);
+            return out;
+        }
+        out.applied = fx.changes.size();
+        for (const auto& c : fx.changes) out.diff += path + ": " + (opts.check.lang == "en" ? c.en : c.vi) + "\n";
+        result = std::move(fx.bytes);
+        if (dry_run) {
+            out.status = FixStatus::Fixed;
+            out.remaining = check_bytes(result, format, path, book, opts);
+            return out;
+        }
+    } else {
     auto r = ingest::read_bytes(bytes, format, path, opts.ingest);
     if (auto* bad = std::get_if<UnreadableInput>(&r)) {
         out.status = FixStatus::Unreadable;
@@ -265,7 +305,7 @@ FixOutcome fix_unadjusted(const std::string& path, const rules::RuleBook& book, 
         return out;
     }
     const auto& doc = std::get<SourceDocument>(r);
-    FileResult before = result_of(path, format, doc, book, opts);
+    before = result_of(path, format, doc, book, opts);
     if (before.unreadable || doc.format != format) {  // no usable text, or another container (HTML, .docx)
         out.status = before.unreadable ? FixStatus::Unreadable : FixStatus::NotFixable;
         out.remaining = std::move(before);
@@ -291,6 +331,8 @@ FixOutcome fix_unadjusted(const std::string& path, const rules::RuleBook& book, 
         out.remaining = check_bytes(plan.result, format, path, book, opts);
         return out;
     }
+    result = std::move(plan.result);
+    }
     struct stat now {};
     WriteRefusal refused = WriteRefusal::None;
     if (::access(path.c_str(), W_OK) != 0 || (st.st_mode & 0222) == 0) {
@@ -303,7 +345,7 @@ FixOutcome fix_unadjusted(const std::string& path, const rules::RuleBook& book, 
         out.detail = std::to_string(st.st_nlink);
     } else if (::stat(path.c_str(), &now) != 0 || !same_file_state(st, now)) {
         out.status = FixStatus::Changed;
-    } else if (std::string error; (refused = replace_guarded(path, plan.result, st, error)) != WriteRefusal::None) {
+    } else if (std::string error; (refused = replace_guarded(path, result, st, error)) != WriteRefusal::None) {
         // Changed: an edit saved while we wrote wins. Metadata: the owner or
         // an extended attribute could not be kept, so the file is left as is.
         out.status = refused == WriteRefusal::Changed ? FixStatus::Changed : FixStatus::WriteFailed;

@@ -1,5 +1,8 @@
 // --fix: applies the replacements diagnostics carry (Diagnostic::fix) to
-// plain-text and Markdown files. Nothing else in plancheck writes a user's file.
+// plain-text and Markdown files, and on a .docx sets the page setup Decree 30
+// asks for (paper, margins: ingest::fix_docx_page) when the margins or paper
+// rule finds it wrong; `diff` then lists the changes ("lề trái: 25 mm → 30 mm").
+// Nothing else in plancheck writes a user's file.
 //
 // Guarantees: only .txt/.md in UTF-8 are changed; the byte order mark and the
 // line ends (LF, CRLF, CR) are kept; the file is replaced atomically (see

@@ -1,5 +1,7 @@
 #include "pipeline/selftest.h"
 
+#include <filesystem>
+
 #include "pipeline/pipeline.h"
 
 namespace plancheck::pipeline {
@@ -27,7 +29,12 @@ RuleTestReport test_rules(const rules::RuleBook& book) {
                     auto pr = ingest::read_text(plan_text, m.file + " (plan)", {});
                     if (auto* pd = std::get_if<SourceDocument>(&pr)) plan = analyze(std::move(*pd));
                 }
-                auto r = ingest::read_text(text, m.file, {});
+                // "file: PATH" names a document (relative to the rule file)
+                // for what a text snippet cannot show, such as a Word file's
+                // formatting; anything else is the text of a .txt document.
+                auto r = text.rfind("file: ", 0) == 0
+                             ? ingest::read_file((std::filesystem::path(m.file).parent_path() / text.substr(6)).string())
+                             : ingest::read_text(text, m.file, {});
                 size_t hits = 0;
                 if (auto* doc = std::get_if<SourceDocument>(&r)) {
                     auto a = analyze(std::move(*doc));

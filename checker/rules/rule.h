@@ -15,7 +15,7 @@ namespace plancheck::rules {
 class Registry;  // known legal documents (rules/registry/*.yaml), see registry.h
 
 struct Example {
-    std::string text;
+    std::string text;  // a .txt document's text, or "file: PATH" (relative to the rule file)
     int line = 0;  // line in the rule file, for `rules test` reports
 };
 

@@ -59,7 +59,8 @@ public:
     static constexpr const char* kNs =
         "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" "
         "xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\" "
-        "xmlns:wps=\"http://schemas.microsoft.com/office/word/2010/wordprocessingShape\"";
+        "xmlns:wps=\"http://schemas.microsoft.com/office/word/2010/wordprocessingShape\" "
+        "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"";
 
     // One paragraph; num_id 0 = not numbered.
     static std::string para(const std::vector<Run>& runs, int num_id = 0, int ilvl = 0, const std::string& style = "") {
@@ -97,6 +98,107 @@ public:
                "</w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>";
     }
 
+    // Formatting, for the presentation rules (Decree 30 Appendix I). Sizes in
+    // half-points, lengths in twips; -1 / empty = not written (inherited).
+    struct RunFmt {
+        std::string font;
+        int size = -1;
+        bool bold = false, italic = false;
+        std::string color;
+    };
+    struct ParaFmt {
+        std::string jc;  // "center", "both", ...
+        int first_line = -1, before = -1, after = -1, line = -1;
+        std::string line_rule;
+    };
+    static std::string rpr(const RunFmt& f) {
+        std::string x;
+        if (!f.font.empty()) x += "<w:rFonts w:ascii=\"" + f.font + "\" w:hAnsi=\"" + f.font + "\" w:cs=\"" + f.font + "\"/>";
+        if (f.bold) x += "<w:b/>";
+        if (f.italic) x += "<w:i/>";
+        if (!f.color.empty()) x += "<w:color w:val=\"" + f.color + "\"/>";
+        if (f.size > 0) x += "<w:sz w:val=\"" + std::to_string(f.size) + "\"/><w:szCs w:val=\"" + std::to_string(f.size) + "\"/>";
+        return x.empty() ? x : "<w:rPr>" + x + "</w:rPr>";
+    }
+    static std::string ppr(const ParaFmt& f) {
+        std::string x;
+        if (f.before >= 0 || f.after >= 0 || f.line >= 0) {
+            x += "<w:spacing";
+            if (f.before >= 0) x += " w:before=\"" + std::to_string(f.before) + "\"";
+            if (f.after >= 0) x += " w:after=\"" + std::to_string(f.after) + "\"";
+            if (f.line >= 0) x += " w:line=\"" + std::to_string(f.line) + "\" w:lineRule=\"" + (f.line_rule.empty() ? "auto" : f.line_rule) + "\"";
+            x += "/>";
+        }
+        if (f.first_line >= 0) x += "<w:ind w:firstLine=\"" + std::to_string(f.first_line) + "\"/>";
+        if (!f.jc.empty()) x += "<w:jc w:val=\"" + f.jc + "\"/>";
+        return x.empty() ? x : "<w:pPr>" + x + "</w:pPr>";
+    }
+    // A paragraph of formatted runs.
+    static std::string fpara(const std::vector<std::pair<std::string, RunFmt>>& runs) { return fpara(runs, ParaFmt()); }
+    static std::string fpara(const std::string& text, const RunFmt& f) { return fpara({{text, f}}, ParaFmt()); }
+    static std::string fpara(const std::vector<std::pair<std::string, RunFmt>>& runs, const ParaFmt& p) {
+        std::string x = "<w:p>" + ppr(p);
+        for (const auto& [text, f] : runs)
+            x += "<w:r>" + rpr(f) + "<w:t xml:space=\"preserve\">" + xml_escape(text) + "</w:t></w:r>";
+        return x + "</w:p>";
+    }
+    static std::string fpara(const std::string& text, const RunFmt& f, const ParaFmt& p) {
+        return fpara({{text, f}}, p);
+    }
+    // A table of cells, each given as its paragraphs' XML.
+    static std::string ftable(const std::vector<std::vector<std::string>>& rows) {
+        std::string x = "<w:tbl>";
+        for (const auto& row : rows) {
+            x += "<w:tr>";
+            for (const auto& cell : row) x += "<w:tc>" + cell + "</w:tc>";
+            x += "</w:tr>";
+        }
+        return x + "</w:tbl>";
+    }
+    // A paragraph showing the page number (a PAGE complex field, as Word writes it).
+    static std::string page_number(const RunFmt& f, const ParaFmt& p) {
+        std::string r = rpr(f);
+        return "<w:p>" + ppr(p) + "<w:r>" + r + "<w:fldChar w:fldCharType=\"begin\"/></w:r><w:r>" + r +
+               "<w:instrText xml:space=\"preserve\"> PAGE   \\* MERGEFORMAT </w:instrText></w:r><w:r>" + r +
+               "<w:fldChar w:fldCharType=\"separate\"/></w:r><w:r>" + r + "<w:t>2</w:t></w:r><w:r>" + r +
+               "<w:fldChar w:fldCharType=\"end\"/></w:r></w:p>";
+    }
+    // Section properties (w:sectPr): size, orientation, margins, the first-page
+    // setting and header/footer references (relationship ids of `relationships`).
+    struct Page {
+        int width = 11906, height = 16838;  // A4
+        bool landscape = false;
+        int top = 1134, bottom = 1134, left = 1701, right = 1134;  // 20, 20, 30, 20 mm
+        bool title_page = false;
+        std::string header, first_header, footer;  // relationship ids
+    };
+    static std::string sect_pr(const Page& pg) {
+        std::string x = "<w:sectPr>";
+        if (!pg.header.empty()) x += "<w:headerReference w:type=\"default\" r:id=\"" + pg.header + "\"/>";
+        if (!pg.first_header.empty()) x += "<w:headerReference w:type=\"first\" r:id=\"" + pg.first_header + "\"/>";
+        if (!pg.footer.empty()) x += "<w:footerReference w:type=\"default\" r:id=\"" + pg.footer + "\"/>";
+        x += "<w:pgSz w:w=\"" + std::to_string(pg.width) + "\" w:h=\"" + std::to_string(pg.height) + "\"" +
+             (pg.landscape ? " w:orient=\"landscape\"" : "") + "/>";
+        x += "<w:pgMar w:top=\"" + std::to_string(pg.top) + "\" w:right=\"" + std::to_string(pg.right) + "\" w:bottom=\"" +
+             std::to_string(pg.bottom) + "\" w:left=\"" + std::to_string(pg.left) +
+             "\" w:header=\"720\" w:footer=\"720\" w:gutter=\"0\"/>";
+        if (pg.title_page) x += "<w:titlePg/>";
+        return x + "</w:sectPr>";
+    }
+    // A header or footer part (word/NAME) with its relationship from the document.
+    void add_header_part(const std::string& rid, const std::string& name, const std::string& paras, bool footer = false) {
+        const char* root = footer ? "ftr" : "hdr";
+        raw_parts["word/" + name] = std::string("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:") +
+                                    root + " " + kNs + ">" + paras + "</w:" + root + ">";
+        relationships.push_back({rid, std::string("http://schemas.openxmlformats.org/officeDocument/2006/relationships/") +
+                                          (footer ? "footer" : "header"),
+                                 name});
+    }
+    struct Relationship {
+        std::string id, type, target;
+    };
+    std::vector<Relationship> relationships;  // word/_rels/document.xml.rels (written when not empty)
+
     std::string body;  // paragraphs and tables
     std::string numbering, styles, comments, footnotes, header;  // part bodies (inside the root element)
     std::map<std::string, std::string> raw_parts;  // name -> full content, written as is
@@ -133,6 +235,13 @@ public:
         if (!comments.empty()) p["word/comments.xml"] = wrap("comments", comments);
         if (!footnotes.empty()) p["word/footnotes.xml"] = wrap("footnotes", footnotes);
         if (!header.empty()) p["word/header1.xml"] = wrap("hdr", header);
+        if (!relationships.empty()) {
+            std::string x = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+                            "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">";
+            for (const auto& r : relationships)
+                x += "<Relationship Id=\"" + r.id + "\" Type=\"" + r.type + "\" Target=\"" + r.target + "\"/>";
+            p["word/_rels/document.xml.rels"] = x + "</Relationships>";
+        }
         for (const auto& [k, v] : raw_parts) p[k] = v;
         return p;
     }

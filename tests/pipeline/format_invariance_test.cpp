@@ -40,13 +40,16 @@ std::string slurp(const fs::path& p) {
 
 // Legacy copies are compared without text.encoding (which they add) and
 // text.mixed-script: a look-alike such as U+00D0 cannot exist in TCVN3/VNI.
+// Presentation findings (presentation.*) judge formatting only a Word file
+// carries, so they are no part of what must agree across formats.
 // `line_map` turns the format's line back into the text line.
 using LineMap = std::function<uint32_t(uint32_t)>;
 
 std::set<Finding> findings(const pipeline::FileResult& r, bool legacy, const LineMap& line_map = nullptr) {
     std::set<Finding> out;
     for (const auto& d : r.diagnostics)
-        if (!(legacy && (d.category == "text.encoding" || d.category == "text.mixed-script")))
+        if (!(legacy && (d.category == "text.encoding" || d.category == "text.mixed-script")) &&
+            d.category.rfind("presentation.", 0) != 0)
             out.insert({line_map && d.line ? line_map(d.line) : d.line, d.category, d.rule});
     return out;
 }

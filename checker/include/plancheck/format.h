@@ -25,6 +25,7 @@ struct RunFormat {
     std::string font;                       // Latin font name, theme fonts resolved
     uint32_t size = 0;                      // half-points
     bool bold = false, italic = false, underline = false, caps = false;
+    std::string color;                      // w:color as "RRGGBB"; "" = automatic (black)
     friend bool operator==(const RunFormat&, const RunFormat&) = default;
 };
 
@@ -52,6 +53,18 @@ struct PageSetup {
     bool landscape = false;
     int32_t margin_top = 0, margin_bottom = 0;
     uint32_t margin_left = 0, margin_right = 0, header = 0, footer = 0, gutter = 0;
+    // Headers, footers and page numbers. `title_page`: w:titlePg, the first
+    // page has its own header and footer (none when the section names none).
+    // A header or footer a section does not name is the previous section's.
+    bool facts = false;        // the reader knew these (a .docx): false for every other format
+    bool title_page = false;
+    // Where the pages after the first show their number (a PAGE field): in the
+    // "header" or the "footer" ("" = no page number), how that paragraph is
+    // aligned (w:jc, "" = left), the number's size (half-points, 0 = unknown)
+    // and format (w:pgNumType w:fmt, "" = decimal).
+    std::string number_in, number_alignment, number_format;
+    uint32_t number_size = 0;
+    bool number_on_first_page = false;  // the first page's header or footer shows it too
 };
 
 }  // namespace plancheck

@@ -26,7 +26,10 @@
 // Formatting facts: each block carries its effective paragraph and run
 // formatting (BlockFormat: document defaults, then the style chain, then
 // direct formatting; theme fonts resolved), and SourceDocument::sections the
-// page size and margins of every section (w:sectPr).
+// page size and margins of every section (w:sectPr), with its first-page
+// setting (w:titlePg) and where its page number shows: the PAGE field of the
+// header or footer it uses (inherited from the previous section when it
+// names none), that paragraph's alignment and the number's size.
 //
 // XML safety: pugixml never expands DTD-declared entities (a "billion laughs"
 // document stays as small as its text), and the zip reader bounds inflation.
@@ -36,6 +39,7 @@
 #include <cstring>
 #include <map>
 #include <set>
+#include <variant>
 
 #include "core/legacy_vn.h"
 #include "core/utf8.h"
@@ -129,6 +133,13 @@ bool more_words_than(std::string_view s, size_t n) {
     return false;
 }
 
+// w:titlePg and other on/off elements: present means on unless w:val is 0/false/off.
+bool on(pugi::xml_node n) {
+    if (!n) return false;
+    std::string v = attr(n, "val");
+    return !(v == "0" || v == "false" || v == "off");
+}
+
 class BodyReader {
 public:
     // Paragraphs of one part: `first_line` is the number of its first w:p;
@@ -171,6 +182,8 @@ public:
     void record(BodyMap* map) { map_ = map; }
 
     std::map<std::string, uint32_t> comment_para;  // id -> paragraph number
+    // Per section (as doc.sections): "header default", "footer first", ... -> relationship id.
+    std::vector<std::map<std::string, std::string>> section_refs;
 
 private:
     struct LegacySpan {
@@ -276,6 +289,19 @@ private:
         ps.header = u(mar, "header");
         ps.footer = u(mar, "footer");
         ps.gutter = u(mar, "gutter");
+        ps.facts = true;
+        ps.title_page = on(kid(sect, "titlePg"));
+        ps.number_format = attr(kid(sect, "pgNumType"), "fmt");
+        if (ps.number_format == "decimal") ps.number_format.clear();
+        // Header and footer references ("header default" -> relationship id).
+        std::map<std::string, std::string> refs;
+        for (auto c : sect.children()) {
+            std::string_view n = local(c.name());
+            if (n != "headerReference" && n != "footerReference") continue;
+            std::string type = attr(c, "type");
+            refs[std::string(n.substr(0, 6)) + ' ' + (type.empty() ? "default" : type)] = attr(c, "id");
+        }
+        section_refs.push_back(std::move(refs));
         doc_.sections.push_back(ps);
         section_start_ = para_no_ + 1;
     }
@@ -376,6 +402,7 @@ private:
             f.italic = props.italic;
             f.underline = props.underline;
             f.caps = props.caps;
+            f.color = props.color;
             p.runs.push_back({begin, p.text.size(), std::move(f)});
         }
     }
@@ -797,6 +824,126 @@ std::optional<UnreadableInput> load_styles(ZipReader& zip, pugi::xml_document& s
     return std::nullopt;
 }
 
+// A PAGE field in a header or footer part: the paragraph holding it, how it
+// is aligned, and the size of the number.
+struct PageField {
+    bool found = false;
+    std::string alignment;
+    uint32_t size = 0;
+};
+
+// The field instruction names PAGE (" PAGE \\* MERGEFORMAT "), not NUMPAGES or PAGEREF.
+bool is_page_instruction(std::string_view instr) {
+    instr = utf8::trim(instr);
+    std::string_view word = instr.substr(0, instr.find_first_of(" \t\\"));
+    if (word.size() != 4) return false;
+    std::string w(word);
+    std::transform(w.begin(), w.end(), w.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    return w == "PAGE";
+}
+
+class PageFieldFinder {
+public:
+    explicit PageFieldFinder(const Styles& s) : styles_(s) {}
+    PageField find(pugi::xml_node root) {
+        walk(root, 0);
+        return out_;
+    }
+
+private:
+    void walk(pugi::xml_node n, int depth) {
+        if (depth > kMaxDepth || out_.found) return;
+        for (auto c : n.children()) {
+            if (out_.found) return;
+            if (c.type() != pugi::node_element) continue;
+            std::string_view name = local(c.name());
+            if (name == "Fallback") continue;  // repeats mc:Choice
+            if (name == "p") paragraph(c, depth + 1);
+            if (out_.found) return;
+            walk(c, depth + 1);
+        }
+    }
+    void paragraph(pugi::xml_node p, int depth) {
+        auto ppr = kid(p, "pPr");
+        std::string pstyle = attr(kid(ppr, "pStyle"), "val");
+        instr_.clear();
+        in_instr_ = after_page_ = hit_ = false;
+        instr_run_ = {};
+        pugi::xml_node number_run;
+        runs(p, pstyle, number_run, depth);
+        if (!hit_) return;
+        ParaProps props = styles_.para_props(pstyle);
+        props.apply(ppr);
+        out_.found = true;
+        out_.alignment = props.alignment;
+        // A frame placed by alignment (w:framePr w:xAlign) is where the number shows.
+        if (std::string x = attr(kid(ppr, "framePr"), "xAlign"); !x.empty()) out_.alignment = x;
+        auto rpr = kid(number_run, "rPr");
+        RunProps r = styles_.run_props(attr(kid(rpr, "rStyle"), "val"), pstyle);
+        r.apply(rpr, styles_.theme());
+        out_.size = r.size;
+    }
+    // The run showing the number: the first run with text of the field's
+    // result, else the run holding the instruction.
+    void runs(pugi::xml_node n, const std::string& pstyle, pugi::xml_node& number_run, int depth) {
+        if (depth > kMaxDepth) return;
+        for (auto c : n.children()) {
+            if (c.type() != pugi::node_element) continue;
+            std::string_view name = local(c.name());
+            if (name == "txbxContent" || name == "Fallback" || name == "pPr") continue;
+            if (name == "fldSimple" && is_page_instruction(attr(c, "instr"))) {
+                hit_ = true;
+                for (auto r : c.children())
+                    if (local(r.name()) == "r") { number_run = r; break; }
+                if (!number_run) number_run = c;
+                continue;
+            }
+            if (name == "r") {
+                for (auto x : c.children()) {
+                    std::string_view k = local(x.name());
+                    if (k == "fldChar") {
+                        std::string type = attr(x, "fldCharType");
+                        if (type == "begin") { in_instr_ = true; instr_.clear(); }
+                        else if (type == "separate") {
+                            in_instr_ = false;
+                            if (is_page_instruction(instr_)) after_page_ = hit_ = true;
+                        } else if (type == "end") {
+                            in_instr_ = false;
+                            if (!hit_ && is_page_instruction(instr_)) hit_ = true;  // no result shown yet
+                            after_page_ = false;
+                        }
+                    } else if (k == "instrText" && in_instr_) {
+                        instr_ += x.child_value();
+                        if (!number_run && is_page_instruction(instr_)) instr_run_ = c;
+                    } else if (k == "t" && after_page_ && !number_run) {
+                        number_run = c;
+                    }
+                }
+                continue;
+            }
+            runs(c, pstyle, number_run, depth + 1);
+        }
+        if (hit_ && !number_run) number_run = instr_run_;
+    }
+    const Styles& styles_;
+    PageField out_;
+    std::string instr_;
+    bool in_instr_ = false, after_page_ = false, hit_ = false;
+    pugi::xml_node instr_run_;
+};
+
+// Relationship id -> part name ("word/header1.xml"), from word/_rels/document.xml.rels.
+std::map<std::string, std::string> load_relationships(const pugi::xml_document& rels) {
+    std::map<std::string, std::string> out;
+    for (auto r : rels.document_element().children()) {
+        if (local(r.name()) != "Relationship") continue;
+        std::string target = attr(r, "Target");
+        if (target.empty() || attr(r, "TargetMode") == "External") continue;
+        out[attr(r, "Id")] = target[0] == '/' ? target.substr(1) : "word/" + target;
+    }
+    return out;
+}
+
 }  // namespace
 
 namespace docx {
@@ -902,6 +1049,50 @@ Result read_docx_document(std::string_view bytes, const std::string& path, const
     BodyReader reader(styles, numbering, doc, doc.blocks, 1, std::nullopt);
     reader.container(body, false, 0);
     reader.finish();
+
+    // Page numbers: the PAGE field of the header or footer each section shows
+    // (a section that names none keeps the previous section's).
+    {
+        pugi::xml_document rels_xml;
+        if (auto bad = load_part(zip, "word/_rels/document.xml.rels", rels_xml, found)) return *bad;
+        auto rels = found ? load_relationships(rels_xml) : std::map<std::string, std::string>{};
+        std::map<std::string, PageField> fields;  // part name -> its page field
+        auto field_of = [&](const std::string& rid) -> std::variant<PageField, UnreadableInput> {
+            auto it = rels.find(rid);
+            if (rid.empty() || it == rels.end()) return PageField{};
+            if (auto f = fields.find(it->second); f != fields.end()) return f->second;
+            pugi::xml_document x;
+            bool part_found = false;
+            if (auto bad = load_part(zip, it->second, x, part_found)) return *bad;
+            PageField f = part_found ? PageFieldFinder(styles).find(x.document_element()) : PageField{};
+            fields[it->second] = f;
+            return f;
+        };
+        std::map<std::string, std::string> current;  // inherited references
+        for (size_t i = 0; i < doc.sections.size() && i < reader.section_refs.size(); ++i) {
+            for (const auto& [k, v] : reader.section_refs[i]) current[k] = v;
+            PageSetup& ps = doc.sections[i];
+            auto get = [&](const char* key) -> std::variant<PageField, UnreadableInput> {
+                auto it = current.find(key);
+                return it == current.end() ? PageField{} : field_of(it->second);
+            };
+            PageField shown[2][2];  // [first page?][header, footer]
+            const char* keys[2][2] = {{"header default", "footer default"}, {"header first", "footer first"}};
+            for (int first = 0; first < 2; ++first)
+                for (int part = 0; part < 2; ++part) {
+                    auto f = get(keys[first && ps.title_page ? 1 : 0][part]);
+                    if (auto* bad = std::get_if<UnreadableInput>(&f)) return *bad;
+                    shown[first][part] = std::get<PageField>(f);
+                }
+            for (int part = 0; part < 2; ++part) {
+                if (!shown[0][part].found || !ps.number_in.empty()) continue;
+                ps.number_in = part == 0 ? "header" : "footer";
+                ps.number_alignment = shown[0][part].alignment;
+                ps.number_size = shown[0][part].size;
+            }
+            ps.number_on_first_page = shown[1][0].found || shown[1][1].found;
+        }
+    }
 
     // Headers and footers (numbered parts): line 0, as whole-file text.
     // Their paragraphs are read like the body's (fields show their result,

@@ -39,6 +39,7 @@ struct RunProps {
     std::string font;
     uint32_t size = 0;
     bool bold = false, italic = false, underline = false, caps = false;
+    std::string color;  // "RRGGBB"; "" = auto
     void apply(pugi::xml_node rpr, const Theme& theme);
 };
 struct ParaProps {

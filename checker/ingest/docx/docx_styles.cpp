@@ -141,6 +141,11 @@ void RunProps::apply(pugi::xml_node rpr, const Theme& theme) {
     if (auto b = on_off(kid(rpr, "b"))) bold = *b;
     if (auto i = on_off(kid(rpr, "i"))) italic = *i;
     if (auto c = on_off(kid(rpr, "caps"))) caps = *c;
+    if (auto c = kid(rpr, "color")) {
+        std::string v = attr(c, "val");
+        // A theme colour (w:themeColor) is not resolved: "auto" and black are both black.
+        color = (v == "auto" || v == "000000") ? std::string() : v;
+    }
     if (auto u = kid(rpr, "u")) {
         std::string v = attr(u, "val");
         underline = v != "none" && v != "0" && v != "false";

@@ -1,0 +1,143 @@
+// --fix on a .docx: the page setup of Decree 30 Appendix I (paper, margins),
+// written into word/document.xml's w:pgSz/w:pgMar values only; every other
+// part of the package stays byte-identical and the fixed file re-checks clean
+// for those rules.
+#include <catch2/catch.hpp>
+#include <zip.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <map>
+
+#include "helpers.h"
+#include "ingest/ingest.h"
+#include "pipeline/fix.h"
+
+using namespace plancheck;
+namespace fs = std::filesystem;
+
+namespace {
+
+rules::RuleBook& book() {
+    static rules::RuleBook b = rules::load_rulebook(test::source_dir() + "/rules");
+    return b;
+}
+
+// Every entry of a zip: name -> (compressed size, CRC, uncompressed bytes).
+std::map<std::string, std::string> entries(const fs::path& p) {
+    std::map<std::string, std::string> out;
+    int err = 0;
+    zip_t* z = zip_open(p.c_str(), ZIP_RDONLY, &err);
+    REQUIRE(z);
+    for (zip_int64_t i = 0; i < zip_get_num_entries(z, 0); ++i) {
+        zip_stat_t st;
+        REQUIRE(zip_stat_index(z, static_cast<zip_uint64_t>(i), 0, &st) == 0);
+        zip_file_t* f = zip_fopen_index(z, static_cast<zip_uint64_t>(i), 0);
+        std::string data(st.size, '\0');
+        if (f) {
+            zip_fread(f, data.data(), st.size);
+            zip_fclose(f);
+        }
+        out[st.name] = data;
+    }
+    zip_discard(z);
+    return out;
+}
+
+bool has_rule(const pipeline::FileResult& r, const std::string& rule) {
+    for (const auto& d : r.diagnostics)
+        if (d.rule == rule) return true;
+    return false;
+}
+
+}  // namespace
+
+TEST_CASE("fix on a .docx: paper and margins only, every other part byte-identical", "[fix][docx]") {
+    test::TempDir dir("fixdocx");
+    fs::path src = fs::path(test::source_dir()) / "corpus/presentation/page-wrong.docx";
+    fs::path p = dir.path / "page-wrong.docx";
+    fs::copy_file(src, p);
+    pipeline::Options opts;
+    opts.check.today = {23, 11, 2026};
+
+    // --diff: what would change, and the file untouched.
+    auto dry = pipeline::fix_file(p.string(), book(), opts, true);
+    CHECK(dry.status == pipeline::FixStatus::Fixed);
+    CHECK(dry.diff.find("lề trái: 25 mm → 30 mm") != std::string::npos);
+    CHECK(dry.diff.find("lề phải: 10 mm → 15 mm") != std::string::npos);
+    CHECK(dry.diff.find("lề trên: 15 mm → 20 mm") != std::string::npos);
+    CHECK(dry.diff.find("khổ giấy: 215,9 × 279,4 mm → A4 210 × 297 mm") != std::string::npos);
+    CHECK(test::slurp(p) == test::slurp(src));
+    CHECK_FALSE(has_rule(dry.remaining, "nd30.presentation.margins"));
+
+    auto done = pipeline::fix_file(p.string(), book(), opts, false);
+    REQUIRE(done.status == pipeline::FixStatus::Fixed);
+    CHECK(done.applied == 4);
+    CHECK_FALSE(has_rule(done.remaining, "nd30.presentation.margins"));
+    CHECK_FALSE(has_rule(done.remaining, "nd30.presentation.paper"));
+    CHECK(has_rule(done.remaining, "nd30.presentation.page-number"));  // not a page-setup fix
+
+    auto before = entries(src), after = entries(p);
+    REQUIRE(before.size() == after.size());
+    for (const auto& [name, data] : before) {
+        INFO(name);
+        REQUIRE(after.count(name));
+        if (name != "word/document.xml") CHECK(after[name] == data);
+    }
+    // In document.xml only the attribute values changed.
+    std::string old_xml = before["word/document.xml"], new_xml = after["word/document.xml"];
+    for (auto [from, to] : {std::pair{"w:w=\"12240\"", "w:w=\"11906\""}, std::pair{"w:h=\"15840\"", "w:h=\"16838\""},
+                            std::pair{"w:top=\"851\"", "w:top=\"1134\""}, std::pair{"w:left=\"1418\"", "w:left=\"1701\""},
+                            std::pair{"w:right=\"567\"", "w:right=\"850\""}}) {
+        auto at = old_xml.find(from);
+        REQUIRE(at != std::string::npos);
+        old_xml.replace(at, std::strlen(from), to);
+    }
+    CHECK(old_xml == new_xml);
+
+    // Fixed again: nothing left to do.
+    auto again = pipeline::fix_file(p.string(), book(), opts, false);
+    CHECK(again.status == pipeline::FixStatus::NothingToFix);
+}
+
+TEST_CASE("fix on a .docx: a right document is left alone; LibreOffice opens the fixed one", "[fix][docx]") {
+    test::TempDir dir("fixdocx2");
+    fs::path right = dir.path / "right.docx";
+    fs::copy_file(fs::path(test::source_dir()) / "corpus/presentation/nd30-template.docx", right);
+    pipeline::Options opts;
+    auto r = pipeline::fix_file(right.string(), book(), opts, false);
+    CHECK(r.status == pipeline::FixStatus::NothingToFix);
+
+    std::string soffice = ingest::find_soffice({});
+    if (soffice.empty()) {
+        WARN("soffice not found: the LibreOffice check is skipped");
+        return;
+    }
+    // A file LibreOffice wrote (the tests' writer makes a minimal package it
+    // does not open): the template with a 25 mm left margin, fixed, then opened.
+    std::string fodt = test::slurp(fs::path(test::source_dir()) / "tests/data/presentation/nd30-template.fodt");
+    auto at = fodt.find("fo:margin-left=\"3cm\"");
+    REQUIRE(at != std::string::npos);
+    fodt.replace(at, std::strlen("fo:margin-left=\"3cm\""), "fo:margin-left=\"2.5cm\"");
+    test::spit(dir.path / "wrong.fodt", fodt);
+    auto run = [&](const char* to, const fs::path& file) {
+        std::string cmd = test::shell_quote(soffice) + " -env:UserInstallation=file://" + (dir.path / "profile").string() +
+                          " --headless --convert-to " + to + " --outdir " + test::shell_quote(dir.path.string()) + " " +
+                          test::shell_quote(file.string()) + " >/dev/null 2>&1";
+        return std::system(cmd.c_str());
+    };
+    REQUIRE(run("docx", dir.path / "wrong.fodt") == 0);
+    fs::path wrong = dir.path / "wrong.docx";
+    REQUIRE(fs::exists(wrong));
+    fs::copy_file(wrong, dir.path / "original.docx");
+    auto fixed = pipeline::fix_file(wrong.string(), book(), opts, false);
+    REQUIRE(fixed.status == pipeline::FixStatus::Fixed);
+    CHECK(fixed.applied == 1);
+    CHECK_FALSE(has_rule(fixed.remaining, "nd30.presentation.margins"));
+    auto before = entries(dir.path / "original.docx"), after = entries(wrong);
+    for (const auto& [name, data] : before)
+        if (name != "word/document.xml") CHECK(after[name] == data);
+    REQUIRE(run("pdf", wrong) == 0);
+    CHECK(fs::exists(dir.path / "wrong.pdf"));
+}
