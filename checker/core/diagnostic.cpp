@@ -36,7 +36,7 @@ const std::vector<std::string_view>& all_categories() {
         "closing.recipients-missing", "closing.signer-missing", "closing.archive-missing",
         "input.unreadable", "text.capitalisation", "structure.kind-unknown",
         "citation.repeated-full", "text.abbreviation", "text.inconsistent", "text.fragment",
-        "figure.share-above-100",
+        "figure.share-above-100", "suppression.unused", "suppression.unknown",
     };
     return kCategories;
 }

@@ -15,6 +15,7 @@
 
 #include "ingest/block_builder.h"
 #include "ingest/decode.h"
+#include "ingest/directives.h"
 #include "ingest/ingest.h"
 #include "ingest/ts_children.h"
 
@@ -245,6 +246,7 @@ Result read_markdown(std::string_view bytes, const std::string& path, const Opti
     if (!tree) return UnreadableInput{"the Markdown could not be parsed", "convert the file to .txt"};
     MdReader reader(d.text, doc);
     reader.visit(ts_tree_root_node(tree.get()), 0);
+    record_directives(d.text, doc, false);
     record_decoding(doc, d);
     return doc;
 }

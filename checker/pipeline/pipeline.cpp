@@ -5,6 +5,7 @@
 #include "layout/layout.h"
 #include "layout/pdf_pages.h"
 #include "normalize/normalize.h"
+#include "pipeline/suppress.h"
 #include "pipeline/today.h"
 #include "structure/structure.h"
 
@@ -96,6 +97,7 @@ FileResult check_ingested(ingest::Result r, const std::string& path, std::string
     if (check.today.empty()) check.today = system_today();
     fr.diagnostics = rules::evaluate(book, fr.sets, a->model, check);
     layout::locate_pages(a->doc, fr.diagnostics);
+    apply_directives(a->doc, book, fr.diagnostics, opts.check.lang);
     return fr;
 }
 

@@ -332,6 +332,11 @@ std::string serialize_result(const std::string& format, const std::vector<Diagno
             for (uint32_t v : {d.fix->line, d.fix->column, d.fix->end_line, d.fix->end_column}) put_u32(out, v);
             put_str(out, d.fix->replacement);
         }
+        put_u32(out, d.suppressed ? 1 : 0);
+        if (d.suppressed) {
+            put_str(out, d.suppressed_by);
+            put_u32(out, d.suppressed_line);
+        }
     }
     return out;
 }
@@ -357,6 +362,11 @@ bool deserialize_result(std::string_view bytes, std::string& format, std::vector
             f.line = r.u32(), f.column = r.u32(), f.end_line = r.u32(), f.end_column = r.u32();
             f.replacement = r.str();
             d.fix = std::move(f);
+        }
+        if (r.u32()) {
+            d.suppressed = true;
+            d.suppressed_by = r.str();
+            d.suppressed_line = r.u32();
         }
         if (r.ok) diags.push_back(std::move(d));
     }

@@ -38,6 +38,11 @@ struct Diagnostic {
     // PDF only (additive): the page `line` is printed on and the line's number
     // on that page; 0 for other formats and whole-file diagnostics.
     uint32_t page = 0, page_line = 0;
+    // Switched off by an inline directive (additive; docs/config.md): kept in
+    // JSON and SARIF, never counted for the exit code or the summary totals.
+    bool suppressed = false;
+    std::string suppressed_by;     // the directive as written, e.g. "plancheck-disable text.typo"
+    uint32_t suppressed_line = 0;  // where it is written (for .docx, the commented paragraph)
 };
 
 // Stable order for output: by position, then rule id.
