@@ -76,6 +76,13 @@ void strip_inline(std::string_view t, size_t b, size_t e, SourceWalker& src, Blo
                 }
             }
         }
+        if (c == '<' && t.substr(i, 4) == "<!--") {  // an inline HTML comment is not shown: not text
+            size_t close = t.substr(0, e).find("-->", i + 4);
+            if (close != std::string_view::npos) {
+                i = close + 3;
+                continue;
+            }
+        }
         if (c == '<' && (t.substr(i, 5) == "<http" || t.substr(i, 5) == "<mail" || t.substr(i, 4) == "<www")) {
             size_t close = t.substr(0, e).find('>', i);
             if (close != std::string_view::npos && close < e) {

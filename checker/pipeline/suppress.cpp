@@ -73,10 +73,12 @@ void apply_directives(const SourceDocument& doc, const rules::RuleBook& book, st
     for (auto c : all_categories()) known.emplace_back(c);
     auto is_known = [&](const std::string& n) { return std::find(known.begin(), known.end(), n) != known.end(); };
 
-    std::vector<uint32_t> text_lines;  // lines holding document text, sorted
+    std::vector<uint32_t> text_lines;  // lines holding document text, sorted (a block may span several)
     for (const auto& b : doc.blocks)
-        if (b.line() > 0) text_lines.push_back(b.line());
+        for (const auto& a : b.anchors)
+            if (a.line > 0 && (text_lines.empty() || text_lines.back() != a.line)) text_lines.push_back(a.line);
     std::sort(text_lines.begin(), text_lines.end());
+    text_lines.erase(std::unique(text_lines.begin(), text_lines.end()), text_lines.end());
     const uint32_t first_text = text_lines.empty() ? kEnd : text_lines.front();
 
     std::vector<Diagnostic> added;
