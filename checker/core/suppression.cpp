@@ -13,7 +13,8 @@ std::string_view to_string(Directive::Kind k) {
         case Directive::Kind::Disable: return "plancheck-disable";
         case Directive::Kind::Enable: return "plancheck-enable";
         case Directive::Kind::DisableNextLine: return "plancheck-disable-next-line";
-        case Directive::Kind::Unknown: break;
+        case Directive::Kind::Unknown:
+        case Directive::Kind::Overflow: break;
     }
     return "plancheck-?";
 }
@@ -39,7 +40,8 @@ std::optional<Directive> parse_directive(std::string_view comment) {
     else if (head == "plancheck-enable") d.kind = Directive::Kind::Enable;
     else if (head == "plancheck-disable-next-line") d.kind = Directive::Kind::DisableNextLine;
     else d.kind = Directive::Kind::Unknown;
-    for (std::string_view w = word(); !w.empty(); w = word()) d.names.emplace_back(w);
+    for (std::string_view w = word(); !w.empty() && d.names.size() < kMaxDirectiveNames; w = word())
+        d.names.emplace_back(w);
     if (d.kind == Directive::Kind::Unknown) d.names = {std::string(head)};  // the word to correct
     return d;
 }

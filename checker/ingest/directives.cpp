@@ -22,11 +22,20 @@ std::vector<size_t> line_starts(std::string_view t) {
 struct Locator {
     std::string_view t;
     std::vector<size_t> starts;
+    // The last position found: calls come in increasing order, so columns are
+    // counted on from there (not from the line start: a long line holding
+    // many comments would be counted over and over).
+    size_t last_at = 0, last_line = 0;
+    uint32_t last_col = 1;
     // 1-based (line, column in code points) of byte `at`.
-    std::pair<uint32_t, uint32_t> at(size_t at) const {
+    std::pair<uint32_t, uint32_t> at(size_t at) {
         size_t l = static_cast<size_t>(std::upper_bound(starts.begin(), starts.end(), at) - starts.begin()) - 1;
-        return {static_cast<uint32_t>(l + 1),
-                static_cast<uint32_t>(utf8::count(t.substr(starts[l], at - starts[l])) + 1)};
+        size_t from = starts[l];
+        uint32_t col = 1;
+        if (l == last_line && at >= last_at && last_at >= from) from = last_at, col = last_col;
+        col += static_cast<uint32_t>(utf8::count(t.substr(from, at - from)));
+        last_at = at, last_line = l, last_col = col;
+        return {static_cast<uint32_t>(l + 1), col};
     }
     std::string_view line_text(uint32_t line) const {
         size_t b = starts[line - 1];
@@ -36,11 +45,19 @@ struct Locator {
     }
 };
 
-void add(SourceDocument& doc, Directive d, const Locator& loc, size_t b, size_t e) {
+void add(SourceDocument& doc, Directive d, Locator& loc, size_t b, size_t e) {
+    if (doc.directives.size() > kMaxDirectives) return;
+    if (doc.directives.size() == kMaxDirectives) {
+        d.kind = Directive::Kind::Overflow;
+        d.names.clear();
+    }
     auto [l, c] = loc.at(b);
     auto [el, ec] = loc.at(e);
     d.line = l, d.column = c, d.end_line = el, d.end_column = ec;
-    d.source = std::string(loc.line_text(l));
+    std::string_view line = loc.line_text(l);
+    size_t cut = std::min<size_t>(line.size(), 1000);  // an excerpt, not a whole minified page
+    while (cut < line.size() && cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
+    d.source = std::string(line.substr(0, cut));
     doc.directives.push_back(std::move(d));
 }
 }  // namespace

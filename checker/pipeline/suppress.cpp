@@ -56,6 +56,7 @@ std::string quoted(const std::string& s, bool en) { return en ? "'" + s + "'" : 
 }  // namespace
 
 std::string closest_name(const std::string& name, const std::vector<std::string>& known) {
+    if (name.size() > 80) return {};  // no rule id is that long; and the distance costs its length
     std::string best;
     size_t best_d = std::string::npos;
     for (const auto& k : known)
@@ -82,9 +83,17 @@ void apply_directives(const SourceDocument& doc, const rules::RuleBook& book, st
     const uint32_t first_text = text_lines.empty() ? kEnd : text_lines.front();
 
     std::vector<Diagnostic> added;
+    size_t suggestions = 0;  // closest names looked up: bounded, hostile documents hold thousands
     std::vector<Scope> scopes;
     std::vector<size_t> open;  // indexes into scopes of disables not yet closed
     for (const auto& d : doc.directives) {
+        if (d.kind == Directive::Kind::Overflow) {
+            std::string n = std::to_string(kMaxDirectives);
+            added.push_back(finding(d, "suppression.unknown", Severity::Warning,
+                                    en ? "More than " + n + " directives in one document: this one and those after it are not applied"
+                                       : "Văn bản có hơn " + n + " chỉ thị: chỉ thị này và các chỉ thị sau không được áp dụng"));
+            continue;
+        }
         if (d.kind == Directive::Kind::Unknown) {
             static const std::vector<std::string> kWords = {"plancheck-disable", "plancheck-enable",
                                                             "plancheck-disable-next-line"};
@@ -101,7 +110,7 @@ void apply_directives(const SourceDocument& doc, const rules::RuleBook& book, st
                 names.push_back(n);
                 continue;
             }
-            std::string best = closest_name(n, known);
+            std::string best = ++suggestions <= 32 ? closest_name(n, known) : std::string();
             std::string msg = en ? "The directive " + quoted(d.text, en) + " names " + quoted(n, en) + ", which is no rule or category"
                                  : "Chỉ thị " + quoted(d.text, en) + " nêu " + quoted(n, en) + ", không phải quy tắc hay nhóm lỗi nào";
             if (!best.empty()) msg += en ? "; did you mean " + quoted(best, en) + "?" : "; có phải là " + quoted(best, en) + "?";

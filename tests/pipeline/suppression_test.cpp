@@ -3,6 +3,8 @@
 // how the reports, exit codes, baselines and --fix treat suppressed findings.
 #include <catch2/catch.hpp>
 
+#include <chrono>
+
 #include <nlohmann/json.hpp>
 
 #include "helpers.h"
@@ -232,4 +234,27 @@ TEST_CASE("CLI: --fix does not apply a suppressed finding's correction", "[suppr
     std::string after = test::slurp(dir.path / "kh.txt");
     CHECK(after.find("công tác tuyên chuyền về bảo hiểm xã hội") != std::string::npos);  // suppressed: kept
     CHECK(after.find("Đẩy mạnh tuyên chuyền") == std::string::npos);                     // fixed
+}
+
+TEST_CASE("hostile documents: thousands of directives and names stay fast and bounded", "[suppression]") {
+    std::string doc = plan_with("", "");
+    for (int i = 0; i < 5000; ++i) doc += "# plancheck-disable text.typo nhom" + std::to_string(i) + "\n";
+    std::string many_names = "# plancheck-disable-next-line";
+    for (int i = 0; i < 5000; ++i) many_names += " x" + std::to_string(i);
+    doc = many_names + "\n" + doc;
+    std::string one_line = "<p>Một tuyên chuyền.</p>";
+    for (int i = 0; i < 20000; ++i) one_line += "<!-- plancheck-disable text.typo -->";
+    auto t0 = std::chrono::steady_clock::now();
+    auto r = check(doc, "txt");
+    auto h = check(one_line + "\n", "html");
+    double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    CHECK(secs < 10);
+    size_t overflow = 0, unknown = 0;
+    for (const auto& d : r.diagnostics)
+        if (d.rule == "suppression.unknown") ++unknown, overflow += d.message.find("hơn 200 chỉ thị") != std::string::npos;
+    CHECK(overflow == 1);
+    CHECK(unknown <= kMaxDirectives * kMaxDirectiveNames + 1);
+    size_t h_unused = 0;
+    for (const auto& d : h.diagnostics) h_unused += d.rule == "suppression.unused";
+    CHECK(h_unused <= kMaxDirectives);
 }

@@ -26,6 +26,7 @@ struct Directive {
         Enable,           // closes open disables (of the names given, or all)
         DisableNextLine,  // the next line that holds document text
         Unknown,          // "plancheck-..." with a word that is none of the above
+        Overflow,         // recorded once where a reader stopped at kMaxDirectives
     };
     Kind kind = Kind::Disable;
     std::vector<std::string> names;  // rule ids or categories; empty: every rule
@@ -39,6 +40,12 @@ struct Directive {
     bool anchored = false;
     uint32_t first_line = 0, last_line = 0;
 };
+
+// Bounds on hostile input: a reader records at most kMaxDirectives
+// directives per document (then one Overflow where it stopped), and a
+// directive keeps at most kMaxDirectiveNames names.
+inline constexpr size_t kMaxDirectives = 200;
+inline constexpr size_t kMaxDirectiveNames = 16;
 
 // Reads one comment's text (markers already removed, surrounding white space
 // allowed). nullopt when it is not a plancheck directive at all, i.e. does not

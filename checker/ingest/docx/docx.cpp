@@ -811,7 +811,8 @@ Result read_docx_document(std::string_view bytes, const std::string& path, const
                 // paragraphs it is anchored on (plancheck/suppression.h).
                 std::string said;
                 for (const auto& b : blocks) said += (said.empty() ? "" : " ") + b.text;
-                if (auto d = parse_directive(said); d && line > 0) {
+                if (auto d = parse_directive(said); d && line > 0 && doc.directives.size() <= kMaxDirectives) {
+                    if (doc.directives.size() == kMaxDirectives) d->kind = Directive::Kind::Overflow, d->names.clear();
                     auto end = reader.comment_end.find(attr(n, "id"));
                     d->anchored = true;
                     d->first_line = d->line = d->end_line = line;
