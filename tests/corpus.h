@@ -1,5 +1,6 @@
 // Corpus expectations: each corpus document NAME.ext has NAME.expected listing
-// the diagnostics it must produce, one per line: `LINE CATEGORY [RULE-ID]`.
+// the diagnostics it must produce, one per line: `LINE CATEGORY [RULE-ID] [suppressed]`
+// (`suppressed`: an inline directive switched it off; without it the finding must not be).
 // '#' starts a comment. The comparison is exact: a missing or an unexpected
 // diagnostic fails.
 #pragma once
@@ -21,6 +22,7 @@ struct Expected {
     uint32_t line = 0;
     std::string category;
     std::string rule;  // empty: any rule of that category
+    bool suppressed = false;
     friend bool operator<(const Expected& a, const Expected& b) {
         return std::tie(a.line, a.category, a.rule) < std::tie(b.line, b.category, b.rule);
     }
@@ -47,7 +49,10 @@ inline std::vector<Expected> parse_expected(std::istream& in, std::string* error
             if (error) *error = "line " + std::to_string(n) + ": unknown category '" + e.category + "'";
             return {};
         }
-        ls >> e.rule;
+        for (std::string w; ls >> w;) {
+            if (w == "suppressed") e.suppressed = true;
+            else e.rule = w;
+        }
         out.push_back(e);
     }
     return out;
@@ -71,6 +76,7 @@ inline Comparison compare(std::vector<Expected> expected, const std::vector<Diag
         bool found = false;
         for (size_t i = 0; i < got.size() && !found; ++i) {
             if (used[i] || got[i].line != e.line || got[i].category != e.category) continue;
+            if (got[i].suppressed != e.suppressed) continue;
             if (!e.rule.empty() && got[i].rule != e.rule) continue;
             used[i] = found = true;
         }
@@ -83,9 +89,11 @@ inline Comparison compare(std::vector<Expected> expected, const std::vector<Diag
 
 inline std::string describe(const Comparison& c) {
     std::ostringstream os;
-    for (const auto& m : c.missing) os << "  missing:    " << m.line << " " << m.category << " " << m.rule << "\n";
+    for (const auto& m : c.missing)
+        os << "  missing:    " << m.line << " " << m.category << " " << m.rule << (m.suppressed ? " suppressed" : "") << "\n";
     for (const auto& d : c.unexpected)
-        os << "  unexpected: " << d.line << " " << d.category << " " << d.rule << "  (" << d.message << ")\n";
+        os << "  unexpected: " << d.line << " " << d.category << " " << d.rule << (d.suppressed ? " suppressed" : "")
+           << "  (" << d.message << ")\n";
     return os.str();
 }
 

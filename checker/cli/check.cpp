@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
+#include <map>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
@@ -30,10 +32,11 @@ namespace plancheck::cli {
 
 namespace {
 constexpr const char* kUsage =
-    "Usage: plancheck check [options] FILE|DIR...\n\n"
+    "Usage: plancheck check [options] [FILE|DIR|-]...\n\n"
     "Checks each document (.docx .txt .md .html .pdf, and .doc .rtf .odt through LibreOffice;\n"
     "folders are searched recursively, other files in them are listed as not checked)\n"
     "against the rule sets that apply to it and prints the findings.\n"
+    "With no path, checks the current folder; - reads a document from standard input.\n"
     "With --fix, applies the suggested corrections to .txt and .md files, then reports\n"
     "what remains; --diff shows the corrections as a unified diff without writing.";
 
@@ -116,6 +119,41 @@ bool looks_like_report(const std::string& path) {
         if (first.find(sev) != std::string::npos) return true;
     return first.find(" checked: ") != std::string::npos || first.rfind("Đã kiểm tra ", 0) == 0;
 }
+// "Đang kiểm tra 123/500 tệp..." on standard error, rewritten in place, for
+// a run that lasts more than a second (PLANCHECK_PROGRESS_AFTER seconds), and
+// only on a terminal; cleared at the end.
+class Progress {
+public:
+    Progress(size_t total, bool enabled, bool en) : total_(total), enabled_(enabled && total > 1), en_(en) {
+        if (const char* a = std::getenv("PLANCHECK_PROGRESS_AFTER"); a && *a) after_ = std::atof(a);
+    }
+    void tick() {
+        std::lock_guard<std::mutex> lock(mu_);
+        ++done_;
+        if (!enabled_ || done_ >= total_) return;
+        auto now = std::chrono::steady_clock::now();
+        if (std::chrono::duration<double>(now - start_).count() < after_) return;
+        if (shown_ && now - last_ < std::chrono::milliseconds(100)) return;
+        last_ = now;
+        shown_ = true;
+        std::string line = (en_ ? "Checking " : "Đang kiểm tra ") + std::to_string(done_) + "/" +
+                           std::to_string(total_) + (en_ ? " files..." : " tệp...");
+        std::cerr << "\r" << line << "\x1b[K" << std::flush;
+    }
+    void clear() {
+        std::lock_guard<std::mutex> lock(mu_);
+        if (!shown_) return;
+        std::cerr << "\r\x1b[K" << std::flush;
+        shown_ = false;
+    }
+
+private:
+    std::mutex mu_;
+    size_t total_, done_ = 0;
+    bool enabled_, en_, shown_ = false;
+    double after_ = 1.0;
+    std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now(), last_;
+};
 }  // namespace
 
 int cmd_check(const Args& args) {
@@ -127,7 +165,9 @@ int cmd_check(const Args& args) {
     unsigned jobs = 0;
     double max_mb = 64, timeout_s = 30, max_memory_mb = 1024;
     bool draft = false, quiet = false, summary = false, fix = false, dry_run = false, diff = false;
-    bool no_config = false, include_hidden = false;
+    bool no_config = false, include_hidden = false, show_suppressed = false, no_ignore = false;
+    std::string stdin_filename;
+    std::vector<std::string> includes, excludes;
     std::string config_path, baseline_path, write_baseline_path;
     std::vector<std::string> disable, enable;
     po::options_description desc("Options");
@@ -172,6 +212,16 @@ int cmd_check(const Args& args) {
          "report only findings that are not in this baseline (see --write-baseline, docs/ci.md)")
         ("write-baseline", po::value(&write_baseline_path)->value_name("FILE"),
          "record every finding of this run in FILE (the report is printed as usual; exits 0 unless a file is unreadable)")
+        ("include", po::value(&includes)->value_name("GLOB"),
+         "in folders, check only files matching this glob (repeatable; ** for any folders; see docs/config.md)")
+        ("exclude", po::value(&excludes)->value_name("GLOB"),
+         "in folders, leave out files and folders matching this glob (repeatable)")
+        ("no-ignore", po::bool_switch(&no_ignore), "do not read .plancheckignore files")
+        ("stdin-filename", po::value(&stdin_filename)->value_name("NAME"),
+         "the name of the document read from standard input (-): its extension gives the format (default .txt), "
+         "its folder the .plancheck.yaml")
+        ("show-suppressed", po::bool_switch(&show_suppressed),
+         "text output: also print findings switched off by inline plancheck-disable directives")
         ("include-hidden", po::bool_switch(&include_hidden),
          "in folders, also check hidden files and folders (.name) and Office lock files (~$name, .~lock.name#)")
         ("plan", po::value(&plan_path)->value_name("FILE"),
@@ -184,25 +234,44 @@ int cmd_check(const Args& args) {
     po::variables_map vm;
     int code = 0;
     if (!parse(args, desc, pos, vm, kUsage, code)) return code;
+    const bool cli_rulesets = !rulesets.empty(), cli_draft = draft;  // before the config adds to them
     auto usage_error = [&](const std::string& msg) {
         std::cerr << "plancheck: " << say(msg, ro.lang) << "\n";
         return kExitUsage;
     };
-    if (paths.empty()) {
-        std::cerr << "plancheck: " << say("no files given", ro.lang) << "\n" << kUsage << "\n";
-        return kExitUsage;
+    // No path: the current folder, its files named relative to it.
+    const bool implicit_cwd = paths.empty();
+    if (implicit_cwd) paths.push_back(".");
+    const size_t stdin_count = static_cast<size_t>(std::count(paths.begin(), paths.end(), "-"));
+    if (stdin_count > 1) return usage_error("- (standard input) can be given once");
+    if (!stdin_filename.empty() && !stdin_count) return usage_error("--stdin-filename names standard input: give - as a path");
+    const std::string stdin_name = stdin_filename.empty() ? "<stdin>" : stdin_filename;
+    std::string stdin_format = "txt";
+    if (!stdin_filename.empty()) {
+        stdin_format = ingest::format_of(stdin_filename);
+        if (stdin_format.empty())
+            return usage_error("--stdin-filename " + report::terminal_safe(stdin_filename) +
+                               ": its extension is not a format plancheck reads (.docx .txt .md .html .pdf ...)");
     }
-    // Project settings: the command line wins over .plancheck.yaml.
+    // Where a path's settings are looked for: standard input's in the folder
+    // of --stdin-filename (else the current one).
+    auto config_anchor = [&](const std::string& p) { return p == "-" ? (stdin_filename.empty() ? std::string(".") : stdin_filename) : p; };
+    // Project settings: the command line wins over .plancheck.yaml. Keys that
+    // hold for the whole run (rules, lang, fail_on, timeout, max_memory) come
+    // from the settings of the first path; disable, enable, severity,
+    // rulesets and draft from each file's own (docs/config.md).
     pipeline::Config cfg;
+    pipeline::ConfigResolver resolver;
+    const bool explicit_config = !config_path.empty();
     if (!no_config) {
-        if (config_path.empty()) config_path = pipeline::find_config(paths.front());
-        if (!config_path.empty()) {
-            try {
-                cfg = pipeline::load_config(config_path);
-            } catch (const std::exception& e) {
-                std::cerr << "plancheck: " << say(std::string("error in config: ") + e.what(), ro.lang) << "\n";
-                return kExitUsage;
-            }
+        try {
+            if (explicit_config) cfg = pipeline::load_config(config_path);
+            else cfg = resolver.for_path(config_anchor(paths.front()));
+        } catch (const std::exception& e) {
+            std::cerr << "plancheck: " << say(std::string("error in config: ") + e.what(), ro.lang) << "\n";
+            return kExitUsage;
+        }
+        {
             if (cfg.rules_dir && ro.rules_dir.empty()) ro.rules_dir = *cfg.rules_dir;
             if (rulesets.empty()) rulesets = cfg.rulesets;
             if (cfg.fail_on && vm["fail-on"].defaulted()) fail_on = *cfg.fail_on;
@@ -236,6 +305,7 @@ int cmd_check(const Args& args) {
         return usage_error("--max-memory must be a number of megabytes, at least 64");
     if (diff) fix = dry_run = true;
     if (dry_run && !fix) return usage_error("--dry-run needs --fix (or use --diff)");
+    if (fix && stdin_count) return usage_error("--fix and --diff rewrite files: they cannot take standard input (-)");
     if (output == "-") output.clear();
     if (summary && output.empty() && format != "text")
         return usage_error("--summary prints a table instead of the report; to get both, write the " + format +
@@ -259,14 +329,21 @@ int cmd_check(const Args& args) {
 
     // Rule ids and categories named in the config or on the command line must
     // exist: a misspelt id would otherwise disable nothing, silently.
+    // (Each file's own settings are checked the same way below.)
     for (const auto& [names, where] : {std::pair{&cfg.disable, cfg.path.empty() ? std::string() : cfg.path + ": disable"},
+                                       std::pair{&cfg.enable, cfg.path.empty() ? std::string() : cfg.path + ": enable"},
                                        std::pair{&disable, std::string("--disable")},
                                        std::pair{&enable, std::string("--enable")}})
         for (const auto& name : *names)
             if (auto problem = unknown_rule_or_category(book, name); !problem.empty())
                 return usage_error((where.empty() ? std::string() : where + ": ") + problem);
-    for (const auto& d : disable) cfg.disable.push_back(d);
-    for (const auto& e : enable) cfg.disable.erase(std::remove(cfg.disable.begin(), cfg.disable.end(), e), cfg.disable.end());
+    // The command line's --disable and --enable go on top of every file's settings.
+    auto with_command_line = [&](pipeline::Config c) {
+        for (const auto& d : disable) c.disable.push_back(d);
+        for (const auto& e : enable) c.disable.erase(std::remove(c.disable.begin(), c.disable.end(), e), c.disable.end());
+        return c;
+    };
+    cfg = with_command_line(std::move(cfg));
     std::optional<pipeline::Baseline> baseline;
     if (!baseline_path.empty()) {
         try {
@@ -288,18 +365,46 @@ int cmd_check(const Args& args) {
 
     pipeline::CollectOptions copts;
     copts.include_hidden = include_hidden;
-    auto inputs = pipeline::collect_inputs(paths, copts);
+    copts.include = includes;
+    copts.exclude = excludes;
+    copts.ignore_files = !no_ignore;
+    // Standard input is read whole, up to --max-size, before anything else.
+    std::string stdin_bytes;
+    std::string stdin_problem;
+    if (stdin_count) {
+        std::ios::sync_with_stdio(false);
+        char buf[65536];
+        while (std::cin.read(buf, sizeof buf) || std::cin.gcount() > 0) {
+            stdin_bytes.append(buf, static_cast<size_t>(std::cin.gcount()));
+            if (stdin_bytes.size() > opts.ingest.max_bytes) {
+                stdin_problem = "standard input is larger than --max-size";
+                stdin_bytes.clear();
+                break;
+            }
+        }
+    }
+    std::vector<pipeline::Input> inputs;
+    for (const auto& p : paths) {  // standard input in its place among the paths
+        if (p == "-") {
+            inputs.push_back({stdin_name, stdin_problem, "", false, true});
+            continue;
+        }
+        for (auto& in : pipeline::collect_inputs({p}, copts)) inputs.push_back(std::move(in));
+    }
+    if (implicit_cwd)  // "./a.txt" -> "a.txt"
+        for (auto& in : inputs)
+            if (in.path.rfind("./", 0) == 0) in.path.erase(0, 2);
     // The report file (left by an earlier run, e.g. -o report.html inside a
     // checked folder) is never checked as a document.
     // A document (or a symlink to one) named as the output is refused: the
     // report would silently replace it.
     if (!output.empty()) {
         for (const auto& in : inputs)
-            if (same_file(in.path, output) && !looks_like_report(in.path))
+            if (!in.from_stdin && same_file(in.path, output) && !looks_like_report(in.path))
                 return usage_error("--output " + report::terminal_safe(output) + " is the document " +
                                    report::terminal_safe(in.path) + " being checked; choose another report file");
         inputs.erase(std::remove_if(inputs.begin(), inputs.end(),
-                                    [&](const pipeline::Input& in) { return same_file(in.path, output); }),
+                                    [&](const pipeline::Input& in) { return !in.from_stdin && same_file(in.path, output); }),
                      inputs.end());
     }
     // The same file named twice (a.txt and ./a.txt, or a folder and a file in
@@ -347,6 +452,34 @@ int cmd_check(const Args& args) {
     inputs.erase(std::remove_if(inputs.begin(), inputs.end(), [](const pipeline::Input& in) { return in.unsupported; }),
                  inputs.end());
 
+    // Each file's own settings: the .plancheck.yaml files above it, merged
+    // (resolved once per folder), with --disable/--enable on top; --config
+    // FILE and --no-config give every file the same.
+    std::vector<const pipeline::Config*> file_cfg(inputs.size(), &cfg);
+    std::map<const pipeline::Config*, pipeline::Config> effective;
+    if (!no_config && !explicit_config) {
+        try {
+            for (size_t i = 0; i < inputs.size(); ++i) {
+                const auto& c = resolver.for_path(inputs[i].from_stdin ? config_anchor("-") : inputs[i].path);
+                auto [it, fresh] = effective.try_emplace(&c);
+                if (fresh) it->second = with_command_line(c);
+                file_cfg[i] = &it->second;
+            }
+        } catch (const std::exception& e) {
+            std::cerr << "plancheck: error in config: " << e.what() << "\n";
+            return kExitUsage;
+        }
+        for (const auto& f : resolver.files()) {
+            for (const auto& [names, key] : {std::pair{&f.disable, "disable"}, std::pair{&f.enable, "enable"}})
+                for (const auto& name : *names)
+                    if (auto problem = unknown_rule_or_category(book, name); !problem.empty())
+                        return usage_error(f.path + ": " + key + ": " + problem);
+            for (const auto& id : f.rulesets)
+                if (!book.find_set(id)) return usage_error(f.path + ": rulesets: unknown rule set '" + id + "'");
+        }
+    }
+    ropts.show_suppressed = show_suppressed;
+
     // Text, JSON and CSV reports are written file by file, in input order, as
     // soon as a file and every file before it are checked, and the file's
     // diagnostics are then dropped: memory stays flat over a batch of any size.
@@ -362,11 +495,14 @@ int cmd_check(const Args& args) {
     const int threshold = severity_rank(fail_on);
     auto account = [&](const report::FileReport& r) {
         for (const auto& d : r.diagnostics) {
+            if (d.suppressed) continue;  // switched off in the document: never fails a run
             if (d.category == "input.unreadable") unreadable = true;
             if (static_cast<int>(d.severity) >= threshold) failing = true;
         }
     };
 
+    Progress progress(inputs.size(), isatty(STDERR_FILENO) && !quiet && !dry_run, ro.lang == "en");
+    const bool stdout_tty = output.empty() && isatty(STDOUT_FILENO);
     std::vector<report::FileReport> reports(inputs.size());
     std::vector<pipeline::FixOutcome> fixes(fix ? inputs.size() : 0);
     std::vector<char> done(stream ? inputs.size() : 0);
@@ -377,6 +513,7 @@ int cmd_check(const Args& args) {
         std::lock_guard<std::mutex> lock(emit_mutex);
         done[i] = 1;
         for (; emitted < inputs.size() && done[emitted]; ++emitted) {
+            if (stdout_tty) progress.clear();  // the report and the progress line share the terminal
             stream->add(reports[emitted]);
             account(reports[emitted]);
             reports[emitted] = report::FileReport{};
@@ -387,6 +524,8 @@ int cmd_check(const Args& args) {
     auto finish = [&](size_t i) {
         if (baseline) baselined += baseline->filter(reports[i]);
         if (stream) emit_ready(i);
+        if (stdout_tty) std::cout.flush();
+        progress.tick();
     };
     // One file, in this process: fills reports[i] (and fixes[i]).
     auto process = [&](size_t i) {
@@ -399,18 +538,24 @@ int cmd_check(const Args& args) {
             return;
         }
         try {
+            const pipeline::Config& fc = *file_cfg[i];
+            pipeline::Options fopts = opts;
+            if (!cli_rulesets) fopts.rulesets = fc.rulesets;
+            fopts.check.draft = cli_draft || fc.draft.value_or(false);
             pipeline::FileResult fr;
             if (fix) {
-                fixes[i] = pipeline::fix_file(in.path, book, opts, dry_run,
-                                              [&](std::vector<Diagnostic>& d) { pipeline::apply_config(cfg, d); });
+                fixes[i] = pipeline::fix_file(in.path, book, fopts, dry_run,
+                                              [&](std::vector<Diagnostic>& d) { pipeline::apply_config(fc, d); });
                 fr = std::move(fixes[i].remaining);
+            } else if (in.from_stdin) {
+                fr = pipeline::check_bytes(stdin_bytes, stdin_format, in.path, book, fopts);
             } else {
-                fr = pipeline::check_file(in.path, book, opts);
+                fr = pipeline::check_file(in.path, book, fopts);
             }
             r.format = fr.format;
             r.diagnostics = std::move(fr.diagnostics);
             if (fr.progress) r.progress = std::make_shared<const ProgressTable>(std::move(*fr.progress));
-            pipeline::apply_config(cfg, r.diagnostics);
+            pipeline::apply_config(fc, r.diagnostics);
         } catch (const std::bad_alloc&) {
             if (in_worker) throw;  // the worker reports "needed more than N MB"
             r.diagnostics = {pipeline::unreadable(in.path, {"ran out of memory", "check it on its own"}, ro.lang)};
@@ -484,6 +629,7 @@ int cmd_check(const Args& args) {
         for (auto& t : pool) t.join();
     }
 
+    progress.clear();
     if (fix) {
         std::vector<std::string> names;
         for (const auto& in : inputs) names.push_back(in.path);
@@ -511,7 +657,7 @@ int cmd_check(const Args& args) {
     }
     if (summary) {
         ropts.color = stdout_colour;
-        report::write_summary_table(std::cout, reports, ropts);
+        report::write_summary_table(std::cout, report::without_suppressed(reports), ropts);
     }
     std::cout.flush();
     const bool en = ro.lang == "en";

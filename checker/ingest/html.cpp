@@ -10,6 +10,7 @@
 
 #include "ingest/block_builder.h"
 #include "ingest/decode.h"
+#include "ingest/directives.h"
 #include "ingest/ingest.h"
 #include "ingest/ts_children.h"
 
@@ -330,6 +331,7 @@ Result read_html(std::string_view bytes, const std::string& path, const Options&
     doc.format = "html";
     if (html_nests_too_deep(d.text)) {
         read_flat(d.text, doc);
+        record_directives(d.text, doc, false);
         record_decoding(doc, d);
         return doc;
     }
@@ -342,6 +344,7 @@ Result read_html(std::string_view bytes, const std::string& path, const Options&
     HtmlReader reader(d.text, doc);
     reader.visit(ts_tree_root_node(tree.get()), 0);
     reader.flush();
+    record_directives(d.text, doc, false);
     record_decoding(doc, d);
     return doc;
 }

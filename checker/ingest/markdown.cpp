@@ -15,6 +15,7 @@
 
 #include "ingest/block_builder.h"
 #include "ingest/decode.h"
+#include "ingest/directives.h"
 #include "ingest/ingest.h"
 #include "ingest/ts_children.h"
 
@@ -73,6 +74,13 @@ void strip_inline(std::string_view t, size_t b, size_t e, SourceWalker& src, Blo
                     i = open + 1;
                     continue;
                 }
+            }
+        }
+        if (c == '<' && t.substr(i, 4) == "<!--") {  // an inline HTML comment is not shown: not text
+            size_t close = t.substr(0, e).find("-->", i + 4);
+            if (close != std::string_view::npos) {
+                i = close + 3;
+                continue;
             }
         }
         if (c == '<' && (t.substr(i, 5) == "<http" || t.substr(i, 5) == "<mail" || t.substr(i, 4) == "<www")) {
@@ -245,6 +253,7 @@ Result read_markdown(std::string_view bytes, const std::string& path, const Opti
     if (!tree) return UnreadableInput{"the Markdown could not be parsed", "convert the file to .txt"};
     MdReader reader(d.text, doc);
     reader.visit(ts_tree_root_node(tree.get()), 0);
+    record_directives(d.text, doc, false);
     record_decoding(doc, d);
     return doc;
 }

@@ -5,6 +5,7 @@
 
 #include "core/utf8.h"
 #include "ingest/decode.h"
+#include "ingest/directives.h"
 #include "ingest/ingest.h"
 
 namespace plancheck::ingest {
@@ -35,6 +36,7 @@ Result read_text(std::string_view bytes, const std::string& path, const Options&
     doc.path = path;
     doc.format = "txt";
     doc.blocks = split_lines(d.text);
+    record_directives(d.text, doc, true);
     record_decoding(doc, d);
     return doc;
 }

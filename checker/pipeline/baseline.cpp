@@ -41,7 +41,7 @@ Baseline Baseline::of(const std::vector<report::FileReport>& files) {
     Baseline b;
     for (const auto& f : files)
         for (const auto& d : f.diagnostics) {
-            if (d.category == "input.unreadable") continue;
+            if (d.category == "input.unreadable" || d.suppressed) continue;
             Key k{report::display_path(f.path), d.rule, report::fingerprint(f, d)};
             ++b.count_[k];
             b.message_.emplace(k, d.message);
@@ -69,7 +69,7 @@ size_t Baseline::filter(report::FileReport& f) {
     std::lock_guard<std::mutex> lock(g_mu);
     for (auto& d : f.diagnostics) {
         auto it = count_.find({file, d.rule, report::fingerprint(f, d)});
-        if (d.category != "input.unreadable" && it != count_.end() && it->second > 0) {
+        if (d.category != "input.unreadable" && !d.suppressed && it != count_.end() && it->second > 0) {
             --it->second;
             ++removed;
             continue;

@@ -65,6 +65,8 @@ Config load_config(const std::string& path) {
     }
     c.rulesets = p.strings_or_empty("rulesets");
     c.disable = p.strings_or_empty("disable");
+    c.enable = p.strings_or_empty("enable");
+    if (p.has("root")) c.root = p.boolean("root", false);
     for (const auto& id : c.disable)
         if (id == "input.unreadable") p.fail("disable", "input.unreadable cannot be disabled");
     if (p.has("severity")) {
@@ -105,6 +107,57 @@ std::string find_config(const std::string& start) {
         if (dir == dir.root_path()) break;
     }
     return {};
+}
+
+Config merge(const Config& outer, const Config& inner) {
+    Config c = outer;
+    c.path = inner.path;
+    c.root = outer.root || inner.root;
+    if (inner.rules_dir) c.rules_dir = inner.rules_dir;
+    if (!inner.rulesets.empty()) c.rulesets = inner.rulesets;
+    for (const auto& d : inner.disable)
+        if (std::find(c.disable.begin(), c.disable.end(), d) == c.disable.end()) c.disable.push_back(d);
+    for (const auto& e : inner.enable) {
+        c.disable.erase(std::remove(c.disable.begin(), c.disable.end(), e), c.disable.end());
+        if (std::find(c.enable.begin(), c.enable.end(), e) == c.enable.end()) c.enable.push_back(e);
+    }
+    for (const auto& [k, v] : inner.severity) c.severity[k] = v;
+    if (inner.fail_on) c.fail_on = inner.fail_on;
+    if (inner.lang) c.lang = inner.lang;
+    if (inner.draft) c.draft = inner.draft;
+    if (inner.timeout) c.timeout = inner.timeout;
+    if (inner.max_memory) c.max_memory = inner.max_memory;
+    return c;
+}
+
+const Config& ConfigResolver::for_dir(const std::string& dir) {
+    if (auto it = by_dir_.find(dir); it != by_dir_.end()) return *it->second;
+    fs::path d(dir);
+    Config here;
+    std::error_code ec;
+    fs::path f = d / ".plancheck.yaml";
+    bool has = fs::is_regular_file(f, ec);
+    if (has) {
+        here = load_config(f.string());
+        files_.push_back(here);
+    }
+    Config merged;
+    if (has && here.root) merged = here;
+    else if (d.has_parent_path() && d.parent_path() != d) merged = has ? merge(for_dir(d.parent_path().string()), here)
+                                                                      : for_dir(d.parent_path().string());
+    else merged = here;
+    return *by_dir_.emplace(dir, std::make_unique<Config>(std::move(merged))).first->second;
+}
+
+const Config& ConfigResolver::for_path(const std::string& file) {
+    std::error_code ec;
+    fs::path p = fs::absolute(file, ec);
+    if (ec) p = fs::path(file);
+    p = p.lexically_normal();
+    if (!fs::is_directory(p, ec)) p = p.parent_path();
+    std::string dir = p.string();
+    while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
+    return for_dir(dir);
 }
 
 void apply_config(const Config& cfg, std::vector<Diagnostic>& diags) {

@@ -10,6 +10,7 @@
 
 #include "core/utf8.h"
 #include "pipeline/atomic_file.h"
+#include "pipeline/suppress.h"
 
 namespace plancheck::pipeline {
 
@@ -132,7 +133,7 @@ FixPlan plan_fixes(std::string_view bytes, const std::vector<Diagnostic>& diags)
     Lines L = index_lines(bytes);
     std::vector<Edit> accepted;
     for (const auto& d : diags) {
-        if (!d.fix) continue;
+        if (!d.fix || d.suppressed) continue;  // a suppressed finding is not corrected either
         const Fix& f = *d.fix;
         size_t b = offset_of(bytes, L, f.line, f.column);
         size_t e = offset_of(bytes, L, f.end_line, f.end_column);
@@ -222,6 +223,7 @@ FileResult result_of(const std::string& path, const std::string& format, const S
     }
     fr.sets = rules::select_sets(book, a->model, opts.rulesets);
     fr.diagnostics = rules::evaluate(book, fr.sets, a->model, opts.check);
+    apply_directives(a->doc, book, fr.diagnostics, opts.check.lang);
     return fr;
 }
 

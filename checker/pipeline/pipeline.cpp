@@ -6,6 +6,7 @@
 #include "layout/pdf_pages.h"
 #include "normalize/normalize.h"
 #include "pipeline/context.h"
+#include "pipeline/suppress.h"
 #include "pipeline/today.h"
 #include "structure/structure.h"
 
@@ -107,6 +108,7 @@ FileResult check_ingested(ingest::Result r, const std::string& path, std::string
     fr.diagnostics = rules::evaluate(book, fr.sets, a->model, check);
     layout::locate_pages(a->doc, fr.diagnostics);
     locate_docx(a->doc, fr.diagnostics);
+    apply_directives(a->doc, book, fr.diagnostics, opts.check.lang);
     return fr;
 }
 

@@ -335,6 +335,11 @@ std::string serialize_result(const std::string& format, const std::vector<Diagno
         put_u32(out, d.page);
         put_u32(out, d.page_line);
         put_str(out, d.context);
+        put_u32(out, d.suppressed ? 1 : 0);
+        if (d.suppressed) {
+            put_str(out, d.suppressed_by);
+            put_u32(out, d.suppressed_line);
+        }
     }
     return out;
 }
@@ -364,6 +369,11 @@ bool deserialize_result(std::string_view bytes, std::string& format, std::vector
         }
         d.page = r.u32(), d.page_line = r.u32();
         d.context = r.str();
+        if (r.u32()) {
+            d.suppressed = true;
+            d.suppressed_by = r.str();
+            d.suppressed_line = r.u32();
+        }
         if (r.ok) diags.push_back(std::move(d));
     }
     return r.ok && r.at == bytes.size();

@@ -17,6 +17,10 @@ nlohmann::json to_json(const Diagnostic& d) {
     if (d.page > 0) j["page"] = d.page;  // PDF, and .docx where the file records page breaks (additive)
     if (d.page_line > 0) j["page_line"] = d.page_line;  // PDF only (additive)
     if (!d.context.empty()) j["context"] = d.context;  // .docx only (additive)
+    if (d.suppressed) {  // additive: switched off by an inline directive (docs/config.md)
+        j["suppressed"] = true;
+        j["suppression"] = {{"directive", d.suppressed_by}, {"line", d.suppressed_line}};
+    }
     return j;
 }
 
@@ -56,6 +60,7 @@ void write_json_summary(std::ostream& os, const Summary& s) {
                          {"errors", s.errors}, {"warnings", s.warnings},     {"infos", s.infos},
                          {"by_category", s.by_category}};
     if (s.not_checked) js["not_checked"] = s.not_checked;
+    if (s.suppressed) js["suppressed"] = s.suppressed;
     os << "  \"summary\": ";
     dump_nested(os, js, 2);
 }

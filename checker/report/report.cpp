@@ -9,7 +9,13 @@ namespace plancheck::report {
 void tally(Summary& s, const FileReport& f) {
     ++s.files;
     bool unreadable = false;
+    size_t counted = 0;
     for (const auto& d : f.diagnostics) {
+        if (d.suppressed) {
+            ++s.suppressed;
+            continue;
+        }
+        ++counted;
         if (d.category == "input.unreadable") unreadable = true;
         ++s.by_category[d.category];
         switch (d.severity) {
@@ -19,7 +25,21 @@ void tally(Summary& s, const FileReport& f) {
         }
     }
     s.unreadable += unreadable;
-    s.clean += f.diagnostics.empty();
+    s.clean += counted == 0;
+}
+
+FileReport without_suppressed(const FileReport& f) {
+    FileReport out{f.path, f.format, {}};
+    for (const auto& d : f.diagnostics)
+        if (!d.suppressed) out.diagnostics.push_back(d);
+    return out;
+}
+
+std::vector<FileReport> without_suppressed(const std::vector<FileReport>& files) {
+    std::vector<FileReport> out;
+    out.reserve(files.size());
+    for (const auto& f : files) out.push_back(without_suppressed(f));
+    return out;
 }
 
 Summary summarize(const std::vector<FileReport>& files) {
@@ -39,7 +59,7 @@ Stream::Stream(std::ostream& os, std::string format, const Options& opts)
 
 void Stream::add(const FileReport& f) {
     if (format_ == "text") write_text_file(os_, f, opts_);
-    else if (format_ == "csv") write_csv_file(os_, f);
+    else if (format_ == "csv") write_csv_file(os_, without_suppressed(f));
     else write_json_file(os_, f, summary_.files == 0);
     tally(summary_, f);
 }
@@ -66,11 +86,12 @@ void write(std::ostream& os, const std::string& format, const std::vector<FileRe
     if (format == "text") return write_text(os, files, opts);
     if (format == "json") return write_json(os, files, opts);
     if (format == "sarif") return write_sarif(os, files, opts);
-    if (format == "junit") return write_junit(os, files, opts);
-    if (format == "html") return write_html(os, files, opts);
-    if (format == "csv") return write_csv(os, files, opts);
-    if (format == "github") return write_github(os, files, opts);
-    if (format == "codequality") return write_codequality(os, files, opts);
+    // These formats have no way to mark a finding suppressed: they get none.
+    if (format == "junit") return write_junit(os, without_suppressed(files), opts);
+    if (format == "html") return write_html(os, without_suppressed(files), opts);
+    if (format == "csv") return write_csv(os, files, opts);  // the stream leaves them out
+    if (format == "github") return write_github(os, without_suppressed(files), opts);
+    if (format == "codequality") return write_codequality(os, without_suppressed(files), opts);
     throw std::invalid_argument("unknown output format '" + format + "'");
 }
 

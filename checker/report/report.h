@@ -29,6 +29,7 @@ struct Summary {
     size_t files = 0, unreadable = 0, clean = 0;
     size_t not_checked = 0;  // files found in folders and not checked (Options::not_checked)
     size_t errors = 0, warnings = 0, infos = 0;
+    size_t suppressed = 0;  // findings switched off by inline directives: in none of the counts above
     std::map<std::string, size_t> by_category;
 };
 Summary summarize(const std::vector<FileReport>& files);
@@ -58,6 +59,7 @@ struct Options {
     std::vector<NotChecked> not_checked;  // listed by text, JSON and the summary table
     bool color = false;     // ANSI colours (text and summary table only)
     bool summary = true;    // print the closing summary (text only)
+    bool show_suppressed = false;  // text: also print findings an inline directive switched off
     std::string tool_version = "0";
     std::string tool_uri;   // SARIF informationUri; omitted when empty
     std::string rules_uri;  // where rule docs live, for SARIF helpUri ({id} is replaced)
@@ -66,6 +68,12 @@ struct Options {
     // Severity values shifted by one so that 3 means "none" (--fail-on none).
     int fail_rank = static_cast<int>(Severity::Error);
 };
+
+// The files without their suppressed findings: what the formats that cannot
+// mark a finding suppressed (CSV, JUnit, HTML, github, codequality, the
+// summary table) are given.
+std::vector<FileReport> without_suppressed(const std::vector<FileReport>& files);
+FileReport without_suppressed(const FileReport& f);
 
 // Names accepted by --format.
 const std::vector<std::string>& formats();

@@ -36,6 +36,17 @@ RuleInfo unreadable_rule(const std::string& lang) {
     return r;
 }
 
+// The findings about inline directives (pipeline/suppress.h) are raised by
+// the pipeline too: entries with a description, added when a result uses them.
+RuleInfo directive_rule(const Diagnostic& d) {
+    RuleInfo r{d.rule, d.category, d.severity, d.legal_basis, "", "", ""};
+    if (d.rule == "suppression.unused")
+        r.description = "An inline plancheck-disable directive in the document switched off no finding; it can be removed.";
+    else if (d.rule == "suppression.unknown")
+        r.description = "An inline directive names a rule or category that does not exist, or is not a directive word.";
+    return r;
+}
+
 // A sentence for a rule table: the text with its first letter a capital and
 // a closing full stop.
 std::string sentence(std::string s) {
@@ -141,7 +152,7 @@ void write_sarif(std::ostream& os, const std::vector<FileReport>& files, const O
     add(unreadable_rule(opts.lang));
     for (const auto& f : files)
         for (const auto& d : f.diagnostics)
-            if (!index.count(d.rule)) add(RuleInfo{d.rule, d.category, d.severity, d.legal_basis, "", "", ""});
+            if (!index.count(d.rule)) add(directive_rule(d));
 
     json rules = json::array();
     for (const auto& r : table) rules.push_back(rule_json(r, opts));
@@ -175,6 +186,10 @@ void write_sarif(std::ostream& os, const std::vector<FileReport>& files, const O
                                 {"severity", std::string(to_string(d.severity))}}},
             };
             if (d.fix) r["fixes"] = json::array({fix_json(where, *d.fix, opts)});
+            if (d.suppressed)  // an inline directive in the document switched it off
+                r["suppressions"] = json::array({{{"kind", "inSource"},
+                                                  {"justification", d.suppressed_by + " (line " +
+                                                                        std::to_string(d.suppressed_line) + ")"}}});
             results.push_back(std::move(r));
         }
     }

@@ -71,6 +71,7 @@ void write_summary_line(std::ostream& os, const Summary& s, const std::string& l
         if (s.unreadable) os << ", " << s.unreadable << " unreadable";
         os << "; " << s.clean << " clean";
         if (s.not_checked) os << "; " << s.not_checked << " not checked";
+        if (s.suppressed) os << "; " << s.suppressed << " suppressed";
         os << "\n";
     } else {
         os << "Đã kiểm tra " << s.files << " tệp: " << s.errors << " lỗi, " << s.warnings << " cảnh báo, "
@@ -78,6 +79,7 @@ void write_summary_line(std::ostream& os, const Summary& s, const std::string& l
         if (s.unreadable) os << ", " << s.unreadable << " tệp không đọc được";
         os << "; " << s.clean << " tệp không có vấn đề";
         if (s.not_checked) os << "; " << s.not_checked << " tệp không kiểm tra";
+        if (s.suppressed) os << "; " << s.suppressed << " phát hiện đã bỏ qua";
         os << "\n";
     }
 }

@@ -68,6 +68,7 @@ void caret_line(std::ostream& os, const Diagnostic& d, bool color) {
 void write_text_file(std::ostream& os, const FileReport& f, const Options& opts) {
     const bool en = opts.lang == "en";
     for (const auto& d : f.diagnostics) {
+        if (d.suppressed && !opts.show_suppressed) continue;
         if (opts.color) os << "\x1b[1m";
         os << printable(f.path) << ":" << d.line << ":" << d.column << ": ";
         if (opts.color) os << "\x1b[0m" << colour(d.severity);
@@ -81,6 +82,9 @@ void write_text_file(std::ostream& os, const FileReport& f, const Options& opts)
         } else if (d.page > 0 && d.page_line > 0) {  // PDF: where it is printed
             os << (en ? " (page " : " (trang ") << d.page << (en ? ", line " : ", dòng ") << d.page_line << ")";
         }
+        if (d.suppressed)
+            os << (en ? " (suppressed by \"" : " (đã bỏ qua theo \"") << printable(d.suppressed_by)
+               << (en ? "\", line " : "\", dòng ") << d.suppressed_line << ")";
         os << "\n";
         caret_line(os, d, opts.color);
         if (!d.legal_basis.empty())

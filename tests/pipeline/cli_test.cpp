@@ -64,7 +64,8 @@ TEST_CASE("cli: exit codes follow --fail-on") {
 
 TEST_CASE("cli: usage errors exit 2 with a message") {
     Workspace w;
-    for (const char* args : {"check", "check --format xml clean.txt", "check --fail-on fatal clean.txt",
+    // (`check` with no path checks the current folder: tests/pipeline/selection_test.cpp.)
+    for (const char* args : {"check --format xml clean.txt", "check --fail-on fatal clean.txt",
                              "check --color sometimes clean.txt", "check --lang fr clean.txt",
                              "check --no-such-option clean.txt", "check --dry-run clean.txt",
                              "check --summary --format json clean.txt", "check --output clean.txt clean.txt",

@@ -1,7 +1,8 @@
 // plancheck's SARIF passes Microsoft's SARIF Multitool `validate` (pinned in
 // ci/validators, installed by ci/setup) with its SARIF and GitHub rule sets:
 // no error and no warning (notes are advice and allowed). The report covers
-// the whole corpus, a file outside the working folder and an unreadable file.
+// the plans, the documents with inline suppressions (results with
+// `suppressions`), a file outside the working folder and an unreadable file.
 #include <catch2/catch.hpp>
 
 #include <stdlib.h>
@@ -26,7 +27,7 @@ TEST_CASE("sarif: the SARIF Multitool validates the report with no error and no 
     dir.write("hỏng.docx", "not a zip");
     std::string sarif = (dir.path / "out.sarif").string(), log = (dir.path / "validation.sarif").string();
     std::string cmd = "cd '" + test::source_dir() + "' && '" + PLANCHECK_BINARY +
-                      "' check --format sarif --fail-on none --output '" + sarif + "' corpus/plans '" + outside + "' '" +
+                      "' check --format sarif --fail-on none --output '" + sarif + "' corpus/plans corpus/suppressions '" + outside + "' '" +
                       (dir.path / "hỏng.docx").string() + "' >/dev/null 2>&1";
     std::system(cmd.c_str());  // exits 2: one file is unreadable
     REQUIRE(fs::exists(sarif));

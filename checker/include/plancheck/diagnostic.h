@@ -43,6 +43,11 @@ struct Diagnostic {
     // .docx (additive): the first words of the paragraph, as Word shows it,
     // so that a clerk can find it ("Căn cứ Luật Tổ chức chính…"); "" otherwise.
     std::string context;
+    // Switched off by an inline directive (additive; docs/config.md): kept in
+    // JSON and SARIF, never counted for the exit code or the summary totals.
+    bool suppressed = false;
+    std::string suppressed_by;     // the directive as written, e.g. "plancheck-disable text.typo"
+    uint32_t suppressed_line = 0;  // where it is written (for .docx, the commented paragraph)
 };
 
 // Stable order for output: by position, then rule id.

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "plancheck/source.h"
+#include "plancheck/suppression.h"
 
 namespace plancheck {
 
@@ -39,6 +40,9 @@ struct SourceDocument {
     // A comment's line is the paragraph it is attached to; headers have line 0.
     std::vector<Block> aside;
     std::vector<Observation> observations;
+    // Inline suppression directives found by the reader, in document order
+    // (plancheck/suppression.h); the comments holding them are not in `blocks`.
+    std::vector<Directive> directives;
     std::vector<PageInfo> pages;  // PDF only; empty for other formats
     // Page size and margins per Word section, in document order (.docx; empty when unknown).
     std::vector<PageSetup> sections;

@@ -184,6 +184,7 @@ public:
     std::map<std::string, uint32_t> comment_para;  // id -> paragraph number
     // Per section (as doc.sections): "header default", "footer first", ... -> relationship id.
     std::vector<std::map<std::string, std::string>> section_refs;
+    std::map<std::string, uint32_t> comment_end;   // id -> paragraph where its range ends
 
 private:
     struct LegacySpan {
@@ -368,8 +369,10 @@ private:
                 if (type == "begin") fields_.push_back(false);
                 else if (type == "separate" && !fields_.empty()) fields_.back() = true;
                 else if (type == "end" && !fields_.empty()) fields_.pop_back();
-            } else if (name == "commentReference") comment_para.emplace(attr(c, "id"), para_no_);
-            else if (map_ && (name == "footnoteReference" || name == "endnoteReference"))
+            } else if (name == "commentReference") {
+                comment_para.emplace(attr(c, "id"), para_no_);
+                comment_end.emplace(attr(c, "id"), para_no_);
+            } else if (map_ && (name == "footnoteReference" || name == "endnoteReference"))
                 map_->note_refs[(name == "footnoteReference" ? "f" : "e") + attr(c, "id")] = c;
             else if (name == "drawing" || name == "pict" || name == "AlternateContent" || name == "object")
                 boxes(c, p, depth + 1);
@@ -443,6 +446,7 @@ private:
             std::string_view name = local(c.name());
             if (name == "r") run(c, p, depth + 1);
             else if (name == "commentRangeStart") comment_para.emplace(attr(c, "id"), para_no_);
+            else if (name == "commentRangeEnd") comment_end[attr(c, "id")] = para_no_;
             else if (name == "hyperlink" || name == "ins" || name == "smartTag" || name == "fldSimple" ||
                      name == "customXml" || name == "moveTo" || name == "dir" || name == "bdo")
                 inline_content(c, p, depth + 1);
@@ -1145,6 +1149,20 @@ Result read_docx_document(std::string_view bytes, const std::string& path, const
                 BodyReader r(styles, numbering, doc, blocks, 1, BlockKind::Comment);
                 r.container(n, false, 0);
                 r.finish();
+                // A comment that is a suppression directive covers the
+                // paragraphs it is anchored on (plancheck/suppression.h).
+                std::string said;
+                for (const auto& b : blocks) said += (said.empty() ? "" : " ") + b.text;
+                if (auto d = parse_directive(said); d && line > 0 && doc.directives.size() <= kMaxDirectives) {
+                    if (doc.directives.size() == kMaxDirectives) d->kind = Directive::Kind::Overflow, d->names.clear();
+                    auto end = reader.comment_end.find(attr(n, "id"));
+                    d->anchored = true;
+                    d->first_line = d->line = d->end_line = line;
+                    d->last_line = std::max(line, end == reader.comment_end.end() ? line : end->second);
+                    d->column = d->end_column = 1;
+                    d->source = said;
+                    doc.directives.push_back(std::move(*d));
+                }
                 for (auto& b : blocks) {
                     for (auto& a : b.anchors) a.line = line;
                     doc.aside.push_back(std::move(b));
