@@ -47,8 +47,24 @@ struct NotChecked {
     std::string reason;
 };
 
+// Two files from different folders (units) that share long passages: a
+// batch-level finding (near_copies.h finds them), not a per-file diagnostic.
+struct NearCopy {
+    struct Side {
+        std::string path;
+        std::string date;  // the document's date from its header, ISO yyyy-mm-dd; "" when unknown
+        double share = 0;  // fraction of its words inside passages shared with the other file
+    };
+    Side a, b;               // a is the earlier document when the dates tell
+    bool dated = false;      // both dates known and different: a was issued first
+    size_t shared_words = 0; // words in the passages the two files share
+    size_t passages = 0;     // how many separate shared passages
+    std::string passage;     // the longest shared passage, as written in a
+};
+
 struct Options {
     std::string lang = "vi";
+    std::vector<NearCopy> near_copies;  // batch-level: listed by text, JSON, HTML and the summary table
     std::vector<NotChecked> not_checked;  // listed by text, JSON and the summary table
     bool color = false;     // ANSI colours (text and summary table only)
     bool summary = true;    // print the closing summary (text only)

@@ -28,6 +28,10 @@ struct FileRow {
 // ties keep input order.
 std::vector<FileRow> file_rows(const std::vector<FileReport>& files);
 
+// The unit a file belongs to: the folder of its displayed path ("." for a
+// file in the current folder). Units group the batch report and near-copies.
+std::string unit_of(std::string_view path);
+
 // "lỗi" / "error", ... for table labels.
 const char* severity_label(Severity s, const std::string& lang);
 
