@@ -27,12 +27,17 @@ struct FileResult {
     std::vector<Diagnostic> diagnostics;
     bool unreadable = false;
     std::vector<rules::AppliedSet> sets;  // empty when unreadable
+    // With Options::keep_text: the body's text (blocks between the legal
+    // bases and the closing, one per line) and the document's date from its
+    // header (yyyy-mm-dd, "" when not found), for the near-copy index.
+    std::string text = {}, date = {};
 };
 
 struct Options {
     ingest::Options ingest;
     rules::CheckOptions check;
     std::vector<std::string> rulesets;  // --ruleset
+    bool keep_text = false;             // fill FileResult::text and ::date
 };
 
 // Checks one file end to end. Unreadable input becomes one input.unreadable

@@ -17,6 +17,9 @@ struct FileReport {
     std::string path;
     std::string format;
     std::vector<Diagnostic> diagnostics;
+    // For the near-copy index only (pipeline::FileResult::text, ::date); the
+    // CLI moves them into the index as soon as the file is checked.
+    std::string text = {}, date = {};
 };
 
 struct Summary {
@@ -75,6 +78,7 @@ struct Options {
     // Findings at least this severe fail (JUnit failure vs. a passing note);
     // Severity values shifted by one so that 3 means "none" (--fail-on none).
     int fail_rank = static_cast<int>(Severity::Error);
+    char csv_separator = ',';  // --csv-separator: ';' for Excel with Vietnamese regional settings
 };
 
 // Names accepted by --format.
@@ -109,8 +113,10 @@ void write_json_file(std::ostream& os, const FileReport& f, bool first);
 void write_json_summary(std::ostream& os, const Summary& s);
 void write_text_not_checked(std::ostream& os, const Options& opts);
 void write_json_not_checked(std::ostream& os, const Options& opts);
-void write_csv_header(std::ostream& os);
-void write_csv_file(std::ostream& os, const FileReport& f);
+void write_json_near_copies(std::ostream& os, const Options& opts);
+void write_csv_header(std::ostream& os, char sep = ',');
+void write_csv_file(std::ostream& os, const FileReport& f, char sep = ',');
+void write_gnu_file(std::ostream& os, const FileReport& f);
 
 // One writer per file.
 void write_text(std::ostream& os, const std::vector<FileReport>& files, const Options& opts);
