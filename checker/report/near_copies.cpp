@@ -117,18 +117,43 @@ std::vector<NearCopy> NearCopyIndex::find() {
         return a.pair != b.pair ? a.pair < b.pair : a.a < b.a;
     });
 
-    std::vector<NearCopy> out;
+    // Candidate pairs: at least three shared fingerprints (a passage of
+    // min_words words leaves about 2 (min_words - shingle) / (window + 1)).
+    // The most promising are verified first, and at most 8 x max_pairs of
+    // them: the word-by-word check then stays bounded whatever the batch.
+    struct Candidate {
+        size_t begin, end;  // range in seeds
+    };
+    std::vector<Candidate> cands;
     for (size_t i = 0; i < seeds.size();) {
         size_t j = i;
         while (j < seeds.size() && seeds[j].pair == seeds[i].pair) ++j;
-        if (j - i < 2) {  // one fingerprint is a shared phrase at most
-            i = j;
-            continue;
-        }
+        if (j - i >= 3) cands.push_back({i, j});
+        i = j;
+    }
+    const size_t max_verify = 8 * std::max<size_t>(1, p_.max_pairs);
+    if (cands.size() > max_verify) {
+        std::stable_sort(cands.begin(), cands.end(),
+                         [](const Candidate& x, const Candidate& y) { return x.end - x.begin > y.end - y.begin; });
+        cands.resize(max_verify);
+        std::sort(cands.begin(), cands.end(), [](const Candidate& x, const Candidate& y) { return x.begin < y.begin; });
+    }
+
+    std::vector<NearCopy> out;
+    uint32_t cached = UINT32_MAX;  // candidates come sorted by the first file: tokenize it once
+    std::vector<std::pair<uint32_t, uint32_t>> sa, sb;
+    std::vector<uint64_t> wa, wb;
+    for (const auto& cand : cands) {
+        size_t i = cand.begin, j = cand.end;
         uint32_t da = static_cast<uint32_t>(seeds[i].pair >> 32), db = static_cast<uint32_t>(seeds[i].pair);
         const Doc &A = docs_[da], &B = docs_[db];
-        std::vector<std::pair<uint32_t, uint32_t>> sa, sb;
-        auto wa = word_hashes(A.text, &sa), wb = word_hashes(B.text, &sb);
+        if (da != cached) {
+            sa.clear();
+            wa = word_hashes(A.text, &sa);
+            cached = da;
+        }
+        sb.clear();
+        wb = word_hashes(B.text, &sb);
         struct Run {
             uint32_t a, b, len;
         };
@@ -144,7 +169,6 @@ std::vector<NearCopy> NearCopyIndex::find() {
             while (a + len < wa.size() && b + len < wb.size() && wa[a + len] == wb[b + len]) ++len;
             if (len >= p_.shingle) runs.push_back({a, b, len});
         }
-        i = j;
         if (runs.empty()) continue;
         const Run& best = *std::max_element(runs.begin(), runs.end(), [](const Run& x, const Run& y) { return x.len < y.len; });
         if (best.len < p_.min_words) continue;
