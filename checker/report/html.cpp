@@ -82,7 +82,7 @@ details.file>summary{cursor:pointer;padding:.3em .6em;list-style-position:inside
 details.file>div{padding:0 .6em}.path{word-break:break-all;font-weight:600}.unit{color:#666;font-size:.9em}
 .badge{display:inline-block;min-width:1.6em;text-align:center;border-radius:1em;padding:0 .45em;margin-left:.3em;font-size:.85em;color:#fff}
 .badge.error{background:var(--err)}.badge.warning{background:var(--warn)}.badge.info{background:var(--info)}.match{color:#555;font-size:.85em;margin-left:.5em}
-.near td{font-size:.95em}.near blockquote{margin:.3em 0;padding:.3em .6em;border-left:3px solid #ccc;background:#f7f7f7;white-space:pre-wrap}
+.near td{font-size:.95em}.near td:first-child{width:38%;word-break:break-all}.near blockquote{margin:.3em 0;padding:.3em .6em;border-left:3px solid #ccc;background:#f7f7f7;white-space:pre-wrap}
 @media print{.filters{display:none}details.file{content-visibility:visible}a{color:inherit;text-decoration:none}}
 )";
 
@@ -176,6 +176,16 @@ std::string shorten(const std::string& s, size_t n) {
     size_t i = 0;
     for (size_t k = 0; k + 1 < n && i < s.size(); ++k) utf8::next(s, i);
     return s.substr(0, i) + "…";
+}
+
+// The last `n` code points of `s` (a path: its file name matters most), with
+// a leading ellipsis when cut.
+std::string shorten_left(const std::string& s, size_t n) {
+    size_t total = utf8::count(s);
+    if (total <= n) return s;
+    size_t i = 0;
+    for (size_t k = 0; k + n - 1 < total && i < s.size(); ++k) utf8::next(s, i);
+    return "…" + s.substr(i);
 }
 
 }  // namespace
@@ -307,8 +317,8 @@ void write_html(std::ostream& os, const std::vector<FileReport>& files, const Op
         std::vector<std::vector<size_t>> m(hot.size(), std::vector<size_t>(cats.size()));
         for (size_t r = 0; r < hot.size(); ++r)
             for (const auto& d : files[hot[r]->index].diagnostics) max = std::max(max, ++m[r][col[d.category]]);
-        const int label_w = 280, cell = 16, head = 150;
-        int w = label_w + static_cast<int>(cats.size()) * cell + 10;
+        const int label_w = 300, cell = 16, head = 150;
+        int w = label_w + static_cast<int>(cats.size()) * cell + 130;  // room for the slanted labels
         int h = head + static_cast<int>(hot.size()) * cell + 4;
         os << "<h2>" << L.heat_map << "</h2>\n<p class=\"basis\">" << L.heat_note << "</p>\n<div class=\"heat\" id=\"heat-map\">"
            << "<svg role=\"img\" aria-label=\"" << L.heat_map << "\" width=\"" << w << "\" height=\"" << h
@@ -325,7 +335,7 @@ void write_html(std::ostream& os, const std::vector<FileReport>& files, const Op
             size_t fi = hot[r]->index;
             std::string path = display_path(files[fi].path);
             os << "<a href=\"#f" << fi << "\"><text x=\"" << label_w - 6 << "\" y=\"" << y + 12
-               << "\" text-anchor=\"end\"><title>" << xml_escape(path) << "</title>" << xml_escape(shorten(path, 42))
+               << "\" text-anchor=\"end\"><title>" << xml_escape(path) << "</title>" << xml_escape(shorten_left(path, 40))
                << "</text></a>";
             for (size_t c = 0; c < cats.size(); ++c) {
                 size_t n = m[r][c];
