@@ -2,7 +2,7 @@
 // folders (corpus documents copied under new names) are checked into one
 // HTML page, which headless Chromium (Debian's, driven by the puppeteer-core
 // pinned in ci/browser) loads in under 2 s with no network request; the
-// severity, category and unit filters and the search leave exactly the files
+// severity, category, rule and unit filters and the search leave exactly the files
 // they should. The screenshot goes to the build folder, or to
 // docs/img/batch-report.png with PLANCHECK_REFRESH_DOCS=1. Skips when
 // chromium, node or puppeteer-core is missing.
@@ -78,6 +78,8 @@ TEST_CASE("html: a 500-file batch report loads in Chromium in under 2 s and its 
     CHECK(j["all_again"] == units * per_unit);
     CHECK(j["category_files"] == j["category_expected"]);
     CHECK(j["category_files"].get<int>() > 0);
+    CHECK(j["rule_rows"].get<int>() > 0);
+    CHECK(j["rule_wrong"] == 0);
     CHECK(j["unit_files"] == per_unit);
     CHECK(j["unit_wrong"] == 0);
     // Searching a file's path shows that file (and any whose path contains it).

@@ -55,6 +55,14 @@ const puppeteer = require(repo + '/ci/browser/node_modules/puppeteer-core');
       [...document.querySelectorAll('details.file')].filter((f) => f.querySelector('tr[data-c="' + c + '"]')).length, cat);
     await page.select('#f-cat', '');
 
+    // Rule: the first one listed; every row left is of that rule.
+    const rule = await page.$eval('#f-rule option:nth-child(2)', (o) => o.value);
+    await page.select('#f-rule', rule);
+    out.rule_rows = await rowsShown();
+    out.rule_wrong = await page.evaluate((r) =>
+      [...document.querySelectorAll('details.file:not([hidden]) tr[data-s]')].filter((x) => !x.hidden && x.dataset.r !== r).length, rule);
+    await page.select('#f-rule', '');
+
     // Unit: the second unit in the list.
     const unit = await page.$eval('#f-unit option:nth-child(3)', (o) => o.value);
     await page.select('#f-unit', unit);
