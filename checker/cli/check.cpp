@@ -25,6 +25,7 @@
 #include "pipeline/baseline.h"
 #include "pipeline/workers.h"
 #include "report/escape.h"
+#include "report/near_copies.h"
 #include "report/report.h"
 #include "rules/kinds/kinds.h"
 
@@ -111,7 +112,8 @@ bool looks_like_report(const std::string& path) {
     head.resize(static_cast<size_t>(in.gcount()));
     if (head.rfind("\xEF\xBB\xBF", 0) == 0) head.erase(0, 3);
     if (head.find("plancheck") != std::string::npos) return true;  // HTML, SARIF, JUnit name the tool
-    if (head.rfind("path,line,column,end_line,end_column,severity", 0) == 0) return true;  // CSV
+    for (const char* sep : {",", ";", "\t", "|"})  // CSV, any --csv-separator
+        if (head.rfind(std::string("path") + sep + "line" + sep + "column" + sep, 0) == 0) return true;
     if (head.rfind("{", 0) == 0 && head.find("\"files\"") != std::string::npos) return true;  // JSON
     // Text: "PATH:LINE:COL: severity: ..." first, or the closing summary line alone.
     std::string first = head.substr(0, head.find('\n'));
@@ -158,7 +160,7 @@ private:
 
 int cmd_check(const Args& args) {
     RuleOptions ro;
-    std::string format = "text", fail_on = "error", color = "auto", encoding = "auto", output;
+    std::string format = "text", fail_on = "error", color = "auto", encoding = "auto", output, csv_separator = ",";
     std::vector<std::string> paths, rulesets;
     std::string plan_path;               // --plan
     std::vector<std::string> plan_dirs;  // --plans
@@ -168,15 +170,19 @@ int cmd_check(const Args& args) {
     bool no_config = false, include_hidden = false, show_suppressed = false, no_ignore = false;
     std::string stdin_filename;
     std::vector<std::string> includes, excludes;
+    bool near_copies = false, no_near_copies = false;
     std::string config_path, baseline_path, write_baseline_path;
     std::vector<std::string> disable, enable;
     po::options_description desc("Options");
     add_rule_options(desc, ro);
     desc.add_options()
         ("format,f", po::value(&format)->default_value("text")->value_name("FMT"),
-         "output format: text, json, sarif, junit, html, csv, github (workflow commands), codequality (GitLab)")
+         "output format: text, json, sarif, junit, html, csv, github (workflow commands), codequality (GitLab), "
+         "gnu (file:line:col: error|warning|note: message [rule], for editors)")
         ("output,o", po::value(&output)->value_name("FILE"),
          "write the report to FILE (replaced atomically) instead of standard output; - is standard output")
+        ("csv-separator", po::value(&csv_separator)->default_value(",")->value_name("SEP"),
+         "field separator of --format csv: , (default), ; (Excel with Vietnamese regional settings), tab or |")
         ("summary", po::bool_switch(&summary),
          "print a table of findings per category and the files needing attention first "
          "(instead of each finding; with --output, in addition to the report file)")
@@ -228,6 +234,10 @@ int cmd_check(const Args& args) {
          "check each report against this plan (docs/progress.md)")
         ("plans", po::value(&plan_dirs)->value_name("DIR"),
          "pair each report with the plan it cites among the plans in DIR (repeatable; docs/progress.md)")
+        ("near-copies", po::bool_switch(&near_copies),
+         "list files from different folders that share long passages, with their dates (on by default "
+         "for --format html and --summary; see docs/output-formats.md)")
+        ("no-near-copies", po::bool_switch(&no_near_copies), "do not look for near-copies")
         ("paths", po::value(&paths)->value_name("PATH"), "files or folders to check");
     po::positional_options_description pos;
     pos.add("paths", -1);
@@ -303,6 +313,9 @@ int cmd_check(const Args& args) {
         return usage_error("--timeout must be a positive number of seconds");
     if (!std::isfinite(max_memory_mb) || max_memory_mb < 64 || max_memory_mb > 1024.0 * 1024 * 1024)
         return usage_error("--max-memory must be a number of megabytes, at least 64");
+    if (csv_separator == "tab" || csv_separator == "\\t") csv_separator = "\t";
+    if (csv_separator.size() != 1 || std::string(",;\t|").find(csv_separator[0]) == std::string::npos)
+        return usage_error("--csv-separator must be one of , ; tab |");
     if (diff) fix = dry_run = true;
     if (dry_run && !fix) return usage_error("--dry-run needs --fix (or use --diff)");
     if (fix && stdin_count) return usage_error("--fix and --diff rewrite files: they cannot take standard input (-)");
@@ -353,6 +366,11 @@ int cmd_check(const Args& args) {
         }
     }
     std::atomic<size_t> baselined{0};
+    // Near-copies across units: each file's body text goes into the index as
+    // soon as the file is checked (report/near_copies.h).
+    const bool find_near_copies = (near_copies || format == "html" || summary) && !no_near_copies;
+    report::NearCopyIndex near_index;
+    std::mutex near_mutex;
 
     pipeline::Options opts;
     opts.ingest.encoding = encoding;
@@ -360,6 +378,7 @@ int cmd_check(const Args& args) {
     opts.check.lang = ro.lang;
     opts.check.draft = draft;
     opts.rulesets = rulesets;
+    opts.keep_text = find_near_copies;
     for (const auto& id : rulesets)
         if (!book.find_set(id)) return usage_error("unknown rule set '" + id + "'");
 
@@ -445,6 +464,7 @@ int cmd_check(const Args& args) {
     }
     ropts.rules = rule_infos(book, ro.lang);
     ropts.fail_rank = severity_rank(fail_on);
+    ropts.csv_separator = csv_separator[0];
     // Files found in folders in a format plancheck does not read are listed
     // as not checked (never a finding, never a failure) and not read.
     for (const auto& in : inputs)
@@ -523,6 +543,11 @@ int cmd_check(const Args& args) {
     // this process, also for files checked by workers), then it goes out.
     auto finish = [&](size_t i) {
         if (baseline) baselined += baseline->filter(reports[i]);
+        if (find_near_copies) {
+            std::lock_guard<std::mutex> lock(near_mutex);
+            if (!reports[i].text.empty()) near_index.add(reports[i].path, std::move(reports[i].text), reports[i].date);
+            reports[i].text = std::string();
+        }
         if (stream) emit_ready(i);
         if (stdout_tty) std::cout.flush();
         progress.tick();
@@ -555,6 +580,8 @@ int cmd_check(const Args& args) {
             r.format = fr.format;
             r.diagnostics = std::move(fr.diagnostics);
             if (fr.progress) r.progress = std::make_shared<const ProgressTable>(std::move(*fr.progress));
+            r.text = std::move(fr.text);
+            r.date = std::move(fr.date);
             pipeline::apply_config(fc, r.diagnostics);
         } catch (const std::bad_alloc&) {
             if (in_worker) throw;  // the worker reports "needed more than N MB"
@@ -598,7 +625,8 @@ int cmd_check(const Args& args) {
             [&](size_t i) {
                 in_worker = true;
                 process(i);
-                return pipeline::pack_progress(pipeline::serialize_result(reports[i].format, reports[i].diagnostics),
+                return pipeline::pack_progress(pipeline::serialize_result(reports[i].format, reports[i].diagnostics,
+                                                                          reports[i].text, reports[i].date),
                                                reports[i].progress.get());
             },
             [&](size_t i, pipeline::WorkerOutcome o) {
@@ -606,7 +634,7 @@ int cmd_check(const Args& args) {
                 r.path = inputs[i].path;
                 if (o.failure == pipeline::WorkerFailure::None &&
                     pipeline::deserialize_result(pipeline::unpack_progress(o.payload, r.progress), r.format,
-                                                 r.diagnostics)) {
+                                                 r.diagnostics, r.text, r.date)) {
                 } else {
                     if (o.failure == pipeline::WorkerFailure::None) o.failure = pipeline::WorkerFailure::Crash;
                     r.diagnostics = {pipeline::unreadable(
@@ -641,6 +669,7 @@ int cmd_check(const Args& args) {
                 std::cout << (isatty(STDOUT_FILENO) ? report::terminal_safe(f.diff, true) : f.diff);
     }
 
+    if (find_near_copies) ropts.near_copies = near_index.find();
     if (stream) {
         stream->finish();
     } else {

@@ -1,5 +1,8 @@
 #include "pipeline/pipeline.h"
 
+#include <algorithm>
+#include <cstdio>
+
 #include "core/vn_syllable.h"
 #include "extract/extract.h"
 #include "layout/layout.h"
@@ -24,6 +27,27 @@ constexpr long kMinWordsForShare = 20;
 // real document has over 100 words). Typed formats have no such minimum: a
 // short text is what its author wrote, and the rules say what is missing.
 constexpr long kMinPdfWords = 30;
+
+// The body a unit wrote itself: between the legal bases and the closing (the
+// header, the Căn cứ lines and the recipients are shared by design). When the
+// outline found no body, everything after the header.
+void keep_text(const Analysis& a, FileResult& fr) {
+    const auto& o = a.model.outline;
+    const auto& blocks = a.doc.blocks;
+    size_t begin = o.body_begin, end = std::min<size_t>(o.body_end, blocks.size());
+    if (begin >= end) begin = o.header.end, end = blocks.size();
+    for (size_t i = begin; i < end; ++i) {
+        if (blocks[i].text.empty()) continue;
+        fr.text += blocks[i].text;
+        fr.text += '\n';
+    }
+    const Date& d = a.model.issue_date;
+    if (d.complete()) {
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
+        fr.date = buf;
+    }
+}
 }  // namespace
 
 std::unique_ptr<Analysis> analyze(SourceDocument doc) {
@@ -109,6 +133,7 @@ FileResult check_ingested(ingest::Result r, const std::string& path, std::string
     layout::locate_pages(a->doc, fr.diagnostics);
     locate_docx(a->doc, fr.diagnostics);
     apply_directives(a->doc, book, fr.diagnostics, opts.check.lang);
+    if (opts.keep_text) keep_text(*a, fr);
     return fr;
 }
 

@@ -29,6 +29,10 @@ struct FileResult {
     bool unreadable = false;
     std::vector<rules::AppliedSet> sets;  // empty when unreadable
     std::optional<ProgressTable> progress = std::nullopt;  // a report paired with its plan (Options::plans)
+    // With Options::keep_text: the body's text (blocks between the legal
+    // bases and the closing, one per line) and the document's date from its
+    // header (yyyy-mm-dd, "" when not found), for the near-copy index.
+    std::string text = {}, date = {};
 };
 
 struct Options {
@@ -38,6 +42,7 @@ struct Options {
     // Pairing (docs/progress.md): the plans a report may be checked against
     // (a batch, --plans, --plan); null: no pairing.
     std::shared_ptr<const PlanIndex> plans;
+    bool keep_text = false;             // fill FileResult::text and ::date
 };
 
 // Checks one file end to end. Unreadable input becomes one input.unreadable

@@ -315,7 +315,8 @@ std::string failure_reason(const WorkerOutcome& o, const Budget& b, const std::s
     return {};
 }
 
-std::string serialize_result(const std::string& format, const std::vector<Diagnostic>& diags) {
+std::string serialize_result(const std::string& format, const std::vector<Diagnostic>& diags,
+                             const std::string& text, const std::string& date) {
     std::string out;
     put_str(out, format);
     put_u32(out, static_cast<uint32_t>(diags.size()));
@@ -341,10 +342,18 @@ std::string serialize_result(const std::string& format, const std::vector<Diagno
             put_u32(out, d.suppressed_line);
         }
     }
+    put_str(out, text);
+    put_str(out, date);
     return out;
 }
 
 bool deserialize_result(std::string_view bytes, std::string& format, std::vector<Diagnostic>& diags) {
+    std::string text, date;
+    return deserialize_result(bytes, format, diags, text, date);
+}
+
+bool deserialize_result(std::string_view bytes, std::string& format, std::vector<Diagnostic>& diags,
+                        std::string& text, std::string& date) {
     Reader r{bytes};
     format = r.str();
     uint32_t n = r.u32();
@@ -376,6 +385,8 @@ bool deserialize_result(std::string_view bytes, std::string& format, std::vector
         }
         if (r.ok) diags.push_back(std::move(d));
     }
+    text = r.str();
+    date = r.str();
     return r.ok && r.at == bytes.size();
 }
 

@@ -45,8 +45,13 @@ bool run_in_workers(size_t n, unsigned jobs, const Budget& budget,
 // The input.unreadable reason for a failed worker, e.g. "stopped after 30 s".
 std::string failure_reason(const WorkerOutcome& o, const Budget& b, const std::string& lang);
 
-// A file's result across the pipe.
-std::string serialize_result(const std::string& format, const std::vector<Diagnostic>& diags);
+// A file's result across the pipe: its format, diagnostics and, for the
+// near-copy index, its body text and date (FileResult::text, ::date; empty
+// when not asked for).
+std::string serialize_result(const std::string& format, const std::vector<Diagnostic>& diags,
+                             const std::string& text = {}, const std::string& date = {});
 bool deserialize_result(std::string_view bytes, std::string& format, std::vector<Diagnostic>& diags);
+bool deserialize_result(std::string_view bytes, std::string& format, std::vector<Diagnostic>& diags,
+                        std::string& text, std::string& date);
 
 }  // namespace plancheck::pipeline

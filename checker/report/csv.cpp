@@ -7,18 +7,21 @@
 // plans ("- Tuyên truyền...", "+ Đến năm 2025...") would show as #NAME?. Such
 // text fields get a leading apostrophe ('), the spreadsheet's "this is text"
 // mark. Numeric columns never need it. Documented in docs/output-formats.md.
+#include <iterator>
+
 #include "report/escape.h"
 #include "report/report.h"
 
 namespace plancheck::report {
 
 namespace {
-std::string field(std::string_view s, bool text) {
+std::string field(std::string_view s, bool text, char sep) {
     std::string v;
     if (text && !s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r'))
         v = "'";
     v.append(s);
-    if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
+    const char special[] = {sep, '"', '\r', '\n', '\0'};
+    if (v.find_first_of(special) == std::string::npos) return v;
     std::string q = "\"";
     for (char c : v) {
         if (c == '"') q += '"';
@@ -29,24 +32,27 @@ std::string field(std::string_view s, bool text) {
 }
 }  // namespace
 
-void write_csv_header(std::ostream& os) {
-    os << "\xEF\xBB\xBF"
-       << "path,line,column,end_line,end_column,severity,category,rule,message,legal_basis,excerpt\r\n";
+void write_csv_header(std::ostream& os, char sep) {
+    os << "\xEF\xBB\xBF";
+    const char* cols[] = {"path", "line", "column", "end_line", "end_column", "severity",
+                          "category", "rule", "message", "legal_basis", "excerpt"};
+    for (size_t i = 0; i < std::size(cols); ++i) os << (i ? std::string(1, sep) : std::string()) << cols[i];
+    os << "\r\n";
 }
 
-void write_csv_file(std::ostream& os, const FileReport& f) {
-    std::string path = field(display_path(f.path), true);
+void write_csv_file(std::ostream& os, const FileReport& f, char sep) {
+    std::string path = field(display_path(f.path), true, sep);
     for (const auto& d : f.diagnostics) {
-        os << path << ',' << d.line << ',' << d.column << ',' << d.end_line << ',' << d.end_column << ','
-           << to_string(d.severity) << ',' << field(d.category, true) << ',' << field(d.rule, true) << ','
-           << field(d.message, true) << ',' << field(d.legal_basis, true) << ','
-           << field(d.excerpt, true) << "\r\n";
+        os << path << sep << d.line << sep << d.column << sep << d.end_line << sep << d.end_column << sep
+           << to_string(d.severity) << sep << field(d.category, true, sep) << sep << field(d.rule, true, sep) << sep
+           << field(d.message, true, sep) << sep << field(d.legal_basis, true, sep) << sep
+           << field(d.excerpt, true, sep) << "\r\n";
     }
 }
 
-void write_csv(std::ostream& os, const std::vector<FileReport>& files, const Options&) {
-    write_csv_header(os);
-    for (const auto& f : files) write_csv_file(os, f);
+void write_csv(std::ostream& os, const std::vector<FileReport>& files, const Options& opts) {
+    write_csv_header(os, opts.csv_separator);
+    for (const auto& f : files) write_csv_file(os, f, opts.csv_separator);
 }
 
 }  // namespace plancheck::report

@@ -1,3 +1,4 @@
+#include <cmath>
 #include <nlohmann/json.hpp>
 
 #include "report/report.h"
@@ -51,6 +52,28 @@ void write_json_not_checked(std::ostream& os, const Options& opts) {
     nlohmann::json list = nlohmann::json::array();
     for (const auto& n : opts.not_checked) list.push_back({{"path", n.path}, {"reason", n.reason}});
     os << "  \"not_checked\": ";
+    dump_nested(os, list, 2);
+    os << ",\n";
+}
+
+// "near_copies": [{"files": [{"path","date","share"}, ...], "earlier", "shared_words",
+// "passages", "passage"}], present only when there are some (batch-level, additive).
+void write_json_near_copies(std::ostream& os, const Options& opts) {
+    if (opts.near_copies.empty()) return;
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& nc : opts.near_copies) {
+        nlohmann::json files = nlohmann::json::array();
+        for (const auto* sd : {&nc.a, &nc.b})
+            files.push_back({{"path", sd->path},
+                             {"date", sd->date.empty() ? nlohmann::json() : nlohmann::json(sd->date)},
+                             {"share", std::round(sd->share * 1000) / 1000}});
+        list.push_back({{"files", files},
+                        {"earlier", nc.dated ? nlohmann::json(nc.a.path) : nlohmann::json()},
+                        {"shared_words", nc.shared_words},
+                        {"passages", nc.passages},
+                        {"passage", nc.passage}});
+    }
+    os << "  \"near_copies\": ";
     dump_nested(os, list, 2);
     os << ",\n";
 }

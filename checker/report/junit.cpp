@@ -1,12 +1,14 @@
-// JUnit XML for CI dashboards (GitLab "reports: junit", Jenkins, ...): one
-// <testsuite> per file, one <testcase> per rule that fired in it. A rule
-// whose findings reach the --fail-on level gets one <failure> listing every
-// occurrence (many JUnit readers keep only the first failure element of a
-// test case); findings below that level pass and are listed in
-// <system-out>. An unreadable file is an <error>. A clean file has a single
-// passing test case, so dashboards count checked files, not only failures.
-// A file not checked (Options::not_checked) is a <skipped> test case.
-#include <algorithm>
+// JUnit XML for CI dashboards (GitLab "reports: junit", Jenkins): one
+// <testsuite> per unit (the folder of the files), one <testcase> per file,
+// with the file's path in `file` (and `name`), its folder in `classname`.
+// A file with findings at or above the --fail-on level fails: one <failure>
+// lists them all (many JUnit readers keep only the first failure element of
+// a test case); findings below that level are listed in <system-out>, so a
+// passing file still shows its notes. An unreadable file is an <error>; a
+// file found in a folder and not checked (Options::not_checked) is
+// <skipped>. The structure follows the Jenkins JUnit schema
+// (tests/data/jenkins-junit.xsd; a test validates with xmllint).
+#include <map>
 #include <sstream>
 
 #include "report/escape.h"
@@ -16,30 +18,11 @@
 namespace plancheck::report {
 
 namespace {
-struct Case {
-    std::string rule;
-    std::vector<const Diagnostic*> diags;
-    Severity worst = Severity::Info;
-};
-
-std::vector<Case> group_by_rule(const FileReport& f) {
-    std::vector<Case> cases;
-    for (const auto& d : f.diagnostics) {
-        auto it = std::find_if(cases.begin(), cases.end(), [&](const Case& c) { return c.rule == d.rule; });
-        if (it == cases.end()) {
-            cases.push_back({d.rule, {}, d.severity});
-            it = cases.end() - 1;
-        }
-        it->diags.push_back(&d);
-        it->worst = std::max(it->worst, d.severity);
-    }
-    return cases;
-}
-
 std::string occurrence(const std::string& path, const Diagnostic& d, const Options& opts) {
     std::ostringstream s;
     s << path << ":" << d.line << ":" << d.column << ": "
-      << (opts.lang == "en" ? to_string(d.severity) : severity_label(d.severity, opts.lang)) << ": " << d.message;
+      << (opts.lang == "en" ? to_string(d.severity) : severity_label(d.severity, opts.lang)) << ": " << d.message
+      << " [" << d.rule << "]";
     if (d.page && d.page_line)  // PDF: where it is printed
         s << (opts.lang == "en" ? " (page " : " (trang ") << d.page << (opts.lang == "en" ? ", line " : ", dòng ")
           << d.page_line << ")";
@@ -48,65 +31,82 @@ std::string occurrence(const std::string& path, const Diagnostic& d, const Optio
     if (!d.legal_basis.empty()) s << "    " << (opts.lang == "en" ? "basis: " : "căn cứ: ") << d.legal_basis << "\n";
     return s.str();
 }
+
+struct Suite {
+    std::ostringstream cases;
+    size_t tests = 0, failures = 0, errors = 0, skipped = 0;
+};
 }  // namespace
 
 void write_junit(std::ostream& os, const std::vector<FileReport>& files, const Options& opts) {
     const bool en = opts.lang == "en";
-    std::ostringstream body;
-    size_t total_tests = 0, total_failures = 0, total_errors = 0;
+    std::map<std::string, Suite> suites;  // by unit, in path order
     for (const auto& f : files) {
-        std::string path = display_path(f.path);
-        auto cases = group_by_rule(f);
-        size_t failures = 0, errors = 0;
-        std::ostringstream tc;
-        for (const auto& c : cases) {
-            std::string all;
-            for (const auto* d : c.diags) all += occurrence(path, *d, opts);
-            tc << "    <testcase name=\"" << xml_escape(c.rule) << "\" classname=\"" << xml_escape(path)
-               << "\" time=\"0\">\n";
-            const Diagnostic& first = *c.diags.front();
-            if (c.rule == "input.unreadable") {
-                ++errors;
-                tc << "      <error message=\"" << xml_escape(first.message) << "\" type=\"input.unreadable\">"
-                   << xml_escape(all) << "</error>\n";
-            } else if (static_cast<int>(c.worst) >= opts.fail_rank) {
-                ++failures;
-                std::string msg = first.message;
-                if (c.diags.size() > 1)
-                    msg += en ? " (and " + std::to_string(c.diags.size() - 1) + " more)"
-                              : " (và " + std::to_string(c.diags.size() - 1) + " chỗ khác)";
-                tc << "      <failure message=\"" << xml_escape(msg) << "\" type=\""
-                   << to_string(c.worst) << "\">" << xml_escape(all) << "</failure>\n";
+        std::string path = display_path(f.path), unit = unit_of(f.path);
+        Suite& s = suites[unit];
+        ++s.tests;
+        std::string failing, passing, unreadable_msg, unreadable_text;
+        size_t n_fail = 0;
+        const Diagnostic* first_fail = nullptr;
+        Severity worst = Severity::Info;
+        for (const auto& d : f.diagnostics) {
+            if (d.rule == "input.unreadable") {
+                if (unreadable_msg.empty()) unreadable_msg = d.message;
+                unreadable_text += occurrence(path, d, opts);
+            } else if (static_cast<int>(d.severity) >= opts.fail_rank) {
+                if (!first_fail) first_fail = &d;
+                worst = n_fail ? std::max(worst, d.severity) : d.severity;
+                ++n_fail;
+                failing += occurrence(path, d, opts);
             } else {
-                tc << "      <system-out>" << xml_escape(all) << "</system-out>\n";
+                passing += occurrence(path, d, opts);
             }
-            tc << "    </testcase>\n";
         }
-        size_t tests = cases.size();
-        if (cases.empty()) {
-            tests = 1;
-            tc << "    <testcase name=\"" << (en ? "no findings" : "không có phát hiện") << "\" classname=\""
-               << xml_escape(path) << "\" time=\"0\"/>\n";
+        s.cases << "    <testcase name=\"" << xml_escape(path) << "\" classname=\"" << xml_escape(unit) << "\" file=\""
+                << xml_escape(path) << "\" time=\"0\"";
+        if (unreadable_msg.empty() && !n_fail && passing.empty()) {
+            s.cases << "/>\n";
+            continue;
         }
-        body << "  <testsuite name=\"" << xml_escape(path) << "\" tests=\"" << tests << "\" failures=\""
-             << failures << "\" errors=\"" << errors << "\" skipped=\"0\" time=\"0\">\n"
-             << tc.str() << "  </testsuite>\n";
-        total_tests += tests;
-        total_failures += failures;
-        total_errors += errors;
+        s.cases << ">\n";
+        if (!unreadable_msg.empty()) {
+            ++s.errors;
+            s.cases << "      <error message=\"" << xml_escape(unreadable_msg) << "\" type=\"input.unreadable\">"
+                    << xml_escape(unreadable_text) << "</error>\n";
+        } else if (n_fail) {
+            ++s.failures;
+            std::string msg = first_fail->message + " [" + first_fail->rule + "]";
+            if (n_fail > 1)
+                msg += en ? " (and " + std::to_string(n_fail - 1) + " more)"
+                          : " (và " + std::to_string(n_fail - 1) + " phát hiện khác)";
+            s.cases << "      <failure message=\"" << xml_escape(msg) << "\" type=\"" << to_string(worst) << "\">"
+                    << xml_escape(failing) << "</failure>\n";
+        }
+        if (!passing.empty()) s.cases << "      <system-out>" << xml_escape(passing) << "</system-out>\n";
+        s.cases << "    </testcase>\n";
     }
-    // Files found in folders and not checked (unsupported format): a skipped
-    // test case each, so a dashboard shows them without failing.
+    // Files found in folders and not checked (unsupported format): skipped,
+    // so a dashboard shows them without failing.
     for (const auto& n : opts.not_checked) {
         std::string path = display_path(n.path);
-        body << "  <testsuite name=\"" << xml_escape(path) << "\" tests=\"1\" failures=\"0\" errors=\"0\" skipped=\"1\" time=\"0\">\n"
-             << "    <testcase name=\"" << (en ? "not checked" : "không kiểm tra") << "\" classname=\"" << xml_escape(path)
-             << "\" time=\"0\">\n      <skipped message=\"" << xml_escape(n.reason) << "\"/>\n    </testcase>\n  </testsuite>\n";
-        ++total_tests;
+        Suite& s = suites[unit_of(n.path)];
+        ++s.tests;
+        ++s.skipped;
+        s.cases << "    <testcase name=\"" << xml_escape(path) << "\" classname=\"" << xml_escape(unit_of(n.path))
+                << "\" file=\"" << xml_escape(path) << "\" time=\"0\">\n      <skipped message=\"" << xml_escape(n.reason)
+                << "\"/>\n    </testcase>\n";
+    }
+    size_t tests = 0, failures = 0, errors = 0;  // <testsuites> has no skipped count in the schema
+    std::ostringstream body;
+    for (const auto& [unit, s] : suites) {
+        body << "  <testsuite name=\"" << xml_escape(unit) << "\" tests=\"" << s.tests << "\" failures=\"" << s.failures
+             << "\" errors=\"" << s.errors << "\" skipped=\"" << s.skipped << "\" time=\"0\">\n"
+             << s.cases.str() << "  </testsuite>\n";
+        tests += s.tests, failures += s.failures, errors += s.errors;
     }
     os << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-       << "<testsuites name=\"plancheck\" tests=\"" << total_tests << "\" failures=\"" << total_failures
-       << "\" errors=\"" << total_errors << "\" time=\"0\">\n"
+       << "<testsuites name=\"plancheck\" tests=\"" << tests << "\" failures=\"" << failures << "\" errors=\"" << errors
+       << "\" time=\"0\">\n"
        << body.str() << "</testsuites>\n";
 }
 

@@ -23,6 +23,9 @@ struct FileReport {
     // A report paired with its plan: its progress table (the batch HTML's
     // progress view, progress_html.cpp); null otherwise.
     std::shared_ptr<const ProgressTable> progress = nullptr;
+    // For the near-copy index only (pipeline::FileResult::text, ::date); the
+    // CLI moves them into the index as soon as the file is checked.
+    std::string text = {}, date = {};
 };
 
 struct Summary {
@@ -54,8 +57,24 @@ struct NotChecked {
     std::string reason;
 };
 
+// Two files from different folders (units) that share long passages: a
+// batch-level finding (near_copies.h finds them), not a per-file diagnostic.
+struct NearCopy {
+    struct Side {
+        std::string path;
+        std::string date;  // the document's date from its header, ISO yyyy-mm-dd; "" when unknown
+        double share = 0;  // fraction of its words inside passages shared with the other file
+    };
+    Side a, b;               // a is the earlier document when the dates tell
+    bool dated = false;      // both dates known and different: a was issued first
+    size_t shared_words = 0; // words in the passages the two files share
+    size_t passages = 0;     // how many separate shared passages
+    std::string passage;     // the longest shared passage, as written in a
+};
+
 struct Options {
     std::string lang = "vi";
+    std::vector<NearCopy> near_copies;  // batch-level: listed by text, JSON, HTML and the summary table
     std::vector<NotChecked> not_checked;  // listed by text, JSON and the summary table
     bool color = false;     // ANSI colours (text and summary table only)
     bool summary = true;    // print the closing summary (text only)
@@ -67,6 +86,7 @@ struct Options {
     // Findings at least this severe fail (JUnit failure vs. a passing note);
     // Severity values shifted by one so that 3 means "none" (--fail-on none).
     int fail_rank = static_cast<int>(Severity::Error);
+    char csv_separator = ',';  // --csv-separator: ';' for Excel with Vietnamese regional settings
 };
 
 // The files without their suppressed findings: what the formats that cannot
@@ -107,8 +127,10 @@ void write_json_file(std::ostream& os, const FileReport& f, bool first);
 void write_json_summary(std::ostream& os, const Summary& s);
 void write_text_not_checked(std::ostream& os, const Options& opts);
 void write_json_not_checked(std::ostream& os, const Options& opts);
-void write_csv_header(std::ostream& os);
-void write_csv_file(std::ostream& os, const FileReport& f);
+void write_json_near_copies(std::ostream& os, const Options& opts);
+void write_csv_header(std::ostream& os, char sep = ',');
+void write_csv_file(std::ostream& os, const FileReport& f, char sep = ',');
+void write_gnu_file(std::ostream& os, const FileReport& f);
 
 // The batch HTML's progress view (progress_html.cpp): one row per unit with
 // its plan, its report and each target's status; nothing when no file of the

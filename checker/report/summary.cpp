@@ -2,6 +2,7 @@
 // which files need attention first. Used by `check --summary`, after the text
 // findings, and mirrored in the HTML report.
 #include <algorithm>
+#include <cmath>
 #include <iomanip>
 #include <set>
 
@@ -165,9 +166,35 @@ void write_summary_table(std::ostream& os, const std::vector<FileReport>& files,
         for (const auto& n : opts.not_checked) os << "  " << display_path(n.path) << ": " << n.reason << "\n";
         os << "\n";
     }
+    write_near_copies_text(os, opts);
     Summary s = summarize(files);
     s.not_checked = opts.not_checked.size();
     write_summary_line(os, s, opts.lang);
+}
+
+void write_near_copies_text(std::ostream& os, const Options& opts) {
+    if (opts.near_copies.empty()) return;
+    const bool en = opts.lang == "en";
+    heading(os, (en ? "Near-copies across units (" : "Văn bản gần trùng giữa các đơn vị (") +
+                    std::to_string(opts.near_copies.size()) + (en ? " pairs)" : " cặp)"),
+            opts.color);
+    auto side = [&](const NearCopy::Side& sd, const char* when) {
+        std::string s = terminal_safe(display_path(sd.path)) + " (";
+        s += sd.date.empty() ? std::string(en ? "undated" : "không rõ ngày") : sd.date;
+        if (when) s += std::string(", ") + when;
+        s += ")";
+        return s;
+    };
+    for (const auto& nc : opts.near_copies) {
+        os << "  " << side(nc.a, nc.dated ? (en ? "earlier" : "sớm hơn") : nullptr) << " — "
+           << side(nc.b, nc.dated ? (en ? "later" : "muộn hơn") : nullptr) << ": " << nc.shared_words
+           << (en ? " shared words in " : " từ trùng trong ") << nc.passages
+           << (en ? (nc.passages == 1 ? " passage" : " passages") : " đoạn") << " ("
+           << std::lround(nc.a.share * 100) << "% / " << std::lround(nc.b.share * 100) << "%)";
+        if (!nc.dated) os << (en ? "; cannot tell which came first" : "; không xác định được văn bản nào có trước");
+        os << "\n    \"" << terminal_safe(nc.passage) << "\"\n";
+    }
+    os << "\n";
 }
 
 }  // namespace plancheck::report

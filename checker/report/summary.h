@@ -28,6 +28,15 @@ struct FileRow {
 // ties keep input order.
 std::vector<FileRow> file_rows(const std::vector<FileReport>& files);
 
+// The unit a file belongs to: the folder of its displayed path ("." for a
+// file in the current folder). Units group the batch report and near-copies.
+std::string unit_of(std::string_view path);
+
+// The batch's near-copies (Options::near_copies) as text: a heading, then
+// per pair both paths with their dates (the earlier first), the shared word
+// count and the longest shared passage. Nothing when there are none.
+void write_near_copies_text(std::ostream& os, const Options& opts);
+
 // "lỗi" / "error", ... for table labels.
 const char* severity_label(Severity s, const std::string& lang);
 

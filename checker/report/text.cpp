@@ -92,6 +92,17 @@ void write_text_file(std::ostream& os, const FileReport& f, const Options& opts)
     }
 }
 
+// GNU's format for tools' messages (https://www.gnu.org/prep/standards/html_node/Errors.html),
+// which editors' problem matchers read: FILE:LINE:COLUMN: error|warning|note: MESSAGE [RULE],
+// one line per finding, English severity words whatever --lang says.
+void write_gnu_file(std::ostream& os, const FileReport& f) {
+    for (const auto& d : f.diagnostics) {
+        const char* sev = d.severity == Severity::Error ? "error" : d.severity == Severity::Warning ? "warning" : "note";
+        os << printable(f.path) << ":" << std::max<uint32_t>(d.line, 1) << ":" << std::max<uint32_t>(d.column, 1) << ": "
+           << sev << ": " << printable(d.message) << " [" << d.rule << "]\n";
+    }
+}
+
 void write_text_not_checked(std::ostream& os, const Options& opts) {
     for (const auto& n : opts.not_checked)
         os << printable(n.path) << ": " << (opts.lang == "en" ? "not checked: " : "không kiểm tra: ")

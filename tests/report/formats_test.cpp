@@ -13,7 +13,8 @@ TEST_CASE("formats: every listed format has a writer; unknown ones throw") {
         report::write(os, f, files, test::sample_options());
         CHECK_FALSE(os.str().empty());
     }
-    CHECK(report::formats() == std::vector<std::string>{"text", "json", "sarif", "junit", "html", "csv"});
+    CHECK(report::formats() ==
+          std::vector<std::string>{"text", "json", "sarif", "junit", "html", "csv", "github", "codequality", "gnu"});
     std::ostringstream os;
     CHECK_THROWS_AS(report::write(os, "xml", files, test::sample_options()), std::invalid_argument);
 }

@@ -14,7 +14,7 @@ std::string junit(const std::vector<report::FileReport>& files, const report::Op
 }
 }  // namespace
 
-TEST_CASE("junit: a suite per file, a case per rule, counts that add up") {
+TEST_CASE("junit: a suite per folder, a case per file with its path in file, counts that add up", "[report][junit]") {
     std::string xml = junit(test::sample_batch(), test::sample_options());
     pugi::xml_document doc;
     auto ok = doc.load_string(xml.c_str());
@@ -24,30 +24,38 @@ TEST_CASE("junit: a suite per file, a case per rule, counts that add up") {
     REQUIRE(root);
     std::vector<pugi::xml_node> suites;
     for (auto s : root.children("testsuite")) suites.push_back(s);
-    REQUIRE(suites.size() == 3);
-    CHECK(std::string(suites[0].attribute("name").value()) == "kế hoạch/a b.txt");
-    // Three rules fired in the first file: typo (warning, below --fail-on error:
-    // passes with output), numbering gap (error: failure), truncated (info: passes).
-    CHECK(suites[0].attribute("tests").as_int() == 3);
-    CHECK(suites[0].attribute("failures").as_int() == 1);
-    auto typo = suites[0].find_child_by_attribute("testcase", "name", "text.typo.confusions");
-    REQUIRE(typo);
-    CHECK_FALSE(typo.child("failure"));
-    std::string out = typo.child("system-out").text().get();
-    CHECK(out.find("a b.txt:3:17") != std::string::npos);
-    CHECK(out.find("a b.txt:5:1") != std::string::npos);  // both occurrences listed
-    CHECK(out.find("<cán bộ> & \"đảng viên\"") != std::string::npos);  // unescaped back by the parser
-    auto gap = suites[0].find_child_by_attribute("testcase", "name", "structure.numbering-gap");
-    REQUIRE(gap.child("failure"));
-    CHECK(std::string(gap.child("failure").attribute("type").value()) == "error");
-    // The clean file still counts as one passing test.
+    REQUIRE(suites.size() == 2);  // "." (sach.txt, hong.doc) and "kế hoạch"
+    CHECK(std::string(suites[0].attribute("name").value()) == ".");
+    CHECK(std::string(suites[1].attribute("name").value()) == "kế hoạch");
+    auto plan = suites[1].child("testcase");
+    REQUIRE(plan);
+    CHECK(std::string(plan.attribute("name").value()) == "kế hoạch/a b.txt");
+    CHECK(std::string(plan.attribute("file").value()) == "kế hoạch/a b.txt");
+    CHECK(std::string(plan.attribute("classname").value()) == "kế hoạch");
     CHECK(suites[1].attribute("tests").as_int() == 1);
-    CHECK(suites[1].child("testcase"));
-    CHECK_FALSE(suites[1].child("testcase").child("failure"));
-    // The unreadable file is an error, not a failure.
-    CHECK(suites[2].attribute("errors").as_int() == 1);
-    CHECK(suites[2].child("testcase").child("error"));
-    CHECK(root.attribute("tests").as_int() == 5);
+    CHECK(suites[1].attribute("failures").as_int() == 1);
+    // The error (numbering gap) fails the file; the warnings and the note,
+    // below --fail-on error, are in system-out.
+    auto failure = plan.child("failure");
+    REQUIRE(failure);
+    CHECK(std::string(failure.attribute("type").value()) == "error");
+    CHECK(std::string(failure.attribute("message").value()) == "Đánh số không liên tục [structure.numbering-gap]");
+    std::string failing = failure.text().get();
+    CHECK(failing.find("a b.txt:7:1: error:") != std::string::npos);
+    CHECK(failing.find("typo") == std::string::npos);
+    std::string out = plan.child("system-out").text().get();
+    CHECK(out.find("a b.txt:3:17: warning:") != std::string::npos);
+    CHECK(out.find("a b.txt:5:1: warning:") != std::string::npos);  // both occurrences listed
+    CHECK(out.find("a b.txt:9:10: info:") != std::string::npos);
+    CHECK(out.find("<cán bộ> & \"đảng viên\"") != std::string::npos);  // unescaped back by the parser
+    // The clean file is one passing test; the unreadable one an error.
+    auto clean = suites[0].find_child_by_attribute("testcase", "file", "sach.txt");
+    REQUIRE(clean);
+    CHECK_FALSE(clean.first_child());
+    auto bad = suites[0].find_child_by_attribute("testcase", "file", "hong.doc");
+    REQUIRE(bad.child("error"));
+    CHECK(suites[0].attribute("errors").as_int() == 1);
+    CHECK(root.attribute("tests").as_int() == 3);
     CHECK(root.attribute("failures").as_int() == 1);
     CHECK(root.attribute("errors").as_int() == 1);
 }
@@ -57,7 +65,10 @@ TEST_CASE("junit: --fail-on decides what is a failure") {
     o.fail_rank = static_cast<int>(Severity::Info);
     pugi::xml_document doc;
     REQUIRE(doc.load_string(junit(test::sample_batch(), o).c_str()));
-    CHECK(doc.child("testsuites").attribute("failures").as_int() == 3);
+    CHECK(doc.child("testsuites").attribute("failures").as_int() == 1);  // one file, now failing on everything
+    auto plan = doc.child("testsuites").find_child_by_attribute("testsuite", "name", "kế hoạch").child("testcase");
+    CHECK(std::string(plan.child("failure").attribute("message").value()).find("(và 3 phát hiện khác)") != std::string::npos);
+    CHECK_FALSE(plan.child("system-out"));
     o.fail_rank = 3;  // none
     REQUIRE(doc.load_string(junit(test::sample_batch(), o).c_str()));
     CHECK(doc.child("testsuites").attribute("failures").as_int() == 0);
@@ -74,5 +85,5 @@ TEST_CASE("junit: control characters and invalid UTF-8 in document text still gi
     pugi::xml_document doc;
     REQUIRE(doc.load_string(xml.c_str()));
     std::string msg = doc.child("testsuites").child("testsuite").child("testcase").child("failure").attribute("message").value();
-    CHECK(msg == "bad \xEF\xBF\xBD[31m\xEF\xBF\xBD \xEF\xBF\xBD end");
+    CHECK(msg == "bad \xEF\xBF\xBD[31m\xEF\xBF\xBD \xEF\xBF\xBD end [r]");
 }
