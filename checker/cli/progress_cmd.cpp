@@ -20,7 +20,7 @@ int cmd_progress(const Args& args) {
     std::string report_path, plan, format = "text", lang = "vi", encoding = "auto";
     std::vector<std::string> plan_dirs;
     po::options_description desc("Options");
-    desc.add_options()("help,h", "show this help")
+    desc.add_options()
         ("plan", po::value(&plan)->value_name("FILE"), "the plan the report reports on")
         ("plans", po::value(&plan_dirs)->value_name("DIR"), "folders of plans to pair the report with (repeatable)")
         ("format,f", po::value(&format)->default_value("text")->value_name("FMT"), "text, json or html")

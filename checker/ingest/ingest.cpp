@@ -350,6 +350,12 @@ constexpr Phrase kPhrases[] = {
     {"save the file as UTF-8 (Unicode), or name its encoding with --encoding",
      "lưu tệp ở mã UTF-8 (Unicode), hoặc chỉ rõ bảng mã bằng --encoding"},
     // Reader modules (plugins.cpp, plugins/*.cpp).
+    {"the .docx could not be changed: {}", "không sửa được tệp .docx: {}"},
+    {"the .docx is damaged: word/document.xml is not well-formed XML",
+     "tệp .docx bị hỏng: word/document.xml không phải XML hợp lệ"},
+    {"reinstall plancheck", "hãy cài lại plancheck"},
+    {"this installation of plancheck cannot change .docx files: its .docx module is missing or broken: {}",
+     "bản cài đặt plancheck này không sửa được tệp .docx: mô-đun .docx bị thiếu hoặc hỏng: {}"},
     {"this installation of plancheck cannot read {} files: its {} reader is missing or broken: {}",
      "bản cài đặt plancheck này không đọc được tệp {}: bộ đọc {} bị thiếu hoặc hỏng: {}"},
     {"{} was not found (looked in {})", "không tìm thấy {} (đã tìm trong {})"},

@@ -10,7 +10,7 @@ struct Name {
 };
 // Every category of the contract (checker/core/diagnostic.cpp); a test checks
 // that none is missing.
-constexpr std::array<Name, 43> kNames{{
+constexpr std::array<Name, 54> kNames{{
     {"header.national-title", "Quốc hiệu, Tiêu ngữ", "National title and motto"},
     {"header.agency", "Tên cơ quan ban hành", "Issuing body"},
     {"header.number", "Số, ký hiệu văn bản", "Number and symbol"},
@@ -54,6 +54,17 @@ constexpr std::array<Name, 43> kNames{{
     {"text.inconsistent", "Cách viết không thống nhất", "Inconsistent spelling"},
     {"text.fragment", "Câu không hoàn chỉnh", "Sentence fragment"},
     {"figure.share-above-100", "Tỷ lệ vượt 100%", "Share above 100%"},
+    {"figure.contradiction", "Số liệu mâu thuẫn", "Contradicting figures"},
+    {"progress.unpaired", "Không tìm thấy kế hoạch của báo cáo", "Report without its plan"},
+    {"progress.plan-reference", "Dẫn sai số, ngày kế hoạch", "Plan cited wrongly"},
+    {"progress.not-reported", "Chỉ tiêu chưa báo cáo", "Target not reported"},
+    {"progress.below-target", "Kết quả dưới chỉ tiêu", "Result below target"},
+    {"progress.period", "Kỳ báo cáo ngoài thời hạn kế hoạch", "Period outside the plan"},
+    {"presentation.page", "Khổ giấy, lề, số trang", "Paper, margins, page numbers"},
+    {"presentation.font", "Phông chữ", "Font"},
+    {"presentation.format", "Cỡ chữ, kiểu chữ, căn lề", "Size, style and alignment"},
+    {"suppression.unused", "Lệnh tắt kiểm tra không dùng đến", "Unused suppression"},
+    {"suppression.unknown", "Lệnh tắt kiểm tra không rõ", "Unknown suppression"},
 }};
 
 constexpr std::array<Name, 11> kGroups{{

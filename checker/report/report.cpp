@@ -29,7 +29,8 @@ void tally(Summary& s, const FileReport& f) {
 }
 
 FileReport without_suppressed(const FileReport& f) {
-    FileReport out{f.path, f.format, {}};
+    FileReport out = f;  // every other field (progress table, near-copy text) kept
+    out.diagnostics.clear();
     for (const auto& d : f.diagnostics)
         if (!d.suppressed) out.diagnostics.push_back(d);
     return out;

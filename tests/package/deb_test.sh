@@ -175,7 +175,8 @@ if command -v strace >/dev/null && strace -o /dev/null true 2>/dev/null; then
   (cd "$scratch/work" && env -u PLANCHECK_RULES -u PLANCHECK_PLUGIN_DIR PLANCHECK_CACHE_DIR="$scratch/work/cache-installed" \
      strace -f -qq -e trace=open,openat -o "$scratch/opened" "$bin" check --no-config --fail-on none \
      corpus/plans/text-damaged-words.txt corpus/docx/plan-word-layouts.docx corpus/plan.pdf >/dev/null 2>&1) || true
-  opened() { grep -v ENOENT "$scratch/opened" | grep -q -- "$1"; }
+  # (no grep -q after a pipe: with pipefail its early exit fails the first grep by SIGPIPE)
+  opened() { grep -v ENOENT "$scratch/opened" | grep -- "$1" >/dev/null; }
   opened "\"$root/usr/lib/plancheck/plancheck-docx.so\"" || fail "the .docx module was not opened from $root/usr/lib/plancheck"
   opened "\"$root/usr/lib/plancheck/plancheck-pdf.so\"" || fail "the PDF module was not opened from $root/usr/lib/plancheck"
   opened "\"$root/usr/lib/plancheck/rule-cache/" || fail "the parsed rules were not read from $root/usr/lib/plancheck/rule-cache"
@@ -183,7 +184,7 @@ if command -v strace >/dev/null && strace -o /dev/null true 2>/dev/null; then
   if [[ -f /usr/share/hunspell/vi_VN.dic ]]; then
     opened '"/usr/share/hunspell/vi_VN.dic"' || fail "the hunspell-vi lexicon /usr/share/hunspell/vi_VN.dic was not opened"
   fi
-  if grep -v ENOENT "$scratch/opened" | grep -q -- "\"$build/\|\"$src/"; then
+  if grep -v ENOENT "$scratch/opened" | grep -- "\"$build/\|\"$src/" >/dev/null; then
     fail "the installed plancheck opened files of the build or the source: $(grep -v ENOENT "$scratch/opened" | grep -- "\"$build/\|\"$src/" | head -3)"
   fi
 fi

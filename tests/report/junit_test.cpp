@@ -41,12 +41,12 @@ TEST_CASE("junit: a suite per folder, a case per file with its path in file, cou
     CHECK(std::string(failure.attribute("type").value()) == "error");
     CHECK(std::string(failure.attribute("message").value()) == "Đánh số không liên tục [structure.numbering-gap]");
     std::string failing = failure.text().get();
-    CHECK(failing.find("a b.txt:7:1: error:") != std::string::npos);
+    CHECK(failing.find("a b.txt:7:1: lỗi:") != std::string::npos);
     CHECK(failing.find("typo") == std::string::npos);
     std::string out = plan.child("system-out").text().get();
-    CHECK(out.find("a b.txt:3:17: warning:") != std::string::npos);
-    CHECK(out.find("a b.txt:5:1: warning:") != std::string::npos);  // both occurrences listed
-    CHECK(out.find("a b.txt:9:10: info:") != std::string::npos);
+    CHECK(out.find("a b.txt:3:17: cảnh báo:") != std::string::npos);
+    CHECK(out.find("a b.txt:5:1: cảnh báo:") != std::string::npos);  // both occurrences listed
+    CHECK(out.find("a b.txt:9:10: lưu ý:") != std::string::npos);
     CHECK(out.find("<cán bộ> & \"đảng viên\"") != std::string::npos);  // unescaped back by the parser
     // The clean file is one passing test; the unreadable one an error.
     auto clean = suites[0].find_child_by_attribute("testcase", "file", "sach.txt");

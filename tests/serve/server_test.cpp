@@ -335,6 +335,17 @@ TEST_CASE("serve: /api/check answers what `check --format json` prints, and ever
             auto j = json::parse(run.out);
             for (const auto& f : j["files"]) expected[dir / f["path"].get<std::string>()] = f;
         }
+        // A report among its plan in a folder is paired with it (docs/progress.md);
+        // the page checks one file alone, as `check` does on that file.
+        for (auto& [path, entry] : expected) {
+            bool paired = false;
+            for (const auto& d : entry["diagnostics"]) paired |= d["rule"].get<std::string>().rfind("progress.", 0) == 0;
+            if (!paired) continue;
+            auto run = test::run_shell(path.parent_path(), test::shell_quote(PLANCHECK_BINARY) +
+                                                               " check --format json --no-config " +
+                                                               test::shell_quote(path.filename().string()));
+            entry = json::parse(run.out)["files"][0];
+        }
         std::atomic<size_t> next{0};
         std::mutex m;
         std::vector<std::string> problems;
