@@ -70,6 +70,7 @@ void check_input(std::string_view bytes, std::string_view format, const rules::R
     pipeline::Options opts;
     opts.check.lang = "en";
     opts.check.today = Date{30, 11, 2026};  // results must not depend on the day it runs
+    opts.ingest.pdf_in_child = g_pdf_in_child;
     opts.ingest.soffice = "off";  // a mutated text that looks like RTF or .doc: no LibreOffice run per input
     auto fr = pipeline::check_ingested(read(bytes, format, opts.ingest), "fuzz." + std::string(format),
                                        std::string(format), book, opts);

@@ -144,6 +144,30 @@ UnreadableInput unsupported(std::string_view path, std::string_view what = {}) {
     return {reason, "save it as .docx, .txt, .md, .html or .pdf"};
 }
 
+// True when `bytes` has more than `limit` lines with something other than
+// ASCII white space or NULs on them (UTF-16 and UTF-32 included: their line
+// feeds are 0x0A bytes too).
+bool text_lines_over(std::string_view bytes, size_t limit) {
+    size_t lines = 0;
+    bool ink = false;
+    for (char c : bytes) {
+        if (c == '\n' || c == '\r') {
+            lines += ink;
+            ink = false;
+            if (lines > limit) return true;
+        } else if (c != ' ' && c != '\t' && c != '\0' && c != '\f' && c != '\v') {
+            ink = true;
+        }
+    }
+    return lines + ink > limit;
+}
+
+UnreadableInput too_many_blocks() {
+    return {"the document has more than " + std::to_string(kMaxBlocks) +
+                " paragraphs or lines, more than plancheck reads (the longest real document has about 1,300)",
+            "check that the right file was saved, or split it"};
+}
+
 Result read_one(std::string_view bytes, std::string_view format, const std::string& path,
                 const Options& opts) {
     if (format == "txt") return read_text(bytes, path, opts);
@@ -224,9 +248,15 @@ Result read_bytes(std::string_view bytes, std::string_view format, const std::st
                                    " MiB; the limit is " + std::to_string(opts.max_bytes >> 20) + " MiB)",
                                "split the document, or raise the limit with --max-size"};
     std::string real = sniff_format(bytes, format);
+    // Plain text and Markdown: the lines are counted before anything is
+    // decoded or parsed, so a huge file costs its bytes only (bounded memory).
+    if ((real == "txt" || real == "md") && text_lines_over(bytes, kMaxBlocks)) return too_many_blocks();
     Result r = read_one(bytes, real, path, opts);
-    if (auto* doc = std::get_if<SourceDocument>(&r); doc && doc->blocks.empty())
-        return UnreadableInput{"the document contains no text", "check that the right file was saved"};
+    if (auto* doc = std::get_if<SourceDocument>(&r)) {
+        if (doc->blocks.empty())
+            return UnreadableInput{"the document contains no text", "check that the right file was saved"};
+        if (doc->blocks.size() > kMaxBlocks) return too_many_blocks();
+    }
     return r;
 }
 
@@ -303,6 +333,10 @@ constexpr Phrase kPhrases[] = {
     {"none of its {} is a Vietnamese syllable", "không có từ nào trong {} là âm tiết tiếng Việt"},
     {"{} words", "{} từ"},
     {"{} word", "{} từ"},
+    {"the document has more than {} paragraphs or lines, more than plancheck reads (the longest real document has about 1,300)",
+     "văn bản có hơn {} đoạn hoặc dòng, nhiều hơn mức plancheck đọc (văn bản thực dài nhất có khoảng 1.300)"},
+    {"check that the right file was saved, or split it", "kiểm tra lại tệp đã lưu, hoặc tách văn bản"},
+    {"stopped after {} s (raise the limit with --timeout)", "dừng sau {} giây (tăng giới hạn bằng --timeout)"},
     {"if it is a scan, OCR it with Vietnamese selected; otherwise check that the right file was saved",
      "nếu là bản quét, hãy nhận dạng chữ (OCR) với tiếng Việt; nếu không, kiểm tra lại tệp đã lưu"},
 };

@@ -140,8 +140,8 @@ def cases(scale):
     yield "html-p.html", "<p>đoạn" * n(10**6)
     yield "html-custom.html", "<x-a>" * n(10**5) + "x"
     yield "txt-so.txt", "Quyết định số 1/" + "số " * n(300000) + "\n"
-    yield "txt-cancu.txt", "".join(f"Căn cứ Nghị định số {i % 900 + 1}/2020/NĐ-CP của Chính phủ;\n" for i in range(n(200000)))
-    yield "txt-typos.txt", "thựcc hiênn " * n(6250) + "\n"
+    yield "txt-cancu.txt", "".join(f"Căn cứ Nghị định số {i % 900 + 1}/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ quy định;\n" for i in range(n(200000)))
+    yield "txt-typos.txt", "thực hiện thựcc hiênn kế hoạch " * n(3125) + "\n"  # 6,250 typos on one 100 KB line
     yield "txt-headings.txt", "I. MỤC TIÊU\n" * n(10**6)
     yield "txt-utf32.txt", "Kế hoạch thực hiện nhiệm vụ năm 2024\n".encode("utf-32")
     yield "txt-big.txt", big_txt(n(200 * 10**6))
