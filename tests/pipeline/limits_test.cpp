@@ -3,9 +3,15 @@
 // the number of blocks, excerpts of very long lines, UTF-32. Each hostile
 // input is built here at a size that keeps the test fast; fuzz/hostile/
 // generate.py writes the full-size ones, fuzz/hostile/reproduce runs them.
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 
 #include <chrono>
+#include <filesystem>
+#include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "core/deadline.h"
@@ -26,6 +32,12 @@ const rules::RuleBook& book() {
 const char* kPlan =
     "ỦY BAN NHÂN DÂN XÃ AN BÌNH\nSố: 12/KH-UBND\nKẾ HOẠCH\nTuyên truyền năm 2024\n\nI. MỤC TIÊU\n"
     "1. Tuyên truyền rộng rãi.\n2. Phổ biến chính sách.\n";
+
+std::string times_str(const std::string& s, size_t n) {
+    std::string out;
+    for (size_t i = 0; i < n; ++i) out += s;
+    return out;
+}
 
 double seconds_since(std::chrono::steady_clock::time_point t0) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
@@ -281,4 +293,51 @@ TEST_CASE("limits: UTF-32 with and without a BOM is read, not taken for UTF-16 o
             CHECK(doc->blocks[0].text == "Kế hoạch thực hiện nhiệm vụ năm 2024");
         }
     }
+}
+
+TEST_CASE("limits: a tree with a FIFO, a symlink loop, an unreadable file and hostile files gives a complete report") {
+    namespace fs = std::filesystem;
+    test::TempDir d("tree");
+    std::vector<std::string> good;
+    for (int i = 0; i < 30; ++i) {
+        std::string name = "a/b" + std::to_string(i % 3) + "/c" + std::to_string(i % 5) + "/plan" + std::to_string(i) + ".txt";
+        fs::create_directories(d.path / fs::path(name).parent_path());
+        good.push_back(d.write(name, kPlan));
+    }
+    REQUIRE(::mkfifo((d.path / "a" / "pipe.txt").c_str(), 0600) == 0);  // never opened: it would block
+    fs::create_directory_symlink(d.path / "a", d.path / "a" / "b0" / "loop");
+    d.write("a/locked.txt", kPlan);
+    fs::permissions(d.path / "a" / "locked.txt", fs::perms::none);
+    const bool root = ::geteuid() == 0;  // root reads it anyway
+    d.write("a/deep.md", times_str("> ", 300) + "kế hoạch thực hiện nhiệm vụ\n");
+    d.write("a/many.txt", times_str("- mục\n", ingest::kMaxBlocks + 1));
+    d.write("a/empty.txt", "");
+    auto t0 = std::chrono::steady_clock::now();
+    auto r = test::run_shell(d.path, test::shell_quote(PLANCHECK_BINARY) + " check --format json --lang en --timeout 20 a");
+    CHECK(seconds_since(t0) < 60);
+    CHECK(r.code == 2);  // unreadable inputs
+    auto j = nlohmann::json::parse(r.out);
+    std::map<std::string, std::string> outcome;  // file name -> "ok" or the unreadable message
+    for (const auto& f : j["files"]) {
+        std::string name = fs::path(f["path"].get<std::string>()).filename().string();
+        std::string what = "ok";
+        for (const auto& x : f["diagnostics"])
+            if (x["rule"] == "input.unreadable") what = x["message"].get<std::string>();
+        outcome[name] = what;
+    }
+    for (int i = 0; i < 30; ++i) CHECK(outcome["plan" + std::to_string(i) + ".txt"] == "ok");
+    CHECK(outcome.count("pipe.txt") == 0);  // found in a walk, a FIFO is no document: skipped, never opened
+    CHECK(outcome["many.txt"].find("more than 50000 paragraphs or lines") != std::string::npos);
+    CHECK(outcome["empty.txt"].find("empty") != std::string::npos);
+    CHECK(outcome["deep.md"] == "ok");
+    if (!root) CHECK(outcome["locked.txt"].find("ermission") != std::string::npos);
+    CHECK(outcome.count("loop") == 0);
+    CHECK(j["files"].size() == 30u + 4u);  // the loop is not followed: each file once
+    // Named on the command line, the FIFO is reported, and not opened (it would block).
+    auto p = test::run_shell(d.path, test::shell_quote(PLANCHECK_BINARY) + " check --format json --lang en a/pipe.txt a/b0/c0/plan0.txt");
+    CHECK(p.code == 2);
+    auto pj = nlohmann::json::parse(p.out);
+    REQUIRE(pj["files"].size() == 2u);
+    CHECK(pj["files"][0]["diagnostics"][0]["message"].get<std::string>().find("not a regular file") != std::string::npos);
+    fs::permissions(d.path / "a" / "locked.txt", fs::perms::owner_all);
 }
