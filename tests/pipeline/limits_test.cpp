@@ -261,7 +261,7 @@ TEST_CASE("limits: 6,250 typos on one 100 KB line: windowed excerpts, in time") 
     CHECK_FALSE(r.unreadable);
     size_t on_line = 0;
     for (const auto& d : r.diagnostics) {
-        CHECK(d.excerpt.size() <= 1000 + 2 * 3);  // the window and its two ellipses
+        CHECK(d.excerpt.size() <= 2 * 2048 + 2 * 3);  // the window and its two ellipses
         if (d.line == 9) {
             ++on_line;
             CHECK(d.excerpt.find("…") != std::string::npos);
