@@ -8,6 +8,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <map>
@@ -340,4 +341,23 @@ TEST_CASE("limits: a tree with a FIFO, a symlink loop, an unreadable file and ho
     REQUIRE(pj["files"].size() == 2u);
     CHECK(pj["files"][0]["diagnostics"][0]["message"].get<std::string>().find("not a regular file") != std::string::npos);
     fs::permissions(d.path / "a" / "locked.txt", fs::perms::owner_all);
+}
+
+TEST_CASE("limits: the cost of reading a PDF in a child process", "[.bench]") {
+    // Hidden: `test_pipeline "[.bench]"` prints the median time of reading a
+    // small PDF in-process and through the child (fork, pipe, words sent back).
+    std::string one = pdf_pages({"4 0 R"}, "<< /Font << /F1 3 0 R >> >>", {stream(kText + kText + kText)});
+    for (bool child : {false, true, false, true}) {
+        ingest::Options o;
+        o.pdf_in_child = child;
+        std::vector<double> ms;
+        for (int i = 0; i < 40; ++i) {
+            auto t0 = std::chrono::steady_clock::now();
+            auto r = ingest::read_pdf_document(one, "one.pdf", o);
+            ms.push_back(seconds_since(t0) * 1000);
+            REQUIRE(std::holds_alternative<SourceDocument>(r));
+        }
+        std::sort(ms.begin(), ms.end());
+        WARN((child ? "child process" : "in-process") << ": median " << ms[ms.size() / 2] << " ms");
+    }
 }
