@@ -201,6 +201,10 @@ TEST_CASE("limits: text only after the PDF page limit is not called a missing te
     std::string m = message_of(r);
     CHECK(m.find("the first 2000 of the PDF's 2001 pages have no text, and plancheck reads at most 2000 pages") != std::string::npos);
     CHECK(m.find("no text layer") == std::string::npos);
+    pipeline::Options vi;  // and in Vietnamese, the default
+    CHECK(message_of(pipeline::check_bytes(bytes, "pdf", "x.pdf", book(), vi))
+              .find("2000 trang đầu trong 2001 trang của tệp PDF không có chữ, và plancheck chỉ đọc tối đa 2000 trang") !=
+          std::string::npos);
     // A small PDF with text still reads, through the child process and in-process alike.
     auto one = pdf_pages({"4 0 R"}, "<< /Font << /F1 3 0 R >> >>", {stream(kText)});
     for (bool child : {true, false}) {
