@@ -365,3 +365,28 @@ TEST_CASE("limits: the cost of reading a PDF in a child process", "[.bench]") {
         WARN((child ? "child process" : "in-process") << ": median " << ms[ms.size() / 2] << " ms");
     }
 }
+
+TEST_CASE("limits: a .docx that needs more memory than the budget says so, not \"damaged XML\"") {
+    // 30 MiB of document.xml (under the part limit) parses into about 270 MB:
+    // past a 64 MB budget pugixml runs out of memory, which once read as
+    // "not well-formed XML (Could not allocate memory)".
+    std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/"
+                      "wordprocessingml/2006/main\"><w:body>";
+    for (size_t i = 0; xml.size() < (30u << 20); ++i)
+        xml += "<w:p><w:r><w:t>" + std::to_string(i) + ". Thực hiện nhiệm vụ số " + std::to_string(i * 7919 % 100003) +
+               ".</w:t></w:r></w:p>";
+    xml += "</w:body></w:document>";
+    test::TempDir d("oom");
+    test::spit(d.path / "big.docx", test::DocxWriter::zip_parts({{"word/document.xml", xml}}));
+    d.write("plan.txt", kPlan);
+    auto r = test::run_shell(d.path, test::shell_quote(PLANCHECK_BINARY) +
+                                         " check --format json --lang en --max-memory 64 big.docx plan.txt");
+    CHECK(r.code == 2);
+    auto j = nlohmann::json::parse(r.out);
+    REQUIRE(j["files"].size() == 2u);
+    std::string m = j["files"][0]["diagnostics"][0]["message"];
+    INFO(m);
+    CHECK(m.find("needed more than 64 MB of memory") != std::string::npos);
+    CHECK(m.find("well-formed") == std::string::npos);
+    for (const auto& x : j["files"][1]["diagnostics"]) CHECK(x["rule"] != "input.unreadable");
+}
