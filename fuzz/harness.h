@@ -21,6 +21,11 @@ struct Violation : std::runtime_error {
 // The formats an input can be read as.
 inline constexpr std::string_view kFormats[] = {"txt", "md", "html", "docx", "pdf"};
 
+// The PDF reader runs poppler in a child process it can stop
+// (ingest::Options::pdf_in_child); a libFuzzer target sets this false, so
+// that poppler's coverage is seen by the fuzzer.
+inline bool g_pdf_in_child = true;
+
 // Reads `bytes` as `format` (the .docx and .pdf readers are called directly,
 // not through their plug-in modules), checks it with every rule set that
 // applies, writes every report format and plans the --fix edits. Throws

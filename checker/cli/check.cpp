@@ -376,6 +376,7 @@ int cmd_check(const Args& args) {
     opts.ingest.encoding = encoding;
     opts.ingest.max_bytes = static_cast<uint64_t>(max_mb * 1024 * 1024);
     opts.check.lang = ro.lang;
+    opts.timeout_seconds = timeout_s;  // the deadline inside; workers are killed a little later
     opts.check.draft = draft;
     opts.rulesets = rulesets;
     opts.keep_text = find_near_copies;

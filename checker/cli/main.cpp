@@ -1,5 +1,7 @@
 #include <cstring>
 #include <iostream>
+#include <new>
+#include <string_view>
 
 #include "cli/commands.h"
 
@@ -42,7 +44,35 @@ void usage(std::ostream& os) {
 }  // namespace
 }  // namespace plancheck::cli
 
+namespace {
+// Out of memory outside a file's check (writing the report, collecting a huge
+// tree): a clear message and exit 2, not std::terminate's abort (issue 17).
+int out_of_memory(int argc, char** argv) {
+    bool en = false;
+    for (int i = 1; i < argc; ++i) {
+        std::string_view a = argv[i];
+        en = en || a == "--lang=en" || (a == "--lang" && i + 1 < argc && std::string_view(argv[i + 1]) == "en");
+    }
+    std::cout.flush();
+    std::cerr << (en ? "plancheck: ran out of memory; the report is incomplete (check fewer files at once, or raise the "
+                       "memory limit of this process)\n"
+                     : "plancheck: hết bộ nhớ; báo cáo không đầy đủ (hãy kiểm tra ít tệp hơn mỗi lần, hoặc tăng giới hạn "
+                       "bộ nhớ của tiến trình)\n");
+    return plancheck::cli::kExitUsage;
+}
+int run(int argc, char** argv);
+}  // namespace
+
 int main(int argc, char** argv) {
+    try {
+        return run(argc, argv);
+    } catch (const std::bad_alloc&) {
+        return out_of_memory(argc, argv);
+    }
+}
+
+namespace {
+int run(int argc, char** argv) {
     using namespace plancheck::cli;
     std::ios::sync_with_stdio(false);
     if (argc < 2) {
@@ -69,3 +99,4 @@ int main(int argc, char** argv) {
     }
     return cmd_check(Args(argv + 1, argv + argc));
 }
+}  // namespace

@@ -14,6 +14,7 @@
 #include <map>
 #include <set>
 
+#include "core/deadline.h"
 #include "core/utf8.h"
 #include "extract/citation_lexicon.h"
 #include "extract/citation_scan.h"
@@ -153,6 +154,7 @@ std::vector<Citation> extract_citations(const SourceDocument& doc, const Outline
     if (outline.header.doc_type && outline.header.title.empty()) bases.erase(*outline.header.doc_type + 1);
     std::vector<uint32_t> start(doc.blocks.size(), 0);
     for (uint32_t b = 0; b < doc.blocks.size(); ++b) {
+        deadline::check();
         if (outline.header.number && *outline.header.number == b) continue;  // the document's own number
         const std::string& text = doc.blocks[b].text;
         if (own_number_line(text)) continue;

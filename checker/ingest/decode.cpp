@@ -37,6 +37,37 @@ std::string decode_utf16(std::string_view b, bool le) {
     return out;
 }
 
+// UTF-32 (4 bytes per code point): invalid code points become U+FFFD.
+Decoded decode_utf32(std::string_view b, bool le) {
+    Decoded d;
+    d.encoding = le ? "utf-32le" : "utf-32be";
+    d.text.reserve(b.size() / 2);
+    size_t i = 0;
+    for (; i + 3 < b.size(); i += 4) {
+        auto u = [&](size_t k) { return static_cast<char32_t>(static_cast<unsigned char>(b[i + (le ? k : 3 - k)])); };
+        char32_t c = u(0) | u(1) << 8 | u(2) << 16 | u(3) << 24;
+        if (c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) c = 0xFFFD, ++d.replaced;
+        utf8::append(d.text, c);
+    }
+    if (i < b.size()) utf8::append(d.text, 0xFFFD), ++d.replaced;  // a cut last unit
+    return d;
+}
+
+// UTF-32 without a BOM: in every 4-byte unit of Vietnamese text the two high
+// bytes are zero and the low one is not (almost always). UTF-16 never looks so:
+// its units alternate a zero byte with a non-zero one.
+std::optional<bool> sniff_utf32(std::string_view b) {
+    if (b.size() < 16 || b.size() % 4 != 0) return std::nullopt;
+    size_t n = std::min<size_t>(b.size(), 4096) & ~size_t{3}, le = 0, be = 0;
+    for (size_t i = 0; i < n; i += 4) {
+        le += b[i] != 0 && b[i + 2] == 0 && b[i + 3] == 0;
+        be += b[i + 3] != 0 && b[i] == 0 && b[i + 1] == 0;
+    }
+    if (le * 10 >= n / 4 * 9) return true;
+    if (be * 10 >= n / 4 * 9) return false;
+    return std::nullopt;
+}
+
 // UTF-8 with invalid sequences replaced; counts both kinds of sequence.
 std::string decode_utf8_lossy(std::string_view b, size_t& bad, size_t& multibyte) {
     std::string out;
@@ -94,6 +125,12 @@ bool known_encoding(std::string_view name) { return name == "auto" || legacy::pa
 
 std::variant<Decoded, UnreadableInput> decode_text(std::string_view b, const Options& opts) {
     bool bom8 = b.substr(0, 3) == "\xEF\xBB\xBF";
+    // UTF-32 first: its little-endian BOM begins with UTF-16's (FF FE).
+    if (opts.encoding == "auto") {
+        if (b.substr(0, 4) == std::string_view("\xFF\xFE\0\0", 4)) return decode_utf32(b.substr(4), true);
+        if (b.substr(0, 4) == std::string_view("\0\0\xFE\xFF", 4)) return decode_utf32(b.substr(4), false);
+        if (auto le = sniff_utf32(b)) return decode_utf32(b, *le);
+    }
     bool bom16le = b.substr(0, 2) == "\xFF\xFE";
     bool bom16be = b.substr(0, 2) == "\xFE\xFF";
     if (opts.encoding != "auto") {

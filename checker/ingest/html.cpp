@@ -252,6 +252,7 @@ void read_flat(std::string_view t, SourceDocument& doc) {
     bool pending_space = false;
     size_t i = 0;
     while (i < t.size()) {
+        deadline::check();
         char c = t[i];
         if (c == '<') {
             if (t.substr(i, 4) == "<!--") {

@@ -146,6 +146,30 @@ UnreadableInput unsupported(std::string_view path, std::string_view what = {}) {
     return {reason, "save it as .docx, .txt, .md, .html or .pdf"};
 }
 
+// True when `bytes` has more than `limit` lines with something other than
+// ASCII white space or NULs on them (UTF-16 and UTF-32 included: their line
+// feeds are 0x0A bytes too).
+bool text_lines_over(std::string_view bytes, size_t limit) {
+    size_t lines = 0;
+    bool ink = false;
+    for (char c : bytes) {
+        if (c == '\n' || c == '\r') {
+            lines += ink;
+            ink = false;
+            if (lines > limit) return true;
+        } else if (c != ' ' && c != '\t' && c != '\0' && c != '\f' && c != '\v') {
+            ink = true;
+        }
+    }
+    return lines + ink > limit;
+}
+
+UnreadableInput too_many_blocks() {
+    return {"the document has more than " + std::to_string(kMaxBlocks) +
+                " paragraphs or lines, more than plancheck reads (the longest real document has about 1,300)",
+            "check that the right file was saved, or split it"};
+}
+
 Result read_one(std::string_view bytes, std::string_view format, const std::string& path,
                 const Options& opts) {
     if (format == "txt") return read_text(bytes, path, opts);
@@ -226,9 +250,15 @@ Result read_bytes(std::string_view bytes, std::string_view format, const std::st
                                    " MiB; the limit is " + std::to_string(opts.max_bytes >> 20) + " MiB)",
                                "split the document, or raise the limit with --max-size"};
     std::string real = sniff_format(bytes, format);
+    // Plain text and Markdown: the lines are counted before anything is
+    // decoded or parsed, so a huge file costs its bytes only (bounded memory).
+    if ((real == "txt" || real == "md") && text_lines_over(bytes, kMaxBlocks)) return too_many_blocks();
     Result r = read_one(bytes, real, path, opts);
-    if (auto* doc = std::get_if<SourceDocument>(&r); doc && doc->blocks.empty())
-        return UnreadableInput{"the document contains no text", "check that the right file was saved"};
+    if (auto* doc = std::get_if<SourceDocument>(&r)) {
+        if (doc->blocks.empty())
+            return UnreadableInput{"the document contains no text", "check that the right file was saved"};
+        if (doc->blocks.size() > kMaxBlocks) return too_many_blocks();
+    }
     return r;
 }
 
@@ -302,6 +332,31 @@ constexpr Phrase kPhrases[] = {
     {"none of its {} is a Vietnamese syllable", "không có từ nào trong {} là âm tiết tiếng Việt"},
     {"{} words", "{} từ"},
     {"{} word", "{} từ"},
+    // The bounds of issue 17 (pdf.cpp, docx.cpp).
+    {"page {} of the PDF takes more than {} s to read (it draws the same content over and over: nested forms or a very long content stream)",
+     "trang {} của tệp PDF cần hơn {} giây để đọc (trang vẽ lặp đi lặp lại cùng một nội dung: biểu mẫu lồng nhau hoặc luồng nội dung rất dài)"},
+    {"the PDF takes more than {} s to read", "tệp PDF cần hơn {} giây để đọc"},
+    {"the PDF needs more than {} MB of memory to read", "tệp PDF cần hơn {} MB bộ nhớ để đọc"},
+    {"the first {} of the PDF's {} pages have no text, and plancheck reads at most {} pages",
+     "{} trang đầu trong {} trang của tệp PDF không có chữ, và plancheck chỉ đọc tối đa {} trang"},
+    {"send the pages that hold the document's text, or the .docx", "gửi các trang có nội dung văn bản, hoặc gửi tệp .docx"},
+    {"the PDF could not be read: its reader crashed ({})", "không đọc được tệp PDF: bộ đọc bị lỗi ({})"},
+    {"the PDF could not be read: its reader failed", "không đọc được tệp PDF: bộ đọc gặp lỗi"},
+    {"the PDF could not be read: its reader stopped", "không đọc được tệp PDF: bộ đọc dừng giữa chừng"},
+    {"the PDF could not be read: its reader sent a damaged page", "không đọc được tệp PDF: bộ đọc trả về một trang hỏng"},
+    {"please report it, with the file", "xin báo lỗi, kèm tệp này"},
+    {"split it, or send the .docx", "chia nhỏ tệp, hoặc gửi tệp .docx"},
+    {"export it again from the original document, or send the .docx", "xuất lại từ văn bản gốc, hoặc gửi tệp .docx"},
+    {"the .docx is too large to read: {} holds {} MiB of XML, and plancheck reads at most {} MiB per part (the largest real document has under 1 MiB)",
+     "tệp .docx quá lớn để đọc: {} chứa {} MiB XML, và plancheck chỉ đọc tối đa {} MiB mỗi phần (văn bản thực lớn nhất chưa tới 1 MiB)"},
+    {"the .docx is too large to read: {} holds more than {} MiB of XML, and plancheck reads at most {} MiB per part (the largest real document has under 1 MiB)",
+     "tệp .docx quá lớn để đọc: {} chứa hơn {} MiB XML, và plancheck chỉ đọc tối đa {} MiB mỗi phần (văn bản thực lớn nhất chưa tới 1 MiB)"},
+    {"remove what makes it so large (pasted tables, embedded data), or split the document",
+     "bỏ phần làm tệp quá lớn (bảng dán vào, dữ liệu nhúng), hoặc chia nhỏ văn bản"},
+    {"the document has more than {} paragraphs or lines, more than plancheck reads (the longest real document has about 1,300)",
+     "văn bản có hơn {} đoạn hoặc dòng, nhiều hơn mức plancheck đọc (văn bản thực dài nhất có khoảng 1.300)"},
+    {"check that the right file was saved, or split it", "kiểm tra lại tệp đã lưu, hoặc tách văn bản"},
+    {"stopped after {} s (raise the limit with --timeout)", "dừng sau {} giây (tăng giới hạn bằng --timeout)"},
     {"if it is a scan, OCR it with Vietnamese selected; otherwise check that the right file was saved",
      "nếu là bản quét, hãy nhận dạng chữ (OCR) với tiếng Việt; nếu không, kiểm tra lại tệp đã lưu"},
     // Reading the file (ingest.cpp).

@@ -10,6 +10,7 @@
 #include <variant>
 #include <vector>
 
+#include "core/deadline.h"
 #include "plancheck/document.h"
 
 namespace plancheck::ingest {
@@ -28,9 +29,22 @@ struct Options {
     std::string soffice;
     // A conversion taking longer than this is killed (its whole process group).
     int convert_timeout_seconds = 60;
+    // The file's time budget (pipeline::Options::timeout_seconds): the readers
+    // check it in their long loops (core/deadline.h); none by default.
+    Deadline deadline;
+    // The PDF reader runs poppler in a child process it can stop (pdf.cpp);
+    // false runs it in this process (the fuzz target, whose coverage must
+    // come from this process). Only the page and word limits apply then.
+    bool pdf_in_child = true;
 };
 
 using Result = std::variant<SourceDocument, UnreadableInput>;
+
+// A document with more blocks (paragraphs, lines) than this is refused
+// (docs/formats.md, "Limits"): the longest of the 103 real documents has
+// about 1,300 lines. Plain text and Markdown are counted before they are
+// decoded, so memory stays at the file's bytes.
+inline constexpr size_t kMaxBlocks = 50'000;
 
 // True for "auto" and every name --encoding accepts (see Options::encoding).
 bool known_encoding(std::string_view name);

@@ -110,6 +110,7 @@ public:
 
     void visit(TSNode n, int depth) {
         if (depth > 256) return;  // pathological nesting: the rest is ignored, not recursed
+        deadline::check();
         std::string_view type = ts_node_type(n);
         if (type == "atx_heading") {
             int level = 1;

@@ -12,6 +12,7 @@
 
 #include <cstddef>
 #include <exception>
+#include <new>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -65,8 +66,12 @@ std::vector<std::string> search_dirs();
 }  // namespace plugin
 }  // namespace plancheck::ingest
 
-// Defines a module's entry point around a reader. An exception never crosses
-// the module boundary: it becomes UnreadableInput{failure + what(), hint}.
+// Defines a module's entry point around a reader. It opens the reader's
+// deadline (Options::deadline) in the module's own copy of core/deadline.
+// An exception never crosses the module boundary, but std::bad_alloc (a
+// standard type both sides know: the caller reports the memory limit): a spent
+// deadline becomes UnreadableInput "stopped after N s", anything else
+// UnreadableInput{failure + what(), hint}.
 #define PLANCHECK_READER_MODULE(read, failure, hint) PLANCHECK_READER_MODULE_FULL(read, failure, hint, nullptr, nullptr)
 
 // The same for a module that also annotates (annotate.h; its exceptions
@@ -76,7 +81,12 @@ std::vector<std::string> search_dirs();
     plancheck::ingest::Result guarded_read(std::string_view bytes, const std::string& path,              \
                                            const plancheck::ingest::Options& opts) {                     \
         try {                                                                                            \
+            plancheck::deadline::Scope scope(opts.deadline);                                             \
             return read(bytes, path, opts);                                                              \
+        } catch (const plancheck::DeadlineExceeded& e) {                                                 \
+            return plancheck::UnreadableInput{plancheck::deadline::stopped_reason(e.seconds), ""};       \
+        } catch (const std::bad_alloc&) {                                                                \
+            throw; /* the caller says how much memory it may use */                                     \
         } catch (const std::exception& e) {                                                              \
             return plancheck::UnreadableInput{std::string(failure) + e.what(), hint};                    \
         }                                                                                                \

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "core/deadline.h"
 #include "core/utf8.h"
 
 namespace plancheck::normalize {
@@ -220,7 +221,10 @@ void normalize_block(Block& block, uint32_t index, std::vector<Observation>& obs
 }
 
 void normalize(SourceDocument& doc) {
-    for (uint32_t b = 0; b < doc.blocks.size(); ++b) normalize_block(doc.blocks[b], b, doc.observations);
+    for (uint32_t b = 0; b < doc.blocks.size(); ++b) {
+        deadline::check();
+        normalize_block(doc.blocks[b], b, doc.observations);
+    }
     detect_mojibake(doc);
 }
 

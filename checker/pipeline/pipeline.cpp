@@ -53,11 +53,16 @@ void keep_text(const Analysis& a, FileResult& fr) {
 std::unique_ptr<Analysis> analyze(SourceDocument doc) {
     auto a = std::make_unique<Analysis>();
     a->doc = std::move(doc);
+    // Between the stages the clock is read every time (their loops check it too).
     layout::recover(a->doc);
+    deadline::check_now();
     normalize::normalize(a->doc);
+    deadline::check_now();
     a->model.doc = &a->doc;
     a->model.outline = structure::build_outline(a->doc);
+    deadline::check_now();
     extract::extract_all(a->model);
+    deadline::check_now();
     return a;
 }
 
@@ -105,16 +110,24 @@ Diagnostic unreadable(const std::string& path, const UnreadableInput& raw, const
     return d;
 }
 
-FileResult check_ingested(ingest::Result r, const std::string& path, std::string format,
-                          const rules::RuleBook& book, const Options& opts) {
+namespace {
+
+FileResult unreadable_result(const std::string& path, std::string format, const UnreadableInput& why,
+                             const Options& opts) {
     FileResult fr;
     fr.path = path;
     fr.format = std::move(format);
-    if (auto* bad = std::get_if<UnreadableInput>(&r)) {
-        fr.unreadable = true;
-        fr.diagnostics.push_back(unreadable(path, *bad, opts.check.lang));
-        return fr;
-    }
+    fr.unreadable = true;
+    fr.diagnostics.push_back(unreadable(path, why, opts.check.lang));
+    return fr;
+}
+
+FileResult check_read(ingest::Result r, const std::string& path, std::string format, const rules::RuleBook& book,
+                      const Options& opts) {
+    if (auto* bad = std::get_if<UnreadableInput>(&r)) return unreadable_result(path, std::move(format), *bad, opts);
+    FileResult fr;
+    fr.path = path;
+    fr.format = std::move(format);
     auto a = analyze(std::move(std::get<SourceDocument>(r)));
     if (auto why = unusable_text(a->doc)) {
         fr.unreadable = true;
@@ -137,14 +150,41 @@ FileResult check_ingested(ingest::Result r, const std::string& path, std::string
     return fr;
 }
 
+// Runs `body` (read, then check_read) under the file's deadline: a spent
+// budget, wherever a loop noticed it, is the file's one input.unreadable.
+template <class Body>
+FileResult within_budget(const std::string& path, const std::string& format, const Options& opts, Body body) {
+    deadline::Scope scope(Deadline::after(opts.timeout_seconds));
+    try {
+        Options o = opts;
+        o.ingest.deadline = deadline::current();
+        return body(o);
+    } catch (const DeadlineExceeded& e) {
+        return unreadable_result(path, format, {deadline::stopped_reason(e.seconds), ""}, opts);
+    }
+}
+
+}  // namespace
+
+FileResult check_ingested(ingest::Result r, const std::string& path, std::string format,
+                          const rules::RuleBook& book, const Options& opts) {
+    return within_budget(path, format, opts, [&](const Options& o) {
+        return check_read(std::move(r), path, format, book, o);
+    });
+}
+
 FileResult check_file(const std::string& path, const rules::RuleBook& book, const Options& opts) {
-    return check_ingested(ingest::read_file(path, opts.ingest), path, ingest::format_of(path), book, opts);
+    const std::string format = ingest::format_of(path);
+    return within_budget(path, format, opts, [&](const Options& o) {
+        return check_read(ingest::read_file(path, o.ingest), path, format, book, o);
+    });
 }
 
 FileResult check_bytes(std::string_view bytes, std::string_view format, const std::string& path,
                        const rules::RuleBook& book, const Options& opts) {
-    return check_ingested(ingest::read_bytes(bytes, format, path, opts.ingest), path, std::string(format),
-                          book, opts);
+    return within_budget(path, std::string(format), opts, [&](const Options& o) {
+        return check_read(ingest::read_bytes(bytes, format, path, o.ingest), path, std::string(format), book, o);
+    });
 }
 
 }  // namespace plancheck::pipeline

@@ -43,10 +43,15 @@ struct Options {
     // (a batch, --plans, --plan); null: no pairing.
     std::shared_ptr<const PlanIndex> plans;
     bool keep_text = false;             // fill FileResult::text and ::date
+    // --timeout: the time budget of one file, in seconds (0: none). The
+    // readers, stages and rules check it (core/deadline.h); a file that runs
+    // past it gets one input.unreadable finding, "stopped after N s".
+    double timeout_seconds = 0;
 };
 
 // Checks one file end to end. Unreadable input becomes one input.unreadable
-// diagnostic; this never throws for bad input.
+// diagnostic; this never throws for bad input (std::bad_alloc aside: the
+// caller knows the memory budget and says so).
 FileResult check_file(const std::string& path, const rules::RuleBook& book, const Options& opts);
 FileResult check_bytes(std::string_view bytes, std::string_view format, const std::string& path,
                        const rules::RuleBook& book, const Options& opts);

@@ -1,5 +1,6 @@
 #include "pipeline/workers.h"
 
+#include <algorithm>
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -8,6 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cmath>
@@ -180,7 +182,11 @@ bool run_in_workers(size_t n, unsigned jobs, const Budget& budget,
         return false;
     }
     size_t next = 0, finished = 0;
-    const auto limit = std::chrono::duration<double>(budget.timeout_seconds);
+    // The file's own deadline (pipeline::Options::timeout_seconds) ends it
+    // cleanly at the budget; the signal is for code that cannot notice it
+    // (inside a library call): 10% later, at least one second.
+    const auto limit = std::chrono::duration<double>(budget.timeout_seconds +
+                                                     std::max(1.0, budget.timeout_seconds * 0.1));
     auto fail = [&](Worker& w, WorkerFailure why, bool kill_it) {
         size_t i = w.task;
         long rss = 0;

@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "core/deadline.h"
 #include "rules/kinds/common.h"
 
 namespace plancheck::rules {
@@ -36,6 +37,7 @@ std::vector<Diagnostic> evaluate(const RuleBook& book, const std::vector<Applied
         if (!a.applies) continue;
         for (const auto& rule : a.set->rules) {
             if (!only_rule.empty() && rule->meta().id != only_rule) continue;
+            deadline::check_now();  // the file's budget (core/deadline.h)
             Emitter emit(rule->meta(), model, opts, out);
             rule->check(ctx, emit);
         }

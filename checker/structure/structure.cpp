@@ -12,6 +12,7 @@
 #include <cstring>
 
 #include "core/legacy_vn.h"
+#include "core/deadline.h"
 #include "core/utf8.h"
 
 namespace plancheck::structure {
@@ -617,6 +618,7 @@ void scan_sections(const SourceDocument& doc, Outline& out, uint32_t from, uint3
     for (uint32_t b = from; b < to; ++b) whole.add(doc.blocks[b].text);
     const bool poor = whole.below(0.85, 50);
     for (uint32_t b = from; b < to; ++b) {
+        deadline::check();
         const Block& blk = doc.blocks[b];
         // Numbers in table cells (rows of a list, Word numbering in a table) are
         // not section numbers.

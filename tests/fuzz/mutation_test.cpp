@@ -8,6 +8,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <ctime>
 #include <filesystem>
 #include <functional>
 #include <random>
@@ -15,6 +16,8 @@
 #include "fuzz/harness.h"
 #include "helpers.h"
 #include "ingest/convert.h"
+#include "ingest/docx_writer.h"
+#include "ingest/ingest.h"
 #include "ingest/pdf_writer.h"
 
 using namespace plancheck;
@@ -130,4 +133,73 @@ TEST_CASE("hostile corpus and saved regressions") {
         }
     }
     CHECK(n >= 7);  // the hostile corpus alone has seven readable-format files
+}
+
+// Deep nesting and size amplification (issue 17): the class of inputs that
+// crashed or hung the readers, generated at sizes CI affords, every build.
+// Each must go through the harness (the contract's invariants) within a time
+// bound: a recursion that overflows, a quadratic path or an unbounded buffer
+// fails or hangs here, whatever the exact input that once showed it.
+namespace {
+std::string times(const std::string& s, size_t n) {
+    std::string out;
+    out.reserve(s.size() * n);
+    for (size_t i = 0; i < n; ++i) out += s;
+    return out;
+}
+std::string docx_of(const std::string& body_xml) {
+    return test::DocxWriter::zip_parts(
+        {{"[Content_Types].xml",
+          "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+          "<Default Extension=\"xml\" ContentType=\"application/xml\"/></Types>"},
+         {"word/document.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"http://schemas."
+                               "openxmlformats.org/wordprocessingml/2006/main\"><w:body>" +
+                                   body_xml + "</w:body></w:document>"}});
+}
+}  // namespace
+
+TEST_CASE("generated deep nesting and size amplification, per reader") {
+    const std::string vi = "kế hoạch thực hiện nhiệm vụ";
+    struct Case {
+        std::string name, format, bytes;
+    };
+    std::vector<Case> cases;
+    for (size_t depth : {64u, 300u, 3000u}) {
+        std::string d = std::to_string(depth);
+        cases.push_back({"md dashes " + d, "md", times("- ", depth) + vi + "\n"});
+        cases.push_back({"md quotes " + d, "md", times("> ", depth) + vi + "\n"});
+        cases.push_back({"md ordered " + d, "md", times("1. ", depth) + vi + "\n"});
+        cases.push_back({"md stars " + d, "md", times("*", depth) + vi + times("*", depth) + "\n"});
+        cases.push_back({"html div " + d, "html", times("<div>", depth) + vi});
+        cases.push_back({"html b " + d, "html", times("<b>", depth) + vi + times("</b>", depth / 2)});
+        cases.push_back({"html table " + d, "html", times("<table><tr><td>", depth) + vi});
+        cases.push_back({"docx tables " + d, "docx",
+                         times("<w:tbl><w:tr><w:tc>", depth) + "<w:p><w:r><w:t>" + vi + "</w:t></w:r></w:p>" +
+                             times("</w:tc></w:tr></w:tbl>", depth)});
+        cases.push_back({"docx runs " + d, "docx",
+                         "<w:p>" + times("<w:hyperlink>", depth) + "<w:r><w:t>" + vi + "</w:t></w:r>" +
+                             times("</w:hyperlink>", depth) + "</w:p>"});
+    }
+    for (size_t n : {1000u, 20000u}) {
+        std::string k = std::to_string(n);
+        cases.push_back({"txt headings " + k, "txt", times("I. MỤC TIÊU\n", n)});
+        cases.push_back({"txt citations " + k, "txt", times("Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ;\n", n)});
+        cases.push_back({"txt số " + k, "txt", "Quyết định số 1/" + times("số ", n) + "\n"});
+        cases.push_back({"txt typos on one line " + k, "txt", times("thực hiện thựcc hiênn ", n / 4) + "\n"});
+        cases.push_back({"md items " + k, "md", times("- mục\n", n)});
+        cases.push_back({"md table columns " + k, "md", "|" + times("a|", n) + "\n|" + times("-|", n) + "\n"});
+        cases.push_back({"html li " + k, "html", "<ul>" + times("<li>mục", n)});
+        cases.push_back({"html p " + k, "html", times("<p>đoạn", n)});
+        cases.push_back({"docx paragraphs " + k, "docx", times("<w:p><w:r><w:t>I. MỤC TIÊU</w:t></w:r></w:p>", n)});
+    }
+    // Past the block limit: refused, quickly, with the reason.
+    cases.push_back({"txt lines past the limit", "txt", times("- mục\n", ingest::kMaxBlocks + 1)});
+    for (const auto& c : cases) {
+        // CPU time, not wall time: a loaded machine must not fail the test.
+        std::clock_t t0 = std::clock();
+        check(c.format == "docx" ? docx_of(c.bytes) : c.bytes, c.format, c.name);
+        double took = static_cast<double>(std::clock() - t0) / CLOCKS_PER_SEC;
+        INFO(c.name << ": " << took << " s of CPU");
+        CHECK(took < 20);  // generous for sanitizers; a quadratic path at these sizes takes minutes
+    }
 }

@@ -108,7 +108,7 @@ TEST_CASE("hostile files: the committed samples in corpus/hostile behave as docu
         const char* expect;  // substring of the input.unreadable message, or "" for readable
     };
     for (auto c : {Case{"empty.txt", "empty"}, Case{"garbage.txt", "not UTF-8"}, Case{"corrupt.docx", "damaged"},
-                   Case{"not-a-zip.docx", "damaged"}, Case{"tcvn3.txt", ""},
+                   Case{"not-a-zip.docx", "damaged"}, Case{"tcvn3.txt", ""}, Case{"utf32.txt", ""},
                    Case{"billion-laughs.docx", ""}, Case{"zip-bomb.docx", "safety limit"}}) {
         INFO(c.file);
         auto r = pipeline::check_file((dir / c.file).string(), book, opts);

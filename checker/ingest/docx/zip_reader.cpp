@@ -47,6 +47,15 @@ ZipReader::~ZipReader() {
 
 bool ZipReader::has(const std::string& name) const { return zip_name_locate(archive_, name.c_str(), 0) >= 0; }
 
+uint64_t ZipReader::declared_size(const std::string& name) const {
+    zip_int64_t idx = zip_name_locate(archive_, name.c_str(), 0);
+    if (idx < 0) return 0;
+    zip_stat_t st;
+    zip_stat_init(&st);
+    if (zip_stat_index(archive_, static_cast<zip_uint64_t>(idx), 0, &st) != 0 || !(st.valid & ZIP_STAT_SIZE)) return 0;
+    return st.size;
+}
+
 std::variant<std::optional<std::string>, UnreadableInput> ZipReader::read(const std::string& name) {
     zip_int64_t idx = zip_name_locate(archive_, name.c_str(), 0);
     if (idx < 0) return std::optional<std::string>{};

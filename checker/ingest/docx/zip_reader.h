@@ -32,6 +32,9 @@ public:
     // The inflated entry; nullopt when absent; UnreadableInput when it is
     // encrypted, damaged, or would exceed the inflate budget or ratio.
     std::variant<std::optional<std::string>, UnreadableInput> read(const std::string& name);
+    // The inflated size the zip directory declares for an entry (0 when
+    // absent or unknown); read() still counts what really inflates.
+    uint64_t declared_size(const std::string& name) const;
 
 private:
     ZipReader() = default;

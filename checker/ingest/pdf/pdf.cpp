@@ -23,14 +23,26 @@
 // Usable text: a PDF whose only text is turned (watermarks), a signature or
 // copy stamp, or OCR output in which under 65% of the words are Vietnamese
 // syllables is refused with a reason (input.unreadable), as is one with no text layer.
+#include <fcntl.h>
+#include <poll.h>
 #include <poppler-document.h>
 #include <poppler-global.h>
 #include <poppler-page.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <functional>
 #include <memory>
+#include <optional>
+#include <stdexcept>
 
 #include "core/legacy_vn.h"
 #include "core/utf8.h"
@@ -41,9 +53,18 @@ namespace plancheck::ingest {
 
 namespace {
 
+// Limits (docs/formats.md, "Limits"): pages read, words kept, seconds for one
+// page and for the whole document. poppler has no limit of its own on the
+// work a page asks for (form XObjects drawing each other ten times over eight
+// levels are 10^8 words; one content stream can repeat a no-op 10^9 times),
+// and poppler-cpp's per-page text call cannot be interrupted: so poppler runs
+// in a child process (read_in_child) that is stopped when a page or the file
+// takes too long, or that runs out of its memory budget.
 constexpr int kMaxPages = 2000;
 constexpr size_t kMaxWords = 2'000'000;
 constexpr double kMaxSeconds = 60;
+constexpr double kPageSeconds = 10;
+constexpr uint64_t kChildMemoryMb = 1024;  // on top of what the process maps already
 constexpr const char* kFragmentGap = "   ";  // between fragments of one line, in the line's text
 
 struct Word {
@@ -117,9 +138,23 @@ std::string run_text(const Run& r) {
     return s;
 }
 
-std::vector<PrintedLine> page_lines(const poppler::page& page, size_t& words_read) {
-    std::vector<Run> runs;
-    auto boxes = page.text_list(poppler::page::text_list_include_font);
+// One page as poppler reads it: its size and its words in poppler's order.
+struct PageText {
+    double width = 0, height = 0;
+    bool present = true;  // false: poppler could not open the page
+    std::vector<Word> words;
+};
+
+PageText page_text(poppler::document& pdf, int p, size_t& words_read) {
+    PageText out;
+    std::unique_ptr<poppler::page> page(pdf.create_page(p));
+    if (!page) {
+        out.present = false;
+        return out;
+    }
+    auto rect = page->page_rect();
+    out.width = rect.width(), out.height = rect.height();
+    auto boxes = page->text_list(poppler::page::text_list_include_font);
     for (auto& box : boxes) {
         if (++words_read > kMaxWords) break;
         auto r = box.bbox();
@@ -127,6 +162,15 @@ std::vector<PrintedLine> page_lines(const poppler::page& page, size_t& words_rea
                box.rotation() * 90, box.has_space_after(), box.get_font_name()};
         if (utf8::trim(w.text).empty()) continue;
         if (w.size <= 0) w.size = w.height();
+        out.words.push_back(std::move(w));
+    }
+    return out;
+}
+
+std::vector<PrintedLine> page_lines(std::vector<Word> words) {
+    std::vector<Run> runs;
+    for (auto& w : words) {
+        deadline::check();
         if (runs.empty() || !continues(runs.back(), w)) runs.emplace_back();
         runs.back().add(std::move(w));
     }
@@ -312,37 +356,288 @@ std::pair<double, int> syllable_share(std::string_view text) {
 
 void silence(const std::string&, void*) {}
 
-}  // namespace
+// What poppler made of the file: whether it opens, its page count, and the
+// pages read (at most kMaxPages); `failure` says why reading stopped early.
+struct Extraction {
+    char status = 'O';  // O: opened; D: damaged; L: locked (encrypted); N: no pages
+    int total_pages = 0;
+    std::vector<PageText> pages;
+    std::optional<UnreadableInput> failure;
+};
 
-Result read_pdf_document(std::string_view bytes, const std::string& path, const Options&) {
+// Runs poppler on the bytes: `opened` gets the status and page count, `page`
+// each page in order (returning false stops).
+void extract(std::string_view bytes, const std::function<void(char, int)>& opened,
+             const std::function<bool(PageText&&)>& page) {
     poppler::set_debug_error_function(silence, nullptr);
-    if (bytes.size() > static_cast<size_t>(INT32_MAX)) return UnreadableInput{"the PDF is too large", "split it"};
     std::unique_ptr<poppler::document> pdf(
         poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
-    if (!pdf) return UnreadableInput{"the PDF is damaged or is not a PDF", "export it again from the original document, or send the .docx"};
-    if (pdf->is_locked())
+    if (!pdf) return opened('D', 0);
+    if (pdf->is_locked()) return opened('L', 0);
+    if (pdf->pages() <= 0) return opened('N', 0);
+    opened('O', pdf->pages());
+    size_t words_read = 0;
+    int pages = std::min(pdf->pages(), kMaxPages);
+    for (int p = 0; p < pages && words_read <= kMaxWords; ++p)
+        if (!page(page_text(*pdf, p, words_read))) return;
+}
+
+// The child's messages: a type byte, a 64-bit length, the payload.
+void put_u64(std::string& o, uint64_t v) { o.append(reinterpret_cast<const char*>(&v), sizeof v); }
+void put_f64(std::string& o, double v) { o.append(reinterpret_cast<const char*>(&v), sizeof v); }
+void put_str(std::string& o, const std::string& s) { put_u64(o, s.size()), o += s; }
+
+struct Reader {
+    std::string_view b;
+    bool ok = true;
+    template <class T>
+    T get() {
+        T v{};
+        if (b.size() < sizeof v) return ok = false, v;
+        std::memcpy(&v, b.data(), sizeof v);
+        b.remove_prefix(sizeof v);
+        return v;
+    }
+    std::string str() {
+        uint64_t n = get<uint64_t>();
+        if (!ok || n > b.size()) return ok = false, std::string();
+        std::string s(b.substr(0, n));
+        b.remove_prefix(n);
+        return s;
+    }
+};
+
+std::string encode_page(const PageText& t) {
+    std::string o;
+    put_f64(o, t.width), put_f64(o, t.height);
+    o += t.present ? '\1' : '\0';
+    put_u64(o, t.words.size());
+    for (const auto& w : t.words) {
+        put_str(o, w.text);
+        for (double v : {w.x0, w.x1, w.top, w.bottom, w.size}) put_f64(o, v);
+        put_u64(o, static_cast<uint64_t>(w.rotation));
+        o += w.space_after ? '\1' : '\0';
+        put_str(o, w.font);
+    }
+    return o;
+}
+
+bool decode_page(std::string_view b, PageText& t) {
+    Reader r{b};
+    t.width = r.get<double>(), t.height = r.get<double>();
+    t.present = r.get<char>() != 0;
+    uint64_t n = r.get<uint64_t>();
+    if (!r.ok || n > b.size()) return false;
+    t.words.reserve(static_cast<size_t>(n));
+    for (uint64_t i = 0; i < n && r.ok; ++i) {
+        Word w;
+        w.text = r.str();
+        w.x0 = r.get<double>(), w.x1 = r.get<double>(), w.top = r.get<double>(), w.bottom = r.get<double>();
+        w.size = r.get<double>();
+        w.rotation = static_cast<int>(r.get<uint64_t>());
+        w.space_after = r.get<char>() != 0;
+        w.font = r.str();
+        t.words.push_back(std::move(w));
+    }
+    return r.ok && r.b.empty();
+}
+
+bool write_all(int fd, const std::string& s) {
+    for (size_t at = 0; at < s.size();) {
+        ssize_t n = ::write(fd, s.data() + at, s.size() - at);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return false;
+        at += static_cast<size_t>(n);
+    }
+    return true;
+}
+
+std::string message(char type, const std::string& payload) {
+    std::string m(1, type);
+    put_u64(m, payload.size());
+    return m + payload;
+}
+
+[[noreturn]] void child(std::string_view bytes, int out) {
+    // The memory budget: on top of what the process maps already (code,
+    // rules; under AddressSanitizer its shadow reservations), never raised.
+    unsigned long long pages = 0;
+    if (FILE* f = std::fopen("/proc/self/statm", "r")) {
+        if (std::fscanf(f, "%llu", &pages) != 1) pages = 0;
+        std::fclose(f);
+    }
+    rlimit rl{};
+    if (getrlimit(RLIMIT_AS, &rl) == 0) {
+        rlim_t want = static_cast<rlim_t>(pages * static_cast<unsigned long long>(sysconf(_SC_PAGESIZE))) +
+                      (static_cast<rlim_t>(kChildMemoryMb) << 20);
+        if (rl.rlim_cur == RLIM_INFINITY || rl.rlim_cur > want) {
+            rl.rlim_cur = want;
+            setrlimit(RLIMIT_AS, &rl);
+        }
+    }
+    try {
+        extract(
+            bytes,
+            [&](char status, int total) {
+                std::string p;
+                put_u64(p, static_cast<uint64_t>(total));
+                if (!write_all(out, message(status, p))) _exit(1);
+            },
+            [&](PageText&& t) { return write_all(out, message('P', encode_page(t))); });
+        write_all(out, message('E', {}));
+    } catch (const std::bad_alloc&) {
+        write_all(out, message('M', {}));
+    } catch (...) {
+        write_all(out, message('X', {}));
+    }
+    _exit(0);
+}
+
+UnreadableInput too_slow_page(int page) {
+    return {"page " + std::to_string(page) + " of the PDF takes more than " +
+                std::to_string(static_cast<int>(kPageSeconds)) +
+                " s to read (it draws the same content over and over: nested forms or a very long content stream)",
+            "export it again from the original document, or send the .docx"};
+}
+
+// poppler in a child process, stopped when a page takes longer than
+// kPageSeconds, the whole file longer than kMaxSeconds, or the file's
+// deadline passes (DeadlineExceeded, as anywhere else).
+Extraction read_in_child(std::string_view bytes) {
+    Extraction x;
+    int fds[2];
+    if (pipe2(fds, O_CLOEXEC) != 0) throw std::runtime_error(std::string("cannot start its reader: ") + std::strerror(errno));
+    pid_t pid = fork();
+    if (pid < 0) {
+        close(fds[0]), close(fds[1]);
+        throw std::runtime_error(std::string("cannot start its reader: ") + std::strerror(errno));
+    }
+    if (pid == 0) {
+        close(fds[0]);
+        child(bytes, fds[1]);
+    }
+    close(fds[1]);
+    const auto started = std::chrono::steady_clock::now();
+    auto page_started = started;
+    const Deadline& file = deadline::current();
+    std::string buf;
+    bool ended = false, stopped_by_deadline = false;
+    char chunk[1 << 16];
+    auto fail = [&](UnreadableInput why) {
+        x.failure = std::move(why);
+        ended = true;
+    };
+    while (!ended) {
+        // Complete messages first.
+        while (buf.size() >= 9) {
+            uint64_t len;
+            std::memcpy(&len, buf.data() + 1, sizeof len);
+            if (buf.size() - 9 < len) break;
+            char type = buf[0];
+            std::string_view payload(buf.data() + 9, static_cast<size_t>(len));
+            if (type == 'P') {
+                PageText t;
+                if (!decode_page(payload, t)) {
+                    fail({"the PDF could not be read: its reader sent a damaged page", "please report it, with the file"});
+                    break;
+                }
+                x.pages.push_back(std::move(t));
+                page_started = std::chrono::steady_clock::now();
+            } else if (type == 'E') {
+                ended = true;
+            } else if (type == 'M') {
+                fail({"the PDF needs more than " + std::to_string(kChildMemoryMb) + " MB of memory to read",
+                      "export it again from the original document, or send the .docx"});
+            } else if (type == 'X') {
+                fail({"the PDF could not be read: its reader failed", "export it again from the original document, or send the .docx"});
+            } else {
+                Reader r{payload};
+                x.status = type;
+                x.total_pages = static_cast<int>(r.get<uint64_t>());
+                if (type != 'O') ended = true;
+            }
+            buf.erase(0, 9 + static_cast<size_t>(len));
+            if (ended) break;
+        }
+        if (ended) break;
+        auto now = std::chrono::steady_clock::now();
+        double page_left = kPageSeconds - std::chrono::duration<double>(now - page_started).count();
+        double total_left = kMaxSeconds - std::chrono::duration<double>(now - started).count();
+        double wait = std::min({page_left, total_left, file.left()});
+        if (wait <= 0) {
+            if (file.passed()) {
+                stopped_by_deadline = true;
+                break;
+            }
+            if (total_left <= 0)
+                fail({"the PDF takes more than " + std::to_string(static_cast<int>(kMaxSeconds)) + " s to read",
+                      "split it, or send the .docx"});
+            else
+                fail(too_slow_page(static_cast<int>(x.pages.size()) + 1));
+            break;
+        }
+        pollfd pfd{fds[0], POLLIN, 0};
+        int r = poll(&pfd, 1, static_cast<int>(std::ceil(std::min(wait, 3600.0) * 1000)));
+        if (r < 0 && errno == EINTR) continue;
+        if (r <= 0) continue;
+        ssize_t n = ::read(fds[0], chunk, sizeof chunk);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            fail({"the PDF could not be read: its reader stopped", "export it again from the original document, or send the .docx"});
+            break;
+        }
+        buf.append(chunk, static_cast<size_t>(n));
+    }
+    close(fds[0]);
+    kill(pid, SIGKILL);  // done or not: it has nothing more to say
+    int st = 0;
+    while (waitpid(pid, &st, 0) < 0 && errno == EINTR) {
+    }
+    if (x.failure && WIFSIGNALED(st) && WTERMSIG(st) != SIGKILL)
+        x.failure = UnreadableInput{std::string("the PDF could not be read: its reader crashed (") + strsignal(WTERMSIG(st)) + ")",
+                                    "please report it, with the file"};
+    if (stopped_by_deadline) throw DeadlineExceeded(file.seconds());
+    return x;
+}
+
+Extraction read_in_process(std::string_view bytes) {
+    Extraction x;
+    extract(
+        bytes, [&](char status, int total) { x.status = status, x.total_pages = total; },
+        [&](PageText&& t) {
+            x.pages.push_back(std::move(t));
+            deadline::check_now();
+            return true;
+        });
+    return x;
+}
+
+}  // namespace
+
+Result read_pdf_document(std::string_view bytes, const std::string& path, const Options& opts) {
+    if (bytes.size() > static_cast<size_t>(INT32_MAX)) return UnreadableInput{"the PDF is too large", "split it"};
+    Extraction x = opts.pdf_in_child ? read_in_child(bytes) : read_in_process(bytes);
+    if (x.status == 'D') return UnreadableInput{"the PDF is damaged or is not a PDF", "export it again from the original document, or send the .docx"};
+    if (x.status == 'L')
         return UnreadableInput{"the PDF is password-protected (encrypted)", "remove the password, or send the .docx"};
-    if (pdf->pages() <= 0) return UnreadableInput{"the PDF is damaged: it has no pages", "export it again, or send the .docx"};
+    if (x.status == 'N') return UnreadableInput{"the PDF is damaged: it has no pages", "export it again, or send the .docx"};
+    if (x.failure) return *x.failure;
     SourceDocument doc;
     doc.path = path;
     doc.format = "pdf";
     doc.encoding = "utf-8";
     uint32_t line_no = 0;
-    size_t words_read = 0;
-    auto started = std::chrono::steady_clock::now();
     std::vector<std::string> texts;  // each line's text, for the usable-text test
     std::vector<bool> upright;
     std::vector<double> sizes;
-    int pages = std::min(pdf->pages(), kMaxPages);
-    for (int p = 0; p < pages; ++p) {
-        std::unique_ptr<poppler::page> page(pdf->create_page(p));
+    for (size_t p = 0; p < x.pages.size(); ++p) {
+        PageText& page = x.pages[p];
         PageInfo info;
         info.first_line = line_no + 1;
-        if (page) {
-            auto rect = page->page_rect();
-            info.width = static_cast<float>(rect.width());
-            info.height = static_cast<float>(rect.height());
-            for (const auto& l : page_lines(*page, words_read)) {
+        if (page.present) {
+            info.width = static_cast<float>(page.width);
+            info.height = static_cast<float>(page.height);
+            for (const auto& l : page_lines(std::move(page.words))) {
                 ++line_no;
                 std::string line_text;
                 std::vector<uint32_t> columns;
@@ -375,9 +670,12 @@ Result read_pdf_document(std::string_view bytes, const std::string& path, const 
         }
         info.lines = line_no + 1 - info.first_line;
         doc.pages.push_back(info);
-        if (words_read > kMaxWords) break;
-        if (std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count() > kMaxSeconds) break;
     }
+    if (doc.blocks.empty() && x.total_pages > static_cast<int>(x.pages.size()))
+        return UnreadableInput{"the first " + std::to_string(x.pages.size()) + " of the PDF's " +
+                                   std::to_string(x.total_pages) + " pages have no text, and plancheck reads at most " +
+                                   std::to_string(kMaxPages) + " pages",
+                               "send the pages that hold the document's text, or the .docx"};
     if (doc.blocks.empty())
         return UnreadableInput{"the PDF has no text layer (it is a scanned image); OCR it first",
                                "run OCR on it (for example with ocrmypdf), or send the .docx"};
