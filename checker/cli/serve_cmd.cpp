@@ -6,6 +6,8 @@
 #include <unistd.h>
 
 #include <cmath>
+#include <cstdlib>
+#include <stdexcept>
 #include <filesystem>
 #include <iostream>
 #include <iterator>
@@ -15,6 +17,7 @@
 
 #include "cli/commands.h"
 #include "core/utf8.h"
+#include "ingest/annotate.h"
 #include "pipeline/config.h"
 #include "report/report.h"
 #include "serve/annotate.h"
@@ -147,6 +150,17 @@ int run_worker(const RuleOptions& ro, const std::string& name, const std::string
 }  // namespace
 
 int cmd_serve(const Args& args) {
+    // The page's annotated Word file: the findings as Word comments (the
+    // same function as `plancheck annotate`, in the .docx module).
+    serve::annotator() = [](std::string_view docx, const std::vector<Diagnostic>& diags, const std::string& lang) {
+        ingest::AnnotateOptions aopts;
+        aopts.lang = lang;
+        if (const char* date = std::getenv("PLANCHECK_ANNOTATE_DATE"); date && *date) aopts.date = date;
+        std::string error;
+        auto out = ingest::annotate_docx(docx, diags, aopts, &error, nullptr);
+        if (!out) throw std::runtime_error(error.empty() ? "the .docx could not be annotated" : error);
+        return *out;
+    };
     RuleOptions ro;
     serve::ServerOptions so;
     double max_upload_mb = 20, timeout_s = 30, max_memory_mb = 1024;

@@ -518,6 +518,18 @@ TEST_CASE("serve: /api/check answers what `check --format json` prints, and ever
         const bool can_annotate = json::parse(info->body)["annotate"].get<bool>();
         CHECK(is_json_error(upload(c, "/api/annotate", "a.txt", "x"), can_annotate ? 415 : 501));
         if (!can_annotate) CHECK(is_json_error(upload(c, "/api/annotate", "a.docx", "PK"), 501));
+        // `plancheck serve` connects the annotator: a Word file comes back as
+        // a .docx with the comments part that `plancheck annotate` writes.
+        CHECK(can_annotate);
+        if (can_annotate) {
+            auto docx = test::slurp(fs::path(PLANCHECK_SOURCE_DIR) / "corpus/docx/plan-word-layouts.docx");
+            auto r = upload(c, "/api/annotate", "plan-word-layouts.docx", docx);
+            REQUIRE(r);
+            CHECK(r->status == 200);
+            CHECK(r->body.rfind("PK", 0) == 0);
+            CHECK(r->body.find("word/comments.xml") != std::string::npos);  // a name in the zip directory
+            CHECK(r->body.size() > docx.size());
+        }
 
         // Content-Length promises more than arrives: the client stalls (400
         // after --read-timeout), or goes away (nobody to answer; the server
