@@ -170,7 +170,7 @@ int cmd_check(const Args& args) {
     bool no_config = false, include_hidden = false, show_suppressed = false, no_ignore = false;
     std::string stdin_filename;
     std::vector<std::string> includes, excludes;
-    bool near_copies = false, no_near_copies = false;
+    bool near_copies = false, no_near_copies = false, no_backup = false;
     std::string config_path, baseline_path, write_baseline_path;
     std::vector<std::string> disable, enable;
     po::options_description desc("Options");
@@ -188,7 +188,9 @@ int cmd_check(const Args& args) {
          "(instead of each finding; with --output, in addition to the report file)")
         ("fail-on", po::value(&fail_on)->default_value("error")->value_name("LEVEL"),
          "exit 1 when a finding is at least this severe: error, warning, info, none")
-        ("fix", po::bool_switch(&fix), "apply suggested corrections to .txt and .md files, then report what remains")
+        ("fix", po::bool_switch(&fix), "apply suggested corrections to .txt and .md files (and a .docx's page setup), "
+         "then report what remains; the original is kept as FILE~")
+        ("no-backup", po::bool_switch(&no_backup), "with --fix: do not keep the original as FILE~")
         ("dry-run", po::bool_switch(&dry_run), "with --fix: print the corrections as a unified diff, change nothing")
         ("diff", po::bool_switch(&diff), "same as --fix --dry-run")
         ("ruleset", po::value(&rulesets)->value_name("ID"),
@@ -376,6 +378,7 @@ int cmd_check(const Args& args) {
     opts.ingest.encoding = encoding;
     opts.ingest.max_bytes = static_cast<uint64_t>(max_mb * 1024 * 1024);
     opts.check.lang = ro.lang;
+    opts.fix_backup = !no_backup;
     opts.timeout_seconds = timeout_s;  // the deadline inside; workers are killed a little later
     opts.check.draft = draft;
     opts.rulesets = rulesets;

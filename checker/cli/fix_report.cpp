@@ -22,6 +22,7 @@ void tell_fix(std::ostream& os, const std::string& path, const pipeline::FixOutc
             os << path << ": "
                << (en ? (dry_run ? "would fix " : "fixed ") : (dry_run ? "sẽ sửa " : "đã sửa "))
                << o.applied << (en ? (o.applied == 1 ? " problem" : " problems") : " chỗ");
+            if (!o.backup.empty()) os << (en ? " (the original is kept as " : " (bản gốc giữ ở ") << o.backup << ")";
             break;
         case S::NothingToFix:
             if (!o.skipped) return;
@@ -77,6 +78,7 @@ void tell_fixes(std::ostream& os, const std::vector<std::string>& paths,
         shown_outcome.applied = outcomes[i].applied;
         shown_outcome.skipped = outcomes[i].skipped;
         shown_outcome.detail = report::terminal_safe(outcomes[i].detail);
+        shown_outcome.backup = report::terminal_safe(outcomes[i].backup);
         tell_fix(os, report::terminal_safe(paths[i]), shown_outcome, dry_run, en);
         if (outcomes[i].status == pipeline::FixStatus::Fixed) {
             total += outcomes[i].applied;

@@ -17,6 +17,7 @@ namespace fs = std::filesystem;
 
 bool is_lock_file(const std::string& name) {
     if (name.rfind("~$", 0) == 0) return true;  // Word's owner file next to an open document
+    if (name.size() > 1 && name.back() == '~') return true;  // a backup (editors', and --fix's NAME~)
     return name.rfind(".~lock.", 0) == 0 && !name.empty() && name.back() == '#';  // LibreOffice
 }
 

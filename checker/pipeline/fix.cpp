@@ -6,7 +6,9 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
+#include <filesystem>
 
 #include "core/utf8.h"
 #include "pipeline/atomic_file.h"
@@ -228,6 +230,26 @@ FileResult result_of(const std::string& path, const std::string& format, const S
 }
 
 
+// The original's copy next to it, written (atomically, with the original's
+// permission bits) before the file is replaced: NAME~, the backup name
+// editors use, which plancheck's own folder walk leaves out (collect.cpp).
+// Through a symbolic link, the backup goes next to the file it points to.
+std::string backup_path(const std::string& path) {
+    std::error_code ec;
+    auto target = std::filesystem::is_symlink(path, ec) ? std::filesystem::canonical(path, ec) : std::filesystem::path(path);
+    return (ec ? std::filesystem::path(path) : target).string() + "~";
+}
+
+bool write_backup(const std::string& path, std::string_view original, const struct stat& st, std::string& why) {
+    std::string target = backup_path(path), error;
+    if (!write_atomically(target, original, error)) {
+        why = "cannot keep the original as " + target + ": " + error;
+        return false;
+    }
+    ::chmod(target.c_str(), st.st_mode & 07777);
+    return true;
+}
+
 FixOutcome fix_unadjusted(const std::string& path, const rules::RuleBook& book, const Options& opts,
                           bool dry_run, const Adjust& adjust) {
     FixOutcome out;
@@ -347,6 +369,9 @@ FixOutcome fix_unadjusted(const std::string& path, const rules::RuleBook& book, 
         out.detail = std::to_string(st.st_nlink);
     } else if (::stat(path.c_str(), &now) != 0 || !same_file_state(st, now)) {
         out.status = FixStatus::Changed;
+    } else if (std::string why; opts.fix_backup && !write_backup(path, bytes, st, why)) {
+        out.status = FixStatus::WriteFailed;
+        out.detail = why;
     } else if (std::string error; (refused = replace_guarded(path, result, st, error)) != WriteRefusal::None) {
         // Changed: an edit saved while we wrote wins. Metadata: the owner or
         // an extended attribute could not be kept, so the file is left as is.
@@ -354,9 +379,11 @@ FixOutcome fix_unadjusted(const std::string& path, const rules::RuleBook& book, 
         if (refused != WriteRefusal::Changed) out.detail = error;
     } else {
         out.status = FixStatus::Fixed;
+        if (opts.fix_backup) out.backup = backup_path(path);
         out.remaining = check_file(path, book, opts);
         return out;
     }
+    if (opts.fix_backup && refused != WriteRefusal::None) std::remove(backup_path(path).c_str());  // nothing was replaced
     out.applied = 0;
     out.remaining = std::move(before);
     return out;

@@ -59,6 +59,7 @@ struct FixOutcome {
     size_t applied = 0;
     size_t skipped = 0;     // overlapping or out of range
     std::string diff;       // filled in dry runs
+    std::string backup;     // Fixed (not a dry run): where the original bytes were kept ("" with Options::fix_backup off)
     FileResult remaining;   // diagnostics after fixing (in a dry run: what would remain)
 };
 

@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "helpers.h"
+#include "pipeline/collect.h"
 #include "pipeline/fix.h"
 
 using namespace plancheck;
@@ -101,9 +102,31 @@ TEST_CASE("fix_file: rewrites in place, keeps permissions and BOM/CRLF, leaves n
     struct stat st {};
     REQUIRE(stat(f.c_str(), &st) == 0);
     CHECK((st.st_mode & 0777) == 0640);
-    CHECK(dir.names() == std::vector<std::string>{"kh.txt"});
+    // No temporary is left; the original is kept as kh.txt~, byte for byte,
+    // with the original's permissions.
+    CHECK(dir.names() == std::vector<std::string>{"kh.txt", "kh.txt~"});
+    CHECK(o.backup == f.string() + "~");
+    CHECK(slurp(dir.path / "kh.txt~") == "\xEF\xBB\xBF" + crlf);
+    REQUIRE(stat((dir.path / "kh.txt~").c_str(), &st) == 0);
+    CHECK((st.st_mode & 0777) == 0640);
     // What remains is re-checked: the fixed problems are gone.
     for (const auto& d : o.remaining.diagnostics) CHECK_FALSE(d.fix.has_value());
+}
+
+TEST_CASE("fix_file: --no-backup keeps no copy; a folder walk leaves backups out") {
+    TempDir dir;
+    fs::path f = dir.path / "kh.txt";
+    spit(f, kTypos);
+    pipeline::Options opts;
+    opts.fix_backup = false;
+    auto o = pipeline::fix_file(f.string(), book(), opts, false);
+    REQUIRE(o.status == pipeline::FixStatus::Fixed);
+    CHECK(o.backup.empty());
+    CHECK(dir.names() == std::vector<std::string>{"kh.txt"});
+    spit(dir.path / "kh.txt~", kTypos);
+    auto inputs = pipeline::collect_inputs({dir.path.string()});
+    REQUIRE(inputs.size() == 1);
+    CHECK(fs::path(inputs[0].path).filename() == "kh.txt");
 }
 
 TEST_CASE("fix_file: nothing to fix leaves the file untouched (same inode and mtime)") {
@@ -183,7 +206,7 @@ TEST_CASE("fix_file: through a symbolic link the target is fixed and the link ke
     CHECK(o.status == pipeline::FixStatus::Fixed);
     CHECK(fs::is_symlink(dir.path / "alias.txt"));
     CHECK(slurp(f).find("phấn đấu") != std::string::npos);
-    CHECK(dir.names() == std::vector<std::string>{"alias.txt", "kh.txt"});
+    CHECK(dir.names() == std::vector<std::string>{"alias.txt", "kh.txt", "kh.txt~"});  // the target's backup
 }
 
 TEST_CASE("fix_file: a rule the project disabled is not fixed") {
