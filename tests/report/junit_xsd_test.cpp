@@ -1,4 +1,4 @@
-// plancheck's JUnit report validates against the Jenkins JUnit schema
+// plancheck's JUnit report validates against the structure both Jenkins JUnit schemas accept
 // (tests/data/jenkins-junit.xsd) with xmllint (Debian libxml2-utils,
 // installed by ci/setup): a batch of corpus documents in two folders, an
 // unreadable file and a file not checked. Skips when xmllint is absent.
@@ -50,5 +50,13 @@ TEST_CASE("junit: the report validates against the Jenkins JUnit XSD", "[report]
     xml.replace(at, 16, "<testcase title=\"");
     test::spit(dir.path / "bad.xml", xml);
     auto v = test::run_shell(dir.path, "xmllint --noout --schema " + test::shell_quote(xsd) + " bad.xml");
+    CHECK(v.code != 0);
+    // and so is an attribute on <skipped> (junit-4.xsd gives it text only).
+    xml = test::slurp(dir.path / "report.xml");
+    at = xml.find("<skipped>");
+    REQUIRE(at != std::string::npos);
+    xml.replace(at, 9, "<skipped message=\"x\">");
+    test::spit(dir.path / "bad2.xml", xml);
+    v = test::run_shell(dir.path, "xmllint --noout --schema " + test::shell_quote(xsd) + " bad2.xml");
     CHECK(v.code != 0);
 }
