@@ -88,6 +88,18 @@ std::string index_one(const std::string& path, const ingest::Options& opts, bool
     return out;
 }
 
+// How near a plan's file is to a report's: the folders they share from the
+// root, then one more for the same format. Breaks ties between equal scores.
+int nearness(const std::string& report, const std::string& plan) {
+    namespace fs = std::filesystem;
+    fs::path a = fs::path(report).parent_path(), b = fs::path(plan).parent_path();
+    int shared = 0;
+    for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end() && *i == *j; ++i, ++j) ++shared;
+    bool same_folder = a == b;
+    bool same_format = fs::path(report).extension() == fs::path(plan).extension();
+    return 4 * shared + 2 * same_folder + same_format;
+}
+
 }  // namespace
 
 bool is_report(const Model& m) { return m.outline.kind == DocKind::Report; }
@@ -158,12 +170,16 @@ std::unique_ptr<Analysis> pair_report(Analysis& report, const PlanIndex& index, 
     if (index.explicit_plan) {
         chosen = &index.plans.front();
     } else {
-        int best = 0;
+        int best = 0, best_near = -1;
         for (int c : extract::plan_citations(m))
             for (const auto& e : index.plans) {
                 if (e.path == report.doc.path) continue;
                 int s = extract::pairing_score(m, m.citations[static_cast<size_t>(c)], e.id);
-                if (s > best) best = s, chosen = &e;
+                if (s < best || s <= 0) continue;
+                // Copies of one plan (a .docx and its signed .pdf, two folders)
+                // score the same: the copy nearest the report wins.
+                int near = nearness(report.doc.path, e.path);
+                if (s > best || near > best_near) best = s, best_near = near, chosen = &e;
             }
     }
     if (!chosen) return nullptr;

@@ -19,6 +19,27 @@
 
 namespace plancheck::test {
 
+// The parts of a .docx (or any zip) file, by name; empty if it cannot be opened.
+inline std::map<std::string, std::string> unzip_parts(const std::filesystem::path& p) {
+    std::map<std::string, std::string> out;
+    int err = 0;
+    zip_t* z = zip_open(p.c_str(), ZIP_RDONLY, &err);
+    if (!z) return out;
+    for (zip_int64_t i = 0; i < zip_get_num_entries(z, 0); ++i) {
+        zip_stat_t st;
+        if (zip_stat_index(z, static_cast<zip_uint64_t>(i), 0, &st) != 0) continue;
+        zip_file_t* zf = zip_fopen_index(z, static_cast<zip_uint64_t>(i), 0);
+        std::string data(st.size, '\0');
+        if (zf) {
+            zip_fread(zf, data.data(), st.size);
+            zip_fclose(zf);
+        }
+        out[st.name] = data;
+    }
+    zip_discard(z);
+    return out;
+}
+
 inline std::string xml_escape(std::string_view s) {
     std::string o;
     for (char c : s) {

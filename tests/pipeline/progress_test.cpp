@@ -4,6 +4,7 @@
 // report written for it (skipped without ../shared).
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -48,13 +49,31 @@ std::string table_text(ProgressTable t, const std::string& report_rel, const std
 }
 
 // Paragraphs of a .txt document as a .docx (one paragraph per non-empty line).
-fs::path as_docx(const fs::path& txt, const fs::path& dir) {
+test::DocxWriter docx_of(const fs::path& txt) {
     test::DocxWriter w;
     std::istringstream in(test::slurp(txt));
     for (std::string line; std::getline(in, line);)
         if (!line.empty()) w.body += test::DocxWriter::para(line);
+    return w;
+}
+
+fs::path as_docx(const fs::path& txt, const fs::path& dir) {
     fs::path out = dir / txt.filename().replace_extension(".docx");
-    std::ofstream(out, std::ios::binary) << w.build();
+    std::ofstream(out, std::ios::binary) << docx_of(txt).build();
+    return out;
+}
+
+// corpus/progress/docx: the plan and the reports of corpus/progress as Word
+// files, one paragraph per non-empty line of the .txt.
+fs::path docx_folder() { return folder() / "docx"; }
+
+// The Word files of corpus/progress/docx carry no formatting, so the
+// presentation rules (Decree 30 Appendix I) rightly flag them; their
+// .progress files declare every other finding.
+std::vector<Diagnostic> without_presentation(const std::vector<Diagnostic>& all) {
+    std::vector<Diagnostic> out;
+    for (const auto& d : all)
+        if (d.category.rfind("presentation.", 0) != 0) out.push_back(d);
     return out;
 }
 
@@ -84,7 +103,9 @@ void check_rows(const ProgressTable& t, const std::vector<Row>& want) {
 TEST_CASE("progress: corpus reports against the plans of their folder", "[progress]") {
     auto opts = paired_options("", {folder().string()});
     REQUIRE(opts.plans);
-    REQUIRE(opts.plans->plans.size() == 1);  // only ke-hoach-tan-phu.txt is a plan
+    // ke-hoach-tan-phu.txt and its Word copy under docx/: the same plan twice,
+    // which pairs the reports as one would.
+    REQUIRE(opts.plans->plans.size() == 2);
     size_t checked = 0;
     for (const auto& e : fs::directory_iterator(folder())) {
         if (e.path().extension() != ".progress") continue;
@@ -171,6 +192,64 @@ TEST_CASE("progress: .docx plans and reports pair and give the same table", "[pr
         CHECK(rules_docx == rules_txt);
     }
     fs::remove_all(dir);
+}
+
+TEST_CASE("corpus/progress/docx holds what the .docx writer makes of the .txt pairs", "[progress]") {
+    bool write = std::getenv("PLANCHECK_WRITE_CORPUS") != nullptr;
+    size_t n = 0;
+    for (const auto& e : fs::directory_iterator(folder())) {
+        if (e.path().extension() != ".txt") continue;
+        fs::path p = docx_folder() / e.path().filename().replace_extension(".docx");
+        auto doc = docx_of(e.path());
+        ++n;
+        if (write) {
+            fs::create_directories(docx_folder());
+            std::ofstream(p, std::ios::binary) << doc.build();
+            continue;
+        }
+        INFO(p.string() << " (PLANCHECK_WRITE_CORPUS=1 build/tests/test_pipeline \"[progress]\" rewrites it)");
+        REQUIRE(fs::exists(p));
+        CHECK(test::unzip_parts(p) == doc.parts());
+    }
+    CHECK(n == 5);
+}
+
+TEST_CASE("progress: corpus .docx reports against the .docx plan of their folder", "[progress]") {
+    auto opts = paired_options("", {docx_folder().string()});
+    REQUIRE(opts.plans);
+    REQUIRE(opts.plans->plans.size() == 1);  // only ke-hoach-tan-phu.docx is a plan
+    size_t checked = 0;
+    for (const auto& e : fs::directory_iterator(docx_folder())) {
+        if (e.path().extension() != ".progress") continue;
+        fs::path doc = e.path();
+        doc.replace_extension(".docx");
+        DYNAMIC_SECTION(doc.filename().string()) {
+            std::ifstream in(e.path());
+            std::string err;
+            auto expected = test::parse_expected(in, &err);
+            REQUIRE(err.empty());
+            auto r = pipeline::check_file(doc.string(), book(), opts);
+            auto c = test::compare(expected, without_presentation(r.diagnostics));
+            INFO(test::describe(c));
+            CHECK(c.ok());
+            fs::path table = doc;
+            table.replace_extension(".table");
+            if (fs::exists(table)) {
+                REQUIRE(r.progress);
+                CHECK(table_text(*r.progress, "corpus/progress/docx/" + doc.filename().string(),
+                                 "corpus/progress/docx/ke-hoach-tan-phu.docx") == test::slurp(table));
+            } else {
+                CHECK_FALSE(r.progress);
+            }
+        }
+        ++checked;
+    }
+    CHECK(checked == 4);
+    // The plan checked alone: clean, as its .txt is.
+    pipeline::Options alone;
+    alone.check.today = {23, 11, 2026};
+    auto plan = pipeline::check_file((docx_folder() / "ke-hoach-tan-phu.docx").string(), book(), alone);
+    CHECK(without_presentation(plan.diagnostics).empty());
 }
 
 TEST_CASE("progress: the table survives the worker pipe", "[progress]") {

@@ -243,26 +243,6 @@ std::map<std::string, DocxWriter> documents() {
     return out;
 }
 
-// The parts of a .docx file, by name.
-std::map<std::string, std::string> unzip(const fs::path& p) {
-    std::map<std::string, std::string> out;
-    int err = 0;
-    zip_t* z = zip_open(p.c_str(), ZIP_RDONLY, &err);
-    if (!z) return out;
-    for (zip_int64_t i = 0; i < zip_get_num_entries(z, 0); ++i) {
-        zip_stat_t st;
-        if (zip_stat_index(z, static_cast<zip_uint64_t>(i), 0, &st) != 0) continue;
-        zip_file_t* zf = zip_fopen_index(z, static_cast<zip_uint64_t>(i), 0);
-        std::string data(st.size, '\0');
-        if (zf) {
-            zip_fread(zf, data.data(), st.size);
-            zip_fclose(zf);
-        }
-        out[st.name] = data;
-    }
-    zip_discard(z);
-    return out;
-}
 
 fs::path corpus_dir() { return fs::path(test::source_dir()) / "corpus" / "presentation"; }
 
@@ -288,7 +268,7 @@ TEST_CASE("corpus/presentation holds what the .docx writer makes", "[presentatio
         }
         INFO(p.string() << " (PLANCHECK_WRITE_CORPUS=1 rewrites it)");
         REQUIRE(fs::exists(p));
-        CHECK(unzip(p) == doc.parts());
+        CHECK(test::unzip_parts(p) == doc.parts());
     }
 }
 
