@@ -77,6 +77,42 @@ std::vector<Diagnostic> without_presentation(const std::vector<Diagnostic>& all)
     return out;
 }
 
+// Checks each report of `dir` that has a NAME.progress (its expected
+// findings) against them, and its table against NAME.table when there is one
+// (no table: the report must stay unpaired). The plan is ke-hoach-tan-phu of
+// the same folder. Returns how many reports were checked.
+size_t check_corpus_reports(const fs::path& dir, const std::string& ext, const pipeline::Options& opts,
+                            bool skip_presentation) {
+    std::string rel = fs::relative(dir, test::source_dir()).generic_string() + "/";
+    size_t checked = 0;
+    for (const auto& e : fs::directory_iterator(dir)) {
+        if (e.path().extension() != ".progress") continue;
+        fs::path doc = e.path();
+        doc.replace_extension(ext);
+        DYNAMIC_SECTION(doc.filename().string()) {
+            std::ifstream in(e.path());
+            std::string err;
+            auto expected = test::parse_expected(in, &err);
+            REQUIRE(err.empty());
+            auto r = pipeline::check_file(doc.string(), book(), opts);
+            auto c = test::compare(expected, skip_presentation ? without_presentation(r.diagnostics) : r.diagnostics);
+            INFO(test::describe(c));
+            CHECK(c.ok());
+            fs::path table = doc;
+            table.replace_extension(".table");
+            if (fs::exists(table)) {
+                REQUIRE(r.progress);
+                CHECK(table_text(*r.progress, rel + doc.filename().string(), rel + "ke-hoach-tan-phu" + ext) ==
+                      test::slurp(table));
+            } else {
+                CHECK_FALSE(r.progress);  // the unpaired report has no table
+            }
+        }
+        ++checked;
+    }
+    return checked;
+}
+
 struct Row {
     const char* status;
     double target;
@@ -106,33 +142,7 @@ TEST_CASE("progress: corpus reports against the plans of their folder", "[progre
     // ke-hoach-tan-phu.txt and its Word copy under docx/: the same plan twice,
     // which pairs the reports as one would.
     REQUIRE(opts.plans->plans.size() == 2);
-    size_t checked = 0;
-    for (const auto& e : fs::directory_iterator(folder())) {
-        if (e.path().extension() != ".progress") continue;
-        fs::path doc = e.path();
-        doc.replace_extension(".txt");
-        DYNAMIC_SECTION(doc.filename().string()) {
-            std::ifstream in(e.path());
-            std::string err;
-            auto expected = test::parse_expected(in, &err);
-            REQUIRE(err.empty());
-            auto r = pipeline::check_file(doc.string(), book(), opts);
-            auto c = test::compare(expected, r.diagnostics);
-            INFO(test::describe(c));
-            CHECK(c.ok());
-            fs::path table = doc;
-            table.replace_extension(".table");
-            if (fs::exists(table)) {
-                REQUIRE(r.progress);
-                CHECK(table_text(*r.progress, "corpus/progress/" + doc.filename().string(),
-                                 "corpus/progress/ke-hoach-tan-phu.txt") == test::slurp(table));
-            } else {
-                CHECK_FALSE(r.progress);  // the unpaired report has no table
-            }
-        }
-        ++checked;
-    }
-    CHECK(checked == 4);
+    CHECK(check_corpus_reports(folder(), ".txt", opts, false) == 4);
 }
 
 TEST_CASE("progress: the statuses a reviewer would mark", "[progress]") {
@@ -218,33 +228,7 @@ TEST_CASE("progress: corpus .docx reports against the .docx plan of their folder
     auto opts = paired_options("", {docx_folder().string()});
     REQUIRE(opts.plans);
     REQUIRE(opts.plans->plans.size() == 1);  // only ke-hoach-tan-phu.docx is a plan
-    size_t checked = 0;
-    for (const auto& e : fs::directory_iterator(docx_folder())) {
-        if (e.path().extension() != ".progress") continue;
-        fs::path doc = e.path();
-        doc.replace_extension(".docx");
-        DYNAMIC_SECTION(doc.filename().string()) {
-            std::ifstream in(e.path());
-            std::string err;
-            auto expected = test::parse_expected(in, &err);
-            REQUIRE(err.empty());
-            auto r = pipeline::check_file(doc.string(), book(), opts);
-            auto c = test::compare(expected, without_presentation(r.diagnostics));
-            INFO(test::describe(c));
-            CHECK(c.ok());
-            fs::path table = doc;
-            table.replace_extension(".table");
-            if (fs::exists(table)) {
-                REQUIRE(r.progress);
-                CHECK(table_text(*r.progress, "corpus/progress/docx/" + doc.filename().string(),
-                                 "corpus/progress/docx/ke-hoach-tan-phu.docx") == test::slurp(table));
-            } else {
-                CHECK_FALSE(r.progress);
-            }
-        }
-        ++checked;
-    }
-    CHECK(checked == 4);
+    CHECK(check_corpus_reports(docx_folder(), ".docx", opts, true) == 4);
     // The plan checked alone: clean, as its .txt is.
     pipeline::Options alone;
     alone.check.today = {23, 11, 2026};
