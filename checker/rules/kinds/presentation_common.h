@@ -52,4 +52,13 @@ bool shares_line(const Model& m, uint32_t b);
 // True when the document carries formatting facts at all.
 bool has_run_facts(const SourceDocument& d);
 
+// A PDF: its facts come from the font names and sizes of the text layer
+// (no paragraph formatting, no styles, no margins), so what they show is a
+// note (info), never more, and alignment, indents and spacing are not judged.
+inline bool printed(const Model& m) { return m.doc && m.doc->format == "pdf"; }
+inline Diagnostic& on_pdf_a_note(const Model& m, Diagnostic& d) {
+    if (printed(m)) d.severity = Severity::Info;
+    return d;
+}
+
 }  // namespace plancheck::rules::presentation

@@ -87,7 +87,7 @@ public:
             Args args{{"found", key}, {"required", font_}, {"letters", std::to_string(s.letters)},
                       {"total", std::to_string(total)}};
             if (color_) args[0].second = "#" + key;
-            emit.at(ref, args, !color_ && legacy_font(lower(key)) ? "legacy" : "");
+            on_pdf_a_note(ctx.model, emit.at(ref, args, !color_ && legacy_font(lower(key)) ? "legacy" : ""));
         }
     }
 

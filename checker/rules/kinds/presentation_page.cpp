@@ -50,7 +50,8 @@ public:
         std::vector<std::tuple<uint32_t, uint32_t, bool, int32_t, int32_t, uint32_t, uint32_t>> seen;
         for (size_t i = 0; i < doc.sections.size(); ++i) {
             const PageSetup& ps = doc.sections[i];
-            if (!ps.facts) continue;
+            // A PDF's page box tells the paper, nothing else (PageSetup::printed).
+            if (!ps.facts && !(ps.printed && check_ == Check::Paper)) continue;
             auto key = std::tuple{ps.width, ps.height, ps.landscape, ps.margin_top, ps.margin_bottom, ps.margin_left,
                                   ps.margin_right};
             if (check_ != Check::PageNumber) {
@@ -133,9 +134,10 @@ private:
         if (!a4) {
             std::string name = paper_name(shortside, longside);
             if (!name.empty()) found = name + " (" + found + ")";
-            emit.at_block(b, {{"found", found}, {"required", "A4 (" + decimal(width_, en) + " \xC3\x97 " +
-                                                              decimal(height_, en) + " mm)"}});
-        } else if (wide && !section_has_table(ctx.model, ps, next)) {
+            on_pdf_a_note(ctx.model, emit.at_block(b, {{"found", found}, {"required", "A4 (" + decimal(width_, en) + " \xC3\x97 " +
+                                                              decimal(height_, en) + " mm)"}}));
+        } else if (wide && !ps.printed && !section_has_table(ctx.model, ps, next)) {
+            // (A PDF's tables are lines of text: a landscape page is not judged.)
             emit.at(whole(ctx, b), {{"found", found}}, "landscape");
         }
     }
