@@ -59,18 +59,22 @@ std::string plan(const Look& l) {
     w.producer = l.producer;
     w.page_width = l.width, w.page_height = l.height;
     int R = w.add_font(l.regular), B = w.add_font(l.bold), I = w.add_font(l.italic);
-    w.put(70, 800, "UBND TỈNH AN PHÚ", 13, false, R);
-    w.put(290, 800, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", l.national, false, l.national_bold ? B : R);
-    w.put(60, 785, "SỞ VĂN HÓA VÀ THỂ THAO", 13, false, B);
-    w.put(330, 785, "Độc lập - Tự do - Hạnh phúc", 14, false, B);
-    w.put(75, 762, "Số: 15/KH-SVHTT", 13, false, R);
-    w.put(310, 762, "An Phú, ngày 05 tháng 3 năm 2026", 14, false, I);
-    w.put(270, 730, "KẾ HOẠCH", 14, false, B);
-    w.put(150, 714, "Tổ chức giải chạy việt dã toàn tỉnh năm 2026", 14, false, B);
+    // Positions from the top of the page, whatever its height.
+    auto put = [&](double x, double y, std::string_view text, double size, bool turned, int font) {
+        w.put(x, y - (842 - l.height), text, size, turned, font);
+    };
+    put(70, 800, "UBND TỈNH AN PHÚ", 13, false, R);
+    put(290, 800, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", l.national, false, l.national_bold ? B : R);
+    put(60, 785, "SỞ VĂN HÓA VÀ THỂ THAO", 13, false, B);
+    put(330, 785, "Độc lập - Tự do - Hạnh phúc", 14, false, B);
+    put(75, 762, "Số: 15/KH-SVHTT", 13, false, R);
+    put(310, 762, "An Phú, ngày 05 tháng 3 năm 2026", 14, false, I);
+    put(270, 730, "KẾ HOẠCH", 14, false, B);
+    put(150, 714, "Tổ chức giải chạy việt dã toàn tỉnh năm 2026", 14, false, B);
     double y = 690;
     auto para = [&](const std::vector<std::string>& lines, int font) {
         for (size_t k = 0; k < lines.size(); ++k) {
-            w.put(k == 0 ? 106 : 85, y, lines[k], l.body, false, font);
+            put(k == 0 ? 106 : 85, y, lines[k], l.body, false, font);
             y -= 18;
         }
     };
@@ -79,12 +83,12 @@ std::string plan(const Look& l) {
     para({"II. NỘI DUNG"}, B);
     para({"Giải chạy diễn ra vào sáng Chủ nhật, ngày 26 tháng 4 năm 2026, xuất", "phát tại quảng trường trung tâm tỉnh, cự ly 5 km và 10 km."}, R);
     para({"Kinh phí tổ chức giải được bố trí từ nguồn sự nghiệp thể dục, thể thao", "năm 2026 đã giao cho Sở và nguồn xã hội hóa hợp pháp."}, R);
-    w.put(70, 420, "Nơi nhận:", 12, false, w.add_font(l.bold + "Italic"));
-    w.put(340, 420, "KT. GIÁM ĐỐC", 14, false, B);
-    w.put(70, 406, "- UBND tỉnh (để b/c);", 11, false, R);
-    w.put(340, 404, "PHÓ GIÁM ĐỐC", 14, false, B);
-    w.put(70, 394, "- Lưu: VT, NVTDTT.", 11, false, R);
-    w.put(335, 340, "Trần Minh Khoa", 14, false, B);
+    put(70, 420, "Nơi nhận:", 12, false, w.add_font(l.bold + "Italic"));
+    put(340, 420, "KT. GIÁM ĐỐC", 14, false, B);
+    put(70, 406, "- UBND tỉnh (để b/c);", 11, false, R);
+    put(340, 404, "PHÓ GIÁM ĐỐC", 14, false, B);
+    put(70, 394, "- Lưu: VT, NVTDTT.", 11, false, R);
+    put(335, 340, "Trần Minh Khoa", 14, false, B);
     return w.build();
 }
 

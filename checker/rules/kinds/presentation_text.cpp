@@ -28,6 +28,7 @@
 #include <stdexcept>
 
 #include "core/utf8.h"
+#include "core/vn_syllable.h"
 #include "rules/kinds/kinds.h"
 #include "rules/kinds/presentation_common.h"
 
@@ -98,6 +99,9 @@ public:
             bool closing = component_ == Component::Authority || component_ == Component::SignerPosition ||
                            component_ == Component::SignerName;
             if (closing && !text.empty() && (text[0] == '-' || text[0] == '+')) continue;
+            // A PDF line with no Vietnamese word at all ("VVV", "LLL": glyphs of a
+            // signature image read as letters) is not the component, whatever its font.
+            if (printed(m) && vn::measure(text).syllables == 0) continue;
             // An article: "Điều 1." is bold, its running text is not.
             Dominant d = component_ == Component::Article ? article_label(m, b) : dominant(blk);
             if (!d.known()) continue;
