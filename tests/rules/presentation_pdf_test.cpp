@@ -188,3 +188,55 @@ TEST_CASE("pdf: LibreOffice's own PDF of the Decree 30 template: sizes and weigh
         CHECK(d.severity == Severity::Info);
     }
 }
+
+namespace {
+
+// A decision printed by Word: its articles' label "Điều 1." in bold and the
+// article's text, in regular type, wrapped over two printed lines.
+std::string decision(bool bold_label) {
+    test::PdfWriter w;
+    w.producer = "Microsoft® Word 2016";
+    int R = w.add_font("TimesNewRomanPSMT"), B = w.add_font("TimesNewRomanPS-BoldMT"),
+        I = w.add_font("TimesNewRomanPS-ItalicMT");
+    w.put(70, 800, "ỦY BAN NHÂN DÂN", 13, false, B);
+    w.put(290, 800, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 13, false, B);
+    w.put(90, 785, "TỈNH AN PHÚ", 13, false, B);
+    w.put(330, 785, "Độc lập - Tự do - Hạnh phúc", 14, false, B);
+    w.put(75, 762, "Số: 21/QĐ-UBND", 13, false, R);
+    w.put(310, 762, "An Phú, ngày 05 tháng 3 năm 2026", 14, false, I);
+    w.put(260, 730, "QUYẾT ĐỊNH", 14, false, B);
+    w.put(130, 714, "Về việc công nhận Điều lệ Hội nuôi ong tỉnh An Phú", 14, false, B);
+    w.put(200, 690, "ỦY BAN NHÂN DÂN TỈNH AN PHÚ", 14, false, B);
+    w.put(106, 666, "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 02 năm 2025;", 14, false, I);
+    w.put(106, 648, "Theo đề nghị của Giám đốc Sở Nội vụ.", 14, false, I);
+    w.put(255, 624, "QUYẾT ĐỊNH:", 14, false, B);
+    double y = 600;
+    for (int k = 1; k <= 2; ++k) {
+        std::string label = "Điều " + std::to_string(k) + ".";
+        w.put(106, y, label, 14, false, bold_label ? B : R);
+        w.put(106 + test::PdfWriter::width(label, 14) + 4, y, "Công nhận Điều lệ của Hội nuôi ong tỉnh An Phú đã được Đại hội", 14,
+              false, R);
+        w.put(85, y - 18, "thông qua ngày 20 tháng 01 năm 2026 và các nội dung kèm theo.", 14, false, R);
+        y -= 42;
+    }
+    w.put(340, 420, "TM. ỦY BAN NHÂN DÂN", 14, false, B);
+    w.put(70, 420, "Nơi nhận:", 12, false, w.add_font("TimesNewRomanPS-BoldItalicMT"));
+    w.put(70, 406, "- Như Điều 2;", 11, false, R);
+    w.put(360, 404, "CHỦ TỊCH", 14, false, B);
+    w.put(70, 394, "- Lưu: VT.", 11, false, R);
+    w.put(345, 340, "Trần Minh Khoa", 14, false, B);
+    return w.build();
+}
+
+}  // namespace
+
+// Regression: the weight of "Điều 1." was counted over the article's later
+// printed lines too, so a bold label over regular text read as not bold.
+TEST_CASE("pdf: an article's bold label is judged on its own, not with the lines below it", "[presentation][pdf]") {
+    auto right = presentation(decision(true));
+    std::string list;
+    for (const auto& d : right) list += d.rule + ": " + d.message + "\n";
+    INFO(list);
+    CHECK_FALSE(rules_of(right).count("nd30.presentation.article"));
+    CHECK(rules_of(presentation(decision(false))).count("nd30.presentation.article"));
+}
