@@ -1,8 +1,8 @@
 // Helpers of the presentation kinds (Decree 30/2020 Appendix I: paper,
 // margins, fonts, sizes, weights, alignment, page numbers). They read the
 // formatting facts a reader recorded (Block::format, SourceDocument::sections:
-// today only .docx) and never guess where there are none: a document without
-// them gets no presentation finding.
+// a .docx, and a PDF a word processor wrote) and never guess where there are
+// none: a document without them gets no presentation finding.
 #pragma once
 
 #include <cstdint>

@@ -7,7 +7,9 @@
 // document's header and footer parts are not. Symbol fonts that draw bullets
 // (Symbol, Wingdings, Webdings) are ignored. One finding per font or colour,
 // at its first run, saying how many letters it covers; a font covering fewer
-// than `min_letters` letters is not reported (a stray space run).
+// than `min_letters` letters is not reported (a stray space run). On a PDF
+// the fonts are those its font names give, and the findings are notes; a PDF
+// records no colour, so `color` finds nothing there.
 #include <algorithm>
 #include <map>
 

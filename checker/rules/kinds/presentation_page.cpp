@@ -7,7 +7,8 @@
 //   check: page-number  Arabic numerals, 13-14 pt, centred in the top margin,
 //                       not on the first page (item 7)
 // Only sections whose facts the reader knew (PageSetup::facts: .docx) are
-// judged; a section with the same setup as an earlier one is not reported
+// judged, and for `paper` a PDF's page boxes (PageSetup::printed: a note,
+// and no orientation check, a PDF having no tables); a section with the same setup as an earlier one is not reported
 // again. Lengths are compared after rounding to 0.1 mm, so what only the
 // twips rounding of a millimetre value changes is never a finding.
 #include <algorithm>

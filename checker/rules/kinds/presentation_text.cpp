@@ -21,6 +21,10 @@
 // least `min_chars` characters, not a heading, not a numbered list item);
 // the size of every body line. One finding per document at the first
 // paragraph that differs, with how many of how many differ.
+//
+// On a PDF (presentation::printed) both kinds give notes: the components
+// without their alignment, and the body only its size, judged by the size
+// most of it is printed in; lines with no Vietnamese word are skipped.
 #include <algorithm>
 #include <cmath>
 #include <map>
