@@ -188,7 +188,7 @@ int cmd_check(const Args& args) {
          "(instead of each finding; with --output, in addition to the report file)")
         ("fail-on", po::value(&fail_on)->default_value("error")->value_name("LEVEL"),
          "exit 1 when a finding is at least this severe: error, warning, info, none")
-        ("fix", po::bool_switch(&fix), "apply suggested corrections to .txt and .md files (and a .docx's page setup), "
+        ("fix", po::bool_switch(&fix), "apply suggested corrections to .txt and .md files (and a .docx's page setup and body font and size), "
          "then report what remains; the original is kept as FILE~")
         ("no-backup", po::bool_switch(&no_backup), "with --fix: do not keep the original as FILE~")
         ("dry-run", po::bool_switch(&dry_run), "with --fix: print the corrections as a unified diff, change nothing")

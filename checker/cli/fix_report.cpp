@@ -31,8 +31,8 @@ void tell_fix(std::ostream& os, const std::string& path, const pipeline::FixOutc
         case S::NotFixable:
             if (!has_fix(o.remaining.diagnostics)) return;
             os << path << ": "
-               << (en ? "cannot be fixed automatically (only .txt and .md files can, and a .docx's page setup); left unchanged"
-                      : "không tự sửa được (chỉ sửa được tệp .txt, .md và khổ giấy, lề trang của tệp .docx); tệp giữ nguyên");
+               << (en ? "cannot be fixed automatically (only .txt and .md files can, and a .docx's page setup and body font); left unchanged"
+                      : "không tự sửa được (chỉ sửa được tệp .txt, .md và khổ giấy, lề trang, phông và cỡ chữ nội dung của tệp .docx); tệp giữ nguyên");
             break;
         case S::NotUtf8:
             os << path << ": "

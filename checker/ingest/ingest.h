@@ -105,7 +105,23 @@ struct DocxFix {
     std::string bytes;
     std::vector<DocxChange> changes;
 };
-std::variant<DocxFix, UnreadableInput> fix_docx_page(std::string_view bytes, const Options& opts);
+// What --fix is to change besides the page setup: the font family and size
+// of the runs of the body paragraphs `body` (paragraph numbers as
+// Diagnostic::line gives them, chosen by the caller from the structure).
+// A run whose Latin font is not `font` gets it (w:rFonts ascii and hAnsi, any
+// theme reference of those slots removed); a run whose size is outside
+// [size_min, size_max] (half-points) gets `size`. Runs converted from a
+// legacy font (their text is stored in that font's encoding), raised runs
+// (w:vertAlign) and runs in tables keep theirs. Direct run properties only:
+// styles shared with other text stay as they are.
+struct DocxBodyFix {
+    std::vector<uint32_t> body;
+    std::string font;  // "" = leave the fonts
+    uint32_t size = 0, size_min = 0, size_max = 0;  // 0 = leave the sizes
+    bool page = true;  // the page setup too
+};
+std::variant<DocxFix, UnreadableInput> fix_docx_page(std::string_view bytes, const Options& opts,
+                                                     const DocxBodyFix& body = {});
 Result read_pdf(std::string_view bytes, const std::string& path, const Options& opts);
 
 // Splits decoded text into one block per non-blank physical line (1-based).

@@ -25,7 +25,8 @@ namespace plancheck::ingest {
 // The readers themselves (in the plug-in modules; tests may link them directly).
 Result read_docx_document(std::string_view bytes, const std::string& path, const Options& opts);
 Result read_pdf_document(std::string_view bytes, const std::string& path, const Options& opts);
-std::variant<DocxFix, UnreadableInput> fix_docx_page_document(std::string_view bytes, const Options& opts);
+std::variant<DocxFix, UnreadableInput> fix_docx_page_document(std::string_view bytes, const Options& opts,
+                                                              const DocxBodyFix& body);
 
 namespace plugin {
 
@@ -33,7 +34,8 @@ using ReadFn = Result (*)(std::string_view bytes, const std::string& path, const
 using AnnotateFn = std::optional<std::string> (*)(std::string_view bytes, const std::vector<Diagnostic>& diags,
                                                   const AnnotateOptions& opts, std::string* error,
                                                   AnnotateSummary* summary);
-using PageFixFn = std::variant<DocxFix, UnreadableInput> (*)(std::string_view bytes, const Options& opts);
+using PageFixFn = std::variant<DocxFix, UnreadableInput> (*)(std::string_view bytes, const Options& opts,
+                                                              const DocxBodyFix& body);
 
 // What a module's entry point `plancheck_ingest_plugin_v1` returns. The types
 // crossing the boundary are C++ types, so the module must come from the same
@@ -47,7 +49,7 @@ struct Api {
     // null for formats that cannot be annotated (PDF).
     AnnotateFn annotate;
     size_t diagnostic_size, annotate_options_size;
-    PageFixFn fix_page;  // the .docx module's page-setup fix (--fix); null in others
+    PageFixFn fix_page;  // the .docx module's fix (--fix: page setup, body font and size); null in others
 };
 
 inline constexpr const char* kAbi = PLANCHECK_PLUGIN_ABI;

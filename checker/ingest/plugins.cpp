@@ -95,14 +95,14 @@ Result read_docx(std::string_view bytes, const std::string& path, const Options&
     return read_with("docx", ".docx", bytes, path, opts);
 }
 
-std::variant<DocxFix, UnreadableInput> fix_docx_page(std::string_view bytes, const Options& opts) {
+std::variant<DocxFix, UnreadableInput> fix_docx_page(std::string_view bytes, const Options& opts, const DocxBodyFix& body) {
     const Loaded& m = module("docx");
     if (!m.api || !m.api->fix_page)
         return UnreadableInput{"this installation of plancheck cannot change .docx files: its .docx module is missing "
                                "or broken: " + m.error,
                                "reinstall plancheck"};
     try {
-        return m.api->fix_page(bytes, opts);
+        return m.api->fix_page(bytes, opts, body);
     } catch (const std::exception& e) {
         return UnreadableInput{std::string("the .docx could not be changed: ") + e.what(),
                                "open it in Word or LibreOffice and save it again"};

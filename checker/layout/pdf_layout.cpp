@@ -115,6 +115,9 @@ public:
         for (const auto& a : f.anchors)
             anchors_.push_back({static_cast<uint32_t>(text_.size() + a.offset), a.line, a.column});
         text_ += f.text;
+        // Run formats (a PDF typeset by a word processor) keep their original
+        // positions, so the joined block has them all.
+        if (f.format) runs_.insert(runs_.end(), f.format->runs.begin(), f.format->runs.end());
     }
     bool empty() const { return text_.empty(); }
     Block take() {
@@ -122,6 +125,11 @@ public:
         b.text = std::move(text_);
         b.source = std::move(source_);
         b.anchors = std::move(anchors_);
+        if (!runs_.empty()) {
+            auto fmt = std::make_shared<BlockFormat>();
+            fmt->runs = std::move(runs_);
+            b.format = std::move(fmt);
+        }
         *this = Joiner{};
         return b;
     }
@@ -130,6 +138,7 @@ private:
     Block first_;
     std::string text_, source_;
     std::vector<Anchor> anchors_;
+    std::vector<RunFormat> runs_;
     uint32_t last_line_ = 0;
 };
 

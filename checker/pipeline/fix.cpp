@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <map>
 
 #include "core/utf8.h"
 #include "pipeline/atomic_file.h"
@@ -212,6 +213,29 @@ std::string unified_diff(const std::string& path, std::string_view before, const
 }
 
 namespace {
+
+// The paragraphs of a .docx's running body text, as the presentation-body
+// rules judge them: between the structure's body_begin and body_end, not in
+// a table nor a note, and not a paragraph laid out as columns with tabs
+// (several blocks on one line: a signature block, a two-column header).
+std::vector<uint32_t> body_paragraphs(std::string_view bytes, const std::string& path, const Options& opts) {
+    auto r = ingest::read_bytes(bytes, "docx", path, opts.ingest);
+    auto* doc = std::get_if<SourceDocument>(&r);
+    if (!doc) return {};
+    auto a = analyze(std::move(*doc));
+    const auto& blocks = a->doc.blocks;
+    std::map<uint32_t, size_t> per_line;
+    for (const auto& b : blocks) ++per_line[b.line()];
+    std::vector<uint32_t> out;
+    uint32_t end = std::min<uint32_t>(a->model.outline.body_end, static_cast<uint32_t>(blocks.size()));
+    for (uint32_t i = a->model.outline.body_begin; i < end; ++i) {
+        const Block& b = blocks[i];
+        if (b.in_table || b.kind == BlockKind::Footnote || b.kind == BlockKind::TableCell) continue;
+        if (per_line[b.line()] > 1) continue;
+        if (out.empty() || out.back() != b.line()) out.push_back(b.line());
+    }
+    return out;
+}
 FileResult result_of(const std::string& path, const std::string& format, const SourceDocument& doc,
                      const rules::RuleBook& book, const Options& opts) {
     auto a = analyze(doc);
@@ -295,14 +319,28 @@ FixOutcome fix_unadjusted(const std::string& path, const rules::RuleBook& book, 
             return out;
         }
         if (adjust) adjust(before.diagnostics);
-        bool page = std::any_of(before.diagnostics.begin(), before.diagnostics.end(), [](const Diagnostic& d) {
-            return d.rule == "nd30.presentation.margins" || d.rule == "nd30.presentation.paper";
-        });
-        if (!page) {
+        auto found = [&](std::initializer_list<const char*> rules) {
+            return std::any_of(before.diagnostics.begin(), before.diagnostics.end(), [&](const Diagnostic& d) {
+                if (d.suppressed) return false;
+                for (const char* r : rules)
+                    if (d.rule == r) return true;
+                return false;
+            });
+        };
+        ingest::DocxBodyFix body;
+        body.page = found({"nd30.presentation.margins", "nd30.presentation.paper"});
+        bool font = found({"nd30.presentation.font"}), size = found({"nd30.presentation.body-size"});
+        if (font || size) {
+            body.body = body_paragraphs(bytes, path, opts);
+            if (font) body.font = "Times New Roman";
+            // Decree 30 Appendix I, II.6.e: 13-14 pt; a size outside becomes 14.
+            if (size) body.size = 28, body.size_min = 26, body.size_max = 28;
+        }
+        if (!body.page && body.body.empty()) {
             out.remaining = std::move(before);
             return out;
         }
-        auto fixed = ingest::fix_docx_page(bytes, opts.ingest);
+        auto fixed = ingest::fix_docx_page(bytes, opts.ingest, body);
         if (auto* bad = std::get_if<UnreadableInput>(&fixed)) {
             out.status = FixStatus::Unreadable;
             out.remaining = {path, format, {unreadable(path, *bad, opts.check.lang)}, true, {}};

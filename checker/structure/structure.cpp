@@ -255,6 +255,13 @@ bool is_draft_mark(std::string_view text) {
 // "V/v ..." / "Về việc ..." under the number of an official letter.
 bool is_subject_line(std::string_view f) { return starts_with(f, "v v ") || starts_with(f, "ve viec "); }
 bool is_addressee(std::string_view f) { return starts_with(f, "kinh gui"); }
+// A line ending in a drawn rule: four or more '-', '_' or '*' after a space.
+bool ends_with_rule(std::string_view t) {
+    while (!t.empty() && t.back() == ' ') t.remove_suffix(1);
+    size_t n = 0;
+    while (n < t.size() && (t[t.size() - 1 - n] == '-' || t[t.size() - 1 - n] == '_' || t[t.size() - 1 - n] == '*')) ++n;
+    return n >= 4 && n < t.size() && t[t.size() - 1 - n] == ' ';
+}
 
 // "(Ban hành kèm theo Quyết định số .../QĐ-UBND ngày ...)", "(Kèm theo Tờ trình số ...)".
 bool is_attachment_note(std::string_view f) {
@@ -464,8 +471,18 @@ void scan_header(const SourceDocument& doc, Outline& out) {
             break;
         }
         if (is_draft_mark(t)) { h.draft_mark = b; continue; }
+        // "Kính gửi: ..." under the summary of a Tờ trình or a letter: the
+        // addressee, and the end of the title (the body follows it).
+        if (is_addressee(f)) {
+            if (!h.addressee) h.addressee = b;
+            ++b;
+            break;
+        }
         h.title.push_back(b);
         if (t.size() > 0 && (t.back() == '.' || t.back() == ':')) { ++b; break; }
+        // The rule printed under the title ("-----"), read onto its last line
+        // (a PDF's line joined with the rule below it): the title ends there.
+        if (ends_with_rule(t)) { ++b; break; }
         if (h.title.size() >= 1 && b + 1 < n && basis_lead(doc.blocks[b + 1].text).empty() &&
             parse_label(doc.blocks[b + 1].text).kind == LabelKind::None &&
             doc.blocks[b + 1].text.size() > 200) {

@@ -625,6 +625,62 @@ TEST_CASE("docx: effective run formatting: defaults, style chain, character styl
     CHECK_FALSE(d.blocks[3].format->runs[0].bold);
 }
 
+// Word picks one of four fonts per character (MS-OI29500 2.1.88): the ascii
+// font for ASCII, hAnsi for the rest of Latin (Vietnamese letters), the East
+// Asian one for CJK, and the complex-script one for a w:cs / w:rtl run.
+TEST_CASE("docx: font slots: theme fonts per slot, hint eastAsia, cs runs, Vietnamese letters in hAnsi") {
+    const std::string theme =
+        "<a:theme xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\"><a:themeElements><a:fontScheme>"
+        "<a:majorFont><a:latin typeface=\"Cambria\"/><a:ea typeface=\"\"/><a:cs typeface=\"\"/></a:majorFont>"
+        "<a:minorFont><a:latin typeface=\"Times New Roman\"/><a:ea typeface=\"\"/><a:cs typeface=\"Arial\"/></a:minorFont>"
+        "</a:fontScheme></a:themeElements></a:theme>";
+    DocxWriter w;
+    // The body font comes from the theme only: no style names a font.
+    w.styles =
+        "<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:asciiTheme=\"minorHAnsi\" w:eastAsiaTheme=\"minorEastAsia\" "
+        "w:hAnsiTheme=\"minorHAnsi\" w:cstheme=\"minorBidi\"/><w:sz w:val=\"28\"/><w:szCs w:val=\"22\"/>"
+        "<w:lang w:val=\"vi-VN\" w:eastAsia=\"en-US\"/></w:rPr></w:rPrDefault></w:docDefaults>"
+        "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/></w:style>";
+    w.raw_parts["word/theme/theme1.xml"] = theme;
+    w.body =
+        // 0: the theme's minor Latin font, for ASCII and Vietnamese letters alike.
+        p_raw(r_t("Hà Nội")) +
+        // 1: only the ascii slot set directly: "H" in Arial, "à" keeps the theme's hAnsi font.
+        p_raw(r_t("Hà", "<w:rFonts w:ascii=\"Arial\"/>")) +
+        // 2: hint eastAsia with an East Asian font, East Asian language not Chinese:
+        // Vietnamese letters stay in hAnsi; a CJK character takes SimSun.
+        p_raw(r_t("Việt 中", "<w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" w:eastAsia=\"SimSun\" w:hint=\"eastAsia\"/>")) +
+        // 3: the same with a Chinese East Asian language: Latin Extended letters go to SimSun.
+        p_raw(r_t("Việt", "<w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" w:eastAsia=\"SimSun\" w:hint=\"eastAsia\"/>"
+                          "<w:lang w:eastAsia=\"zh-CN\"/>")) +
+        // 4: a complex-script run: the cs font (theme minorBidi) and szCs, whatever the letters.
+        p_raw(r_t("Việt", "<w:cs/><w:b/><w:bCs w:val=\"0\"/>")) +
+        // 5: the explicit name and a theme reference on one element: the theme's.
+        p_raw(r_t("Nam", "<w:rFonts w:ascii=\"Arial\" w:hAnsi=\"Arial\" w:asciiTheme=\"majorHAnsi\" w:hAnsiTheme=\"majorHAnsi\"/>")) +
+        // 6: East Asian font "Times New Roman" and equal Latin fonts: the ascii font for everything.
+        p_raw(r_t("ạ", "<w:rFonts w:ascii=\"Tahoma\" w:hAnsi=\"Tahoma\" w:eastAsia=\"Times New Roman\" w:hint=\"eastAsia\"/>"));
+    auto d = read_ok(w.build());
+    REQUIRE(d.blocks.size() == 7);
+    auto fonts = [&](size_t b) {
+        std::vector<std::pair<std::string, uint32_t>> out;  // font, first column
+        for (const auto& r : d.blocks[b].format->runs) out.push_back({r.font, r.column});
+        return out;
+    };
+    using V = std::vector<std::pair<std::string, uint32_t>>;
+    CHECK(fonts(0) == V{{"Times New Roman", 1}});  // one run: the slots name the same font
+    CHECK(d.blocks[0].format->runs[0].size == 28);
+    CHECK(fonts(1) == V{{"Arial", 1}, {"Times New Roman", 2}});
+    CHECK(fonts(2) == V{{"Times New Roman", 1}, {"SimSun", 6}});
+    CHECK(fonts(3) == V{{"Times New Roman", 1}, {"SimSun", 3}, {"Times New Roman", 4}});  // only "ệ" moves
+    const auto& cs = d.blocks[4].format->runs;
+    REQUIRE(cs.size() == 1);
+    CHECK(cs[0].font == "Arial");
+    CHECK(cs[0].size == 22);
+    CHECK_FALSE(cs[0].bold);  // w:bCs, not w:b, for a complex-script run
+    CHECK(fonts(5) == V{{"Cambria", 1}});
+    CHECK(fonts(6) == V{{"Tahoma", 1}});
+}
+
 TEST_CASE("docx: equal neighbouring runs merge; run positions survive normalize") {
     DocxWriter w;
     w.body = p_raw(r_t("Tuyên ") + r_t("truyền") + r_t("   rộng rãi", "<w:i/>"));

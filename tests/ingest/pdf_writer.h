@@ -49,7 +49,19 @@ public:
 
     // Prints `text` with its left edge at x and its baseline at y, in a font
     // of `size` points; `turned` prints it turned 90 degrees (bottom to top).
-    void put(double x, double y, std::string_view text, double size = 10, bool turned = false) {
+    // Fonts other than the default one (F1, "DejaVuSans"), by the BaseFont
+    // name the PDF gives them ("TimesNewRomanPS-BoldMT", "Times New Roman,Bold"):
+    // returns the number to pass to put().
+    int add_font(const std::string& base_font) {
+        fonts_.push_back(base_font);
+        return static_cast<int>(fonts_.size()) + 1;
+    }
+    // The document information's Producer and Creator ("" = none written).
+    std::string producer, creator;
+    // Paper size in points.
+    double page_width = 595, page_height = 842;
+
+    void put(double x, double y, std::string_view text, double size = 10, bool turned = false, int font = 1) {
         if (pages_.empty()) new_page();
         std::string hex;
         for (size_t i = 0; i < text.size();) {
@@ -59,7 +71,7 @@ public:
             hex += buf;
         }
         char head[160];
-        std::snprintf(head, sizeof head, "BT /F1 %.2f Tf %s %.2f %.2f Tm <", size, turned ? "0 1 -1 0" : "1 0 0 1", x, y);
+        std::snprintf(head, sizeof head, "BT /F%d %.2f Tf %s %.2f %.2f Tm <", font, size, turned ? "0 1 -1 0" : "1 0 0 1", x, y);
         pages_.back() += head + hex + "> Tj ET\n";
     }
     // Width of `text` printed at `size` (every glyph is half the size wide).
@@ -110,11 +122,36 @@ public:
         }
         cmap += "endcmap CMapName currentdict /CMap defineresource pop end end\n";
         objs.push_back(stream(cmap));
+        // Added fonts follow the pages: a Type0 font and its CIDFont each.
+        std::string font_refs = "/F1 3 0 R";
+        size_t first_extra = 6 + 2 * npages;
+        for (size_t k = 0; k < fonts_.size(); ++k)
+            font_refs += " /F" + std::to_string(k + 2) + " " + std::to_string(first_extra + 2 * k) + " 0 R";
+        char box[64];
+        std::snprintf(box, sizeof box, "[0 0 %.2f %.2f]", page_width, page_height);
         for (const auto& content : pages_) {
-            objs.push_back("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
-                           "/Contents " + std::to_string(objs.size() + 2) + " 0 R >>");
+            objs.push_back(std::string("<< /Type /Page /Parent 2 0 R /MediaBox ") + box + " /Resources << /Font << " +
+                           font_refs + " >> >> /Contents " + std::to_string(objs.size() + 2) + " 0 R >>");
             objs.push_back(stream(content));
         }
+        for (size_t k = 0; k < fonts_.size(); ++k) {
+            std::string name = "/" + name_token(fonts_[k]);
+            objs.push_back("<< /Type /Font /Subtype /Type0 /BaseFont " + name + " /Encoding /Identity-H /DescendantFonts [" +
+                           std::to_string(first_extra + 2 * k + 1) + " 0 R] /ToUnicode 5 0 R >>");
+            objs.push_back("<< /Type /Font /Subtype /CIDFontType2 /BaseFont " + name +
+                           " /CIDToGIDMap /Identity /DW 500 /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) "
+                           "/Supplement 0 >> /FontDescriptor << /Type /FontDescriptor /FontName " + name +
+                           " /Flags 32 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 800 /Descent -200 "
+                           "/CapHeight 700 /StemV 80 >> >>");
+        }
+        if (!producer.empty() || !creator.empty()) {
+            std::string info = "<<";
+            if (!producer.empty()) info += " /Producer " + text_string(producer);
+            if (!creator.empty()) info += " /Creator " + text_string(creator);
+            objs.push_back(info + " >>");
+        }
+        std::string info_ref =
+            producer.empty() && creator.empty() ? "" : " /Info " + std::to_string(objs.size()) + " 0 R";
         std::string out = "%PDF-1.4\n%\xE2\xE3\xCF\xD3\n";
         std::vector<size_t> offsets;
         for (size_t i = 0; i < objs.size(); ++i) {
@@ -136,12 +173,29 @@ public:
             std::snprintf(buf, sizeof buf, "%010zu 00000 n \n", off);
             out += buf;
         }
-        out += "trailer\n<< /Size " + std::to_string(offsets.size() + 1) + " /Root 1 0 R" + encrypt + " >>\nstartxref\n" +
+        out += "trailer\n<< /Size " + std::to_string(offsets.size() + 1) + " /Root 1 0 R" + info_ref + encrypt + " >>\nstartxref\n" +
                std::to_string(xref) + "\n%%EOF\n";
         return out;
     }
 
 private:
+    // A name object's token: a space is #20 ("Times New Roman,Bold").
+    static std::string name_token(const std::string& n) {
+        std::string out;
+        for (char c : n) out += c == ' ' ? std::string("#20") : std::string(1, c);
+        return out;
+    }
+    // A text string in UTF-16BE with its byte order mark, as hex.
+    static std::string text_string(std::string_view s) {
+        std::string hex = "<FEFF";
+        for (size_t i = 0; i < s.size();) {
+            char32_t c = utf8::next(s, i);
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "%04X", static_cast<unsigned>(c > 0xFFFF ? 0xFFFD : c));
+            hex += buf;
+        }
+        return hex + ">";
+    }
     static std::string stream(const std::string& data) {
         return "<< /Length " + std::to_string(data.size()) + " >>\nstream\n" + data + "\nendstream";
     }
@@ -154,7 +208,7 @@ private:
         y_ -= 12;
     }
 
-    std::vector<std::string> pages_;
+    std::vector<std::string> pages_, fonts_;
     std::vector<uint32_t> source_;
     int y_ = 0;
 };

@@ -1,7 +1,8 @@
 // --fix on a .docx: the page setup of Decree 30 Appendix I (paper, margins),
-// written into word/document.xml's w:pgSz/w:pgMar values only; every other
-// part of the package stays byte-identical and the fixed file re-checks clean
-// for those rules.
+// written into word/document.xml's w:pgSz/w:pgMar values only, and the body
+// text's font and size, written into its runs' w:rPr; every other part of the
+// package stays byte-identical and the fixed file re-checks clean for those
+// rules, with every other finding as it was.
 #include <catch2/catch.hpp>
 #include <zip.h>
 
@@ -9,6 +10,7 @@
 #include <cstring>
 #include <filesystem>
 #include <map>
+#include <set>
 
 #include "helpers.h"
 #include "ingest/ingest.h"
@@ -140,4 +142,134 @@ TEST_CASE("fix on a .docx: a right document is left alone; LibreOffice opens the
         if (name != "word/document.xml") CHECK(after[name] == data);
     REQUIRE(run("pdf", wrong) == 0);
     CHECK(fs::exists(dir.path / "wrong.pdf"));
+}
+
+namespace {
+
+std::multiset<std::string> rule_set(const pipeline::FileResult& r) {
+    std::multiset<std::string> out;
+    for (const auto& d : r.diagnostics) out.insert(d.rule + ":" + std::to_string(d.line));
+    return out;
+}
+
+// Every part but word/document.xml byte-identical.
+void only_document_changed(const fs::path& before_path, const fs::path& after_path) {
+    auto before = entries(before_path), after = entries(after_path);
+    REQUIRE(before.size() == after.size());
+    for (const auto& [name, data] : before) {
+        INFO(name);
+        REQUIRE(after.count(name));
+        if (name != "word/document.xml") CHECK(after[name] == data);
+    }
+}
+
+}  // namespace
+
+TEST_CASE("fix on a .docx: the body's font becomes Times New Roman; header, table and other findings stay", "[fix][docx]") {
+    test::TempDir dir("fixfont");
+    fs::path src = fs::path(test::source_dir()) / "corpus/presentation/font-wrong.docx";
+    fs::path p = dir.path / "font-wrong.docx";
+    fs::copy_file(src, p);
+    pipeline::Options opts;
+    opts.check.today = {23, 11, 2026};
+    auto before = pipeline::check_file(p.string(), book(), opts);
+    REQUIRE(has_rule(before, "nd30.presentation.font"));
+
+    auto dry = pipeline::fix_file(p.string(), book(), opts, true);
+    REQUIRE(dry.status == pipeline::FixStatus::Fixed);
+    // Four paragraphs of running text in Arial, one in .VnTime (its text is
+    // Unicode already: only the font name is old).
+    CHECK(dry.diff.find("phông chữ nội dung: Arial → Times New Roman (4 đoạn)") != std::string::npos);
+    CHECK(dry.diff.find("phông chữ nội dung: .VnTime → Times New Roman (1 đoạn)") != std::string::npos);
+    CHECK(dry.diff.find("cỡ chữ") == std::string::npos);  // the sizes are right
+    CHECK(test::slurp(p) == test::slurp(src));
+
+    auto done = pipeline::fix_file(p.string(), book(), opts, false);
+    REQUIRE(done.status == pipeline::FixStatus::Fixed);
+    CHECK_FALSE(has_rule(done.remaining, "nd30.presentation.font"));
+    // Everything else is as it was: the red line is still red.
+    auto want = rule_set(before);
+    for (auto it = want.begin(); it != want.end();)
+        it = it->rfind("nd30.presentation.font:", 0) == 0 ? want.erase(it) : std::next(it);
+    CHECK(rule_set(done.remaining) == want);
+    only_document_changed(src, p);
+    // The header table (its own fonts and sizes) is not touched: each of its
+    // runs keeps its w:rPr as written.
+    std::string old_xml = entries(src)["word/document.xml"], new_xml = entries(p)["word/document.xml"];
+    auto header_end = old_xml.find("</w:tbl>");
+    REQUIRE(header_end != std::string::npos);
+    CHECK(new_xml.compare(0, header_end, old_xml, 0, header_end) == 0);
+    CHECK(pipeline::fix_file(p.string(), book(), opts, false).status == pipeline::FixStatus::NothingToFix);
+}
+
+TEST_CASE("fix on a .docx: a body at 12 pt becomes 14 pt; the 11 pt recipients keep theirs", "[fix][docx]") {
+    test::TempDir dir("fixsize");
+    fs::path src = fs::path(test::source_dir()) / "corpus/presentation/body-wrong.docx";
+    fs::path p = dir.path / "body-wrong.docx";
+    fs::copy_file(src, p);
+    pipeline::Options opts;
+    opts.check.today = {23, 11, 2026};
+    auto before = pipeline::check_file(p.string(), book(), opts);
+    REQUIRE(has_rule(before, "nd30.presentation.body-size"));
+    pipeline::Options en = opts;
+    en.check.lang = "en";
+    auto dry = pipeline::fix_file(p.string(), book(), en, true);
+    REQUIRE(dry.status == pipeline::FixStatus::Fixed);
+    CHECK(dry.diff.find("body size: 12 pt → 14 pt (") != std::string::npos);
+    CHECK(dry.diff.find("body font") == std::string::npos);
+    auto done = pipeline::fix_file(p.string(), book(), opts, false);
+    REQUIRE(done.status == pipeline::FixStatus::Fixed);
+    CHECK_FALSE(has_rule(done.remaining, "nd30.presentation.body-size"));
+    CHECK(has_rule(done.remaining, "nd30.presentation.body-align"));  // not a font fix
+    auto want = rule_set(before);
+    for (auto it = want.begin(); it != want.end();)
+        it = it->rfind("nd30.presentation.body-size:", 0) == 0 ? want.erase(it) : std::next(it);
+    CHECK(rule_set(done.remaining) == want);  // the recipients' list (11 pt) is still right
+    only_document_changed(src, p);
+}
+
+TEST_CASE("fix on a .docx: body font and size set on runs without properties; LibreOffice opens the result", "[fix][docx]") {
+    std::string soffice = ingest::find_soffice({});
+    if (soffice.empty()) {
+        WARN("soffice not found: the LibreOffice check is skipped");
+        return;
+    }
+    test::TempDir dir("fixfontlo");
+    // The template with its body style in Arial 12 pt: LibreOffice writes the
+    // font and size in styles.xml and none on the runs, so --fix adds w:rPr
+    // to the body's runs and leaves the style (the header uses it too).
+    std::string fodt = test::slurp(fs::path(test::source_dir()) / "tests/data/presentation/nd30-template.fodt");
+    size_t replaced = 0;
+    for (auto [from, to] : {std::pair<std::string, std::string>{"style:font-name=\"Times New Roman\"", "style:font-name=\"Arial\""},
+                            std::pair<std::string, std::string>{"fo:font-size=\"14pt\"", "fo:font-size=\"12pt\""}})
+        for (size_t at = fodt.find(from); at != std::string::npos; at = fodt.find(from, at + to.size())) {
+            fodt.replace(at, from.size(), to);
+            ++replaced;
+        }
+    REQUIRE(replaced > 0);
+    test::spit(dir.path / "arial.fodt", fodt);
+    auto run = [&](const char* to, const fs::path& file) {
+        std::string cmd = test::shell_quote(soffice) + " -env:UserInstallation=file://" + (dir.path / "profile").string() +
+                          " --headless --convert-to " + to + " --outdir " + test::shell_quote(dir.path.string()) + " " +
+                          test::shell_quote(file.string()) + " >/dev/null 2>&1";
+        return std::system(cmd.c_str());
+    };
+    REQUIRE(run("docx", dir.path / "arial.fodt") == 0);
+    fs::path doc = dir.path / "arial.docx";
+    REQUIRE(fs::exists(doc));
+    fs::copy_file(doc, dir.path / "original.docx");
+    pipeline::Options opts;
+    auto before = pipeline::check_file(doc.string(), book(), opts);
+    REQUIRE(has_rule(before, "nd30.presentation.font"));
+    auto fixed = pipeline::fix_file(doc.string(), book(), opts, false);
+    REQUIRE(fixed.status == pipeline::FixStatus::Fixed);
+    // (LibreOffice writes the font the machine has in place of Arial: its name varies.)
+    CHECK(fixed.diff.find("phông chữ nội dung: ") != std::string::npos);
+    CHECK(fixed.diff.find(" → Times New Roman (") != std::string::npos);
+    CHECK(fixed.diff.find("cỡ chữ nội dung: 12 pt → 14 pt") != std::string::npos);
+    CHECK_FALSE(has_rule(fixed.remaining, "nd30.presentation.body-size"));
+    only_document_changed(dir.path / "original.docx", doc);
+    fs::remove(dir.path / "arial.pdf");
+    REQUIRE(run("pdf", doc) == 0);
+    CHECK(fs::exists(dir.path / "arial.pdf"));
 }

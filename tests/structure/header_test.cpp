@@ -84,3 +84,25 @@ TEST_CASE("header: the national title typed on two lines is not an issuing body"
     CHECK(line_of(*a, h.agency[0]) == 1);
     CHECK(line_of(*a, h.national_title) == 2);
 }
+
+TEST_CASE("header: 'Kính gửi' ends the title (regression: the body's first paragraph read as the title)") {
+    auto a = analyze_text(
+        "UBND TỈNH AN PHÚ\nSỞ NỘI VỤ\nSố: 12/TTr-SNV\nAn Phú, ngày 5 tháng 3 năm 2026\nTỜ TRÌNH\n"
+        "Về việc giải thể Hội nuôi ong huyện Tân Lập\nKính gửi: Chủ tịch Ủy ban nhân dân tỉnh\n"
+        "Ngày 02/3/2026, Sở Nội vụ nhận được văn bản của Hội nuôi ong đề nghị giải thể hội.\n"
+        "Sở Nội vụ kính trình Chủ tịch Ủy ban nhân dân tỉnh xem xét, quyết định.\n");
+    const auto& h = a->model.outline.header;
+    REQUIRE(h.title.size() == 1);
+    CHECK(line_of(*a, h.title[0]) == 6);
+    CHECK(line_of(*a, h.addressee) == 7);
+}
+
+TEST_CASE("header: a rule read onto the title's last line ends the title (regression: PDF line joined with '-----')") {
+    auto a = analyze_text(
+        "UBND TỈNH AN PHÚ\nHỘI NUÔI ONG\nSố: 3/BC-HNO\nAn Phú, ngày 5 tháng 3 năm 2026\nBÁO CÁO\n"
+        "KẾT QUẢ HOẠT ĐỘNG CỦA BAN CHẤP HÀNH\nNhiệm kỳ II (2021-2026) ----------\n"
+        "Đại hội lần thứ II của Hội nuôi ong vào ngày 10 tháng 5 năm 2021 đã bầu Ban Chấp hành gồm 9 người.\n");
+    const auto& h = a->model.outline.header;
+    REQUIRE(h.title.size() == 2);
+    CHECK(line_of(*a, h.title[1]) == 7);
+}

@@ -1,6 +1,8 @@
-// Formatting facts a reader knew about the text (today only .docx): the
-// effective values Word applies, resolved from the document defaults, the
-// style chain (w:basedOn) and direct formatting. Stages only record them;
+// Formatting facts a reader knew about the text: for a .docx the effective
+// values Word applies, resolved from the document defaults, the style chain
+// (w:basedOn) and direct formatting; for a PDF written by a word processor,
+// the runs' font family, size, bold and italic as its font names say (no
+// paragraph formatting, no colour). Stages only record them;
 // presentation rules (Decree 30/2020 Appendix I: font, size, margins) decide.
 //
 // Units are Word's: lengths in twips (1/20 pt, 1440 per inch, 567 per cm),
@@ -57,6 +59,9 @@ struct PageSetup {
     // page has its own header and footer (none when the section names none).
     // A header or footer a section does not name is the previous section's.
     bool facts = false;        // the reader knew these (a .docx): false for every other format
+    // A PDF page's box (a PDF typeset by a word processor): its size and
+    // orientation only; margins, headers and page numbers are not known.
+    bool printed = false;
     bool title_page = false;
     // Where the pages after the first show their number (a PAGE field): in the
     // "header" or the "footer" ("" = no page number), how that paragraph is

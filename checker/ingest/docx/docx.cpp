@@ -234,6 +234,11 @@ private:
         Pos cur_;
     };
 
+    static bool raised(pugi::xml_node rpr) {
+        auto v = kid(rpr, "vertAlign");
+        return v && attr(v, "val") != "baseline";
+    }
+
     const RunProps& style_run_props(const std::string& rstyle, const std::string& pstyle) {
         const std::string& tstyle = table_styles_.empty() ? std::string() : table_styles_.back();
         auto key = rstyle + '\n' + pstyle + '\n' + tstyle;
@@ -379,8 +384,10 @@ private:
             else if (name == "drawing" || name == "pict" || name == "AlternateContent" || name == "object")
                 boxes(c, p, depth + 1);
         }
+        bool legacy_text = false;
         if (lf && p.text.size() > begin) {
             auto [text, converted] = convert_legacy(std::string_view(p.text).substr(begin), *lf);
+            legacy_text = converted;
             if (converted) {
                 if (map_) record_run(p, begin, parts, text, lf->enc);
                 parts.clear();
@@ -400,15 +407,28 @@ private:
         if (p.text.size() > begin) {
             RunProps props = style_run_props(rstyle, p.pstyle);
             props.apply(rpr, styles_.theme());
-            RunFormat f;
-            f.font = props.font;
-            f.size = props.size;
-            f.bold = props.bold;
-            f.italic = props.italic;
-            f.underline = props.underline;
-            f.caps = props.caps;
-            f.color = props.color;
-            p.runs.push_back({begin, p.text.size(), std::move(f)});
+            if (map_)
+                map_->runs.push_back({r, para_no_, props.latin(), props.size, legacy_text,
+                                      raised(rpr), !table_styles_.empty()});
+            // One span per font slot: "Hà" is H in the ascii font and à in the
+            // hAnsi one; equal neighbours are merged when the blocks are made.
+            std::string_view text(p.text);
+            for (size_t i = begin; i < text.size();) {
+                size_t from = i;
+                FontSlot slot = props.slot(utf8::next(text, i));
+                for (size_t k = i; k < text.size(); i = k)
+                    if (props.slot(utf8::next(text, k)) != slot) break;
+                bool cs = slot == FontSlot::cs;
+                RunFormat f;
+                f.font = props.font(slot);
+                f.size = cs ? props.size_cs : props.size;
+                f.bold = cs ? props.bold_cs : props.bold;
+                f.italic = cs ? props.italic_cs : props.italic;
+                f.underline = props.underline;
+                f.caps = props.caps;
+                f.color = props.color;
+                p.runs.push_back({from, i, std::move(f)});
+            }
         }
     }
 

@@ -1,9 +1,13 @@
-// --fix on a .docx: the page setup of Decree 30/2020 Appendix I, Part I.I
-// (see fix_docx_page in ingest.h). word/document.xml is checked to be
-// well-formed with pugixml, then edited as text: only the values of the
-// w:pgSz w:w/w:h and w:pgMar w:top/w:bottom/w:left/w:right attributes that
-// must change are rewritten, so every other byte of the part stays, and
-// rewrite_zip copies every other part unchanged.
+// --fix on a .docx: the page setup of Decree 30/2020 Appendix I, Part I.I,
+// and the font family and size of the body text (see fix_docx_page in
+// ingest.h). word/document.xml is checked to be well-formed with pugixml,
+// then edited as text: only the values of the w:pgSz w:w/w:h and w:pgMar
+// w:top/w:bottom/w:left/w:right attributes that must change are rewritten,
+// and in the body's runs only their w:rFonts and w:sz (added to w:rPr where
+// missing, in the schema's order), so every other byte of the part stays,
+// and rewrite_zip copies every other part unchanged. The runs and their
+// effective fonts come from the reader's own map (docx_map.h), so what is
+// changed is what the rules judged.
 #include <pugixml.hpp>
 
 #include <algorithm>
@@ -14,6 +18,8 @@
 #include <optional>
 #include <set>
 
+#include "ingest/docx/docx_map.h"
+#include "ingest/docx/docx_parts.h"
 #include "ingest/docx/zip_reader.h"
 #include "ingest/docx/zip_writer.h"
 #include "ingest/plugin.h"
@@ -91,6 +97,7 @@ std::vector<size_t> find_tags(const std::string& xml, const std::string& local) 
 struct Edit {
     size_t begin, end;
     std::string value;
+    size_t seq = 0;
 };
 
 std::optional<int> number(const std::map<std::string, AttrValue>& a, const char* name) {
@@ -102,9 +109,155 @@ std::optional<int> number(const std::map<std::string, AttrValue>& a, const char*
     return static_cast<int>(v);
 }
 
+
+// The children of w:rPr in the schema's order (CT_RPr): a property added to a
+// run goes before the first one present that comes after it.
+constexpr const char* kRprOrder[] = {"rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike",
+                                     "dstrike", "outline", "shadow", "emboss", "imprint", "noProof", "snapToGrid",
+                                     "vanish", "webHidden", "color", "spacing", "w", "kern", "position", "sz",
+                                     "szCs", "highlight", "u", "effect", "bdr", "shd", "fitText", "vertAlign",
+                                     "rtl", "cs", "em", "lang", "eastAsianLayout", "specVanish", "oMath", "rPrChange"};
+int rpr_rank(std::string_view name) {
+    for (size_t i = 0; i < std::size(kRprOrder); ++i)
+        if (name == kRprOrder[i]) return static_cast<int>(i);
+    return static_cast<int>(std::size(kRprOrder));  // unknown (an extension): last
+}
+
+bool times_new_roman(const std::string& font, const std::string& want) {
+    auto low = [](std::string s) {
+        for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return s;
+    };
+    return low(font).rfind(low(want), 0) == 0;  // "Times New Roman Bold" is a face of the family
+}
+bool symbol_font(const std::string& f) {
+    return f == "Symbol" || f.rfind("Wingdings", 0) == 0 || f == "Webdings";
+}
+
+// Offsets in the part: pugixml's offset_debug() is where an element's name
+// starts, just after its '<'.
+size_t start_of(pugi::xml_node n) { return static_cast<size_t>(n.offset_debug()) - 1; }
+
+// Edits setting a run's Latin font and/or size through its own w:rPr.
+// `prefix` is the run element's ("w:").
+void run_edits(const std::string& xml, pugi::xml_node run, const std::string& font, uint32_t size,
+               std::vector<Edit>& edits) {
+    std::string qname = run.name();
+    std::string prefix = qname.substr(0, qname.find(':') == std::string::npos ? 0 : qname.find(':') + 1);
+    std::string fonts_tag = font.empty() ? std::string()
+                                         : "<" + prefix + "rFonts " + prefix + "ascii=\"" + font + "\" " + prefix +
+                                               "hAnsi=\"" + font + "\"/>";
+    std::string size_tag = size ? "<" + prefix + "sz " + prefix + "val=\"" + std::to_string(size) + "\"/>" : "";
+    pugi::xml_node rpr;
+    for (auto c : run.children())
+        if (c.type() == pugi::node_element && docx::local(c.name()) == "rPr") rpr = c;
+    size_t tag_end = 0;
+    if (!rpr) {
+        tag_attributes(xml, start_of(run), tag_end);
+        if (tag_end >= xml.size() || xml[tag_end - 1] == '/') return;  // <w:r/>: no text
+        edits.push_back({tag_end + 1, tag_end + 1, "<" + prefix + "rPr>" + fonts_tag + size_tag + "</" + prefix + "rPr>"});
+        return;
+    }
+    size_t rpr_lt = start_of(rpr);
+    tag_attributes(xml, rpr_lt, tag_end);
+    if (xml[tag_end - 1] == '/') {  // <w:rPr/>
+        edits.push_back({rpr_lt, tag_end + 1, "<" + std::string(rpr.name()) + ">" + fonts_tag + size_tag + "</" +
+                                                  std::string(rpr.name()) + ">"});
+        return;
+    }
+    // Where a new child of rank `rank` goes: before the first later one, else before </w:rPr>.
+    auto insert_at = [&](int rank) -> size_t {
+        for (auto c : rpr.children())
+            if (c.type() == pugi::node_element && rpr_rank(docx::local(c.name())) > rank) return start_of(c);
+        std::string close = "</" + std::string(rpr.name());
+        size_t at = xml.find(close, tag_end);
+        return at == std::string::npos ? tag_end + 1 : at;
+    };
+    if (!font.empty()) {
+        if (auto f = docx::kid(rpr, "rFonts")) {
+            // The same element, written again: its other attributes (eastAsia,
+            // cs, hint, ...) as they were, the Latin slots and their theme
+            // references replaced.
+            size_t lt = start_of(f), end = 0;
+            auto attrs = tag_attributes(xml, lt, end);
+            std::string tag = "<" + std::string(f.name());
+            std::vector<std::pair<size_t, std::string>> kept;  // in file order
+            for (const auto& [name, v] : attrs)
+                if (name != "ascii" && name != "hAnsi" && name != "asciiTheme" && name != "hAnsiTheme") {
+                    size_t q = v.begin - 1, n = q;
+                    while (n > lt && xml[n - 1] != ' ' && xml[n - 1] != '\t' && xml[n - 1] != '\n' && xml[n - 1] != '\r') --n;
+                    kept.push_back({n, xml.substr(n, v.end + 1 - n)});
+                }
+            std::sort(kept.begin(), kept.end());
+            tag += " " + prefix + "ascii=\"" + font + "\" " + prefix + "hAnsi=\"" + font + "\"";
+            for (const auto& [pos, text] : kept) tag += " " + text;
+            bool empty = xml[end - 1] == '/';
+            tag += empty ? "/>" : ">";
+            edits.push_back({lt, end + 1, tag});
+        } else {
+            size_t at = insert_at(rpr_rank("rFonts"));
+            edits.push_back({at, at, fonts_tag});
+        }
+    }
+    if (size) {
+        if (auto sz = docx::kid(rpr, "sz")) {
+            size_t end = 0;
+            auto attrs = tag_attributes(xml, start_of(sz), end);
+            auto it = attrs.find("val");
+            if (it != attrs.end()) edits.push_back({it->second.begin, it->second.end, std::to_string(size)});
+        } else {
+            size_t at = insert_at(rpr_rank("sz"));
+            edits.push_back({at, at, size_tag});
+        }
+    }
+}
+
+std::string pt_text(uint32_t half_points, bool en) {
+    std::string s = std::to_string(half_points / 2);
+    if (half_points % 2) s += en ? ".5" : ",5";
+    return s + " pt";
+}
+
+// The body's runs: font and size edits, and what they change for --diff.
+std::optional<UnreadableInput> body_edits(ZipReader& zip, const std::string& xml, pugi::xml_document& doc,
+                                          const DocxBodyFix& req, std::vector<Edit>& edits,
+                                          std::vector<DocxChange>& changes) {
+    if (req.body.empty() || (req.font.empty() && !req.size)) return std::nullopt;
+    docx::BodyMap map;
+    if (auto bad = docx::map_body(zip, doc, map)) return bad;
+    std::set<uint32_t> body(req.body.begin(), req.body.end());
+    std::map<std::string, std::set<uint32_t>> fonts;  // font changed -> paragraphs
+    std::map<uint32_t, std::set<uint32_t>> sizes;     // size changed -> paragraphs
+    for (const auto& r : map.runs) {
+        if (!body.count(r.para) || r.legacy || r.in_table) continue;
+        std::string font;
+        uint32_t size = 0;
+        if (!req.font.empty() && !r.font.empty() && !times_new_roman(r.font, req.font) && !symbol_font(r.font)) {
+            font = req.font;
+            fonts[r.font].insert(r.para);
+        }
+        if (req.size && r.size && !r.raised && (r.size < req.size_min || r.size > req.size_max)) {
+            size = req.size;
+            sizes[r.size].insert(r.para);
+        }
+        if (!font.empty() || size) run_edits(xml, r.node, font, size, edits);
+    }
+    for (const auto& [from, paras] : fonts) {
+        std::string n = std::to_string(paras.size());
+        changes.push_back({"phông chữ nội dung: " + from + " → " + req.font + " (" + n + " đoạn)",
+                           "body font: " + from + " → " + req.font + " (" + n + " paragraphs)"});
+    }
+    for (const auto& [from, paras] : sizes) {
+        std::string n = std::to_string(paras.size());
+        changes.push_back({"cỡ chữ nội dung: " + pt_text(from, false) + " → " + pt_text(req.size, false) + " (" + n + " đoạn)",
+                           "body size: " + pt_text(from, true) + " → " + pt_text(req.size, true) + " (" + n + " paragraphs)"});
+    }
+    return std::nullopt;
+}
 }  // namespace
 
-std::variant<DocxFix, UnreadableInput> fix_docx_page_document(std::string_view bytes, const Options& opts) {
+std::variant<DocxFix, UnreadableInput> fix_docx_page_document(std::string_view bytes, const Options& opts,
+                                                              const DocxBodyFix& body) {
     try {
         auto opened = ZipReader::open(bytes, opts);
         if (auto* bad = std::get_if<UnreadableInput>(&opened)) return *bad;
@@ -117,7 +270,7 @@ std::variant<DocxFix, UnreadableInput> fix_docx_page_document(std::string_view b
                                    "open it in Word or LibreOffice and save it as .docx"};
         const std::string& xml = *data;
         pugi::xml_document check;
-        if (!check.load_buffer(xml.data(), xml.size(), pugi::parse_default, pugi::encoding_utf8))
+        if (!check.load_buffer(xml.data(), xml.size(), pugi::parse_default | pugi::parse_ws_pcdata, pugi::encoding_utf8))
             return UnreadableInput{"the .docx is damaged: word/document.xml is not well-formed XML",
                                    "open it in Word and save it again"};
 
@@ -128,7 +281,8 @@ std::variant<DocxFix, UnreadableInput> fix_docx_page_document(std::string_view b
             if (said.insert(vi).second) out.changes.push_back({vi, en});
         };
         // Each section's pgSz comes before its pgMar (the schema's order).
-        auto sizes = find_tags(xml, "pgSz"), margins = find_tags(xml, "pgMar");
+        std::vector<size_t> sizes, margins;
+        if (body.page) sizes = find_tags(xml, "pgSz"), margins = find_tags(xml, "pgMar");
         std::vector<std::pair<size_t, bool>> orientation;  // pgSz position -> landscape
         for (size_t lt : sizes) {
             size_t end = 0;
@@ -179,8 +333,13 @@ std::variant<DocxFix, UnreadableInput> fix_docx_page_document(std::string_view b
                        std::string(s.en) + ": " + mm_text(mm, true) + " mm → " + mm_text(target, true) + " mm");
             }
         }
+        if (auto bad = body_edits(zip, xml, check, body, edits, out.changes)) return *bad;
         if (edits.empty()) return out;
-        std::sort(edits.begin(), edits.end(), [](const Edit& x, const Edit& y) { return x.begin > y.begin; });
+        // From the end, so earlier offsets stay right; of two insertions at one
+        // place the one made first ends up first (w:rFonts before w:sz).
+        for (size_t i = 0; i < edits.size(); ++i) edits[i].seq = i;
+        std::sort(edits.begin(), edits.end(),
+                  [](const Edit& x, const Edit& y) { return x.begin != y.begin ? x.begin > y.begin : x.seq > y.seq; });
         std::string fixed = xml;
         for (const Edit& e : edits) fixed.replace(e.begin, e.end - e.begin, e.value);
         out.bytes = rewrite_zip(bytes, {{"word/document.xml", fixed}});

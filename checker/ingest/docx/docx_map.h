@@ -32,8 +32,21 @@ struct TextPiece {
     std::optional<legacy::Encoding> legacy;
 };
 
+// A run that shows text, with the effective font and size the reader gave
+// it (before direct formatting is changed by --fix, docx_fix.cpp).
+struct RunInfo {
+    pugi::xml_node node;  // the w:r
+    uint32_t para = 0;
+    std::string font;     // Latin (hAnsi) font, theme resolved
+    uint32_t size = 0;    // half-points, 0 = not set anywhere
+    bool legacy = false;  // typed in a .VnTime/VNI font and converted: its font must stay
+    bool raised = false;  // w:vertAlign (a footnote mark, an exponent)
+    bool in_table = false;
+};
+
 struct BodyMap {
     std::vector<TextPiece> pieces;               // in paragraph order, columns increasing
+    std::vector<RunInfo> runs;                   // in document order
     std::map<uint32_t, pugi::xml_node> paras;    // paragraph number -> its w:p
     uint32_t last_line = 0;                      // last body paragraph number
     // Footnotes and endnotes: "f12" / "e3" -> the body's w:footnoteReference

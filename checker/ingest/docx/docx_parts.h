@@ -27,20 +27,47 @@ struct NumRef {
 
 // Theme fonts (word/theme/theme1.xml): what w:asciiTheme="minorHAnsi" names.
 struct Theme {
-    std::string major, minor;  // Latin typefaces of the major (headings) and minor (body) fonts
+    struct Fonts {
+        std::string latin, east_asia, cs;  // a:latin, a:ea, a:cs typefaces ("" = none named)
+    };
+    Fonts major, minor;  // the major (headings) and minor (body) fonts
     void load(const pugi::xml_document& xml);
+    // The typeface a w:*Theme value names: "minorHAnsi"/"minorAscii" -> minor
+    // latin, "majorEastAsia" -> major ea, "minorBidi" -> minor cs; "" for an
+    // unknown value or a slot the theme leaves empty.
+    std::string typeface(const std::string& value) const;
 };
+
+// The four fonts of a run (w:rFonts): Word picks one per character, by its
+// Unicode range and the run's hint, cs and rtl (MS-OI29500 2.1.88).
+struct FontSlots {
+    std::string ascii, hansi, east_asia, cs;
+    friend bool operator==(const FontSlots&, const FontSlots&) = default;
+};
+enum class FontSlot { ascii, hansi, east_asia, cs };
 
 // Run and paragraph properties as they accumulate from the document
 // defaults through the style chain to direct formatting; each apply() lets
 // what the element sets win over what came before. Toggle properties (bold,
 // italic, caps) are taken as set by the last level that names them.
 struct RunProps {
-    std::string font;
-    uint32_t size = 0;
+    FontSlots fonts;         // theme references resolved per level: a theme font wins on its own element
+    std::string hint;        // w:rFonts w:hint: "eastAsia", "cs", "default" ("" = default)
+    std::string lang_east_asia;  // w:lang w:eastAsia ("zh-CN", ...)
+    bool complex = false;    // w:cs or w:rtl: every character takes the cs font and the *Cs properties
+    uint32_t size = 0, size_cs = 0;  // w:sz, w:szCs
     bool bold = false, italic = false, underline = false, caps = false;
+    bool bold_cs = false, italic_cs = false;  // w:bCs, w:iCs
     std::string color;  // "RRGGBB"; "" = auto
     void apply(pugi::xml_node rpr, const Theme& theme);
+    // The slot Word uses for code point `c` of this run.
+    FontSlot slot(char32_t c) const;
+    // The font of a slot; an empty ascii or hAnsi slot takes the other Latin
+    // one (a file that names one Latin font names it for both in practice),
+    // an empty East Asian or complex-script slot stays "" (not known).
+    std::string font(FontSlot s) const;
+    // The Latin font (hAnsi, else ascii): what Vietnamese text is written in.
+    std::string latin() const { return font(FontSlot::hansi); }
 };
 struct ParaProps {
     std::string alignment, line_rule;

@@ -122,24 +122,105 @@ uint32_t to_uint(const std::string& s) { return static_cast<uint32_t>(std::max(0
 
 void Theme::load(const pugi::xml_document& xml) {
     auto scheme = kid(kid(xml.document_element(), "themeElements"), "fontScheme");
-    major = attr(kid(kid(scheme, "majorFont"), "latin"), "typeface");
-    minor = attr(kid(kid(scheme, "minorFont"), "latin"), "typeface");
+    auto read = [&](const char* name) {
+        auto f = kid(scheme, name);
+        return Fonts{attr(kid(f, "latin"), "typeface"), attr(kid(f, "ea"), "typeface"), attr(kid(f, "cs"), "typeface")};
+    };
+    major = read("majorFont");
+    minor = read("minorFont");
+}
+
+std::string Theme::typeface(const std::string& value) const {
+    const Fonts* f = value.rfind("major", 0) == 0 ? &major : value.rfind("minor", 0) == 0 ? &minor : nullptr;
+    if (!f) return {};
+    std::string_view rest = std::string_view(value).substr(5);
+    if (rest == "Ascii" || rest == "HAnsi") return f->latin;
+    if (rest == "EastAsia") return f->east_asia;
+    if (rest == "Bidi") return f->cs;
+    return {};
+}
+
+namespace {
+
+// Ranges of MS-OI29500 2.1.88 that the hint (and a Chinese East Asian
+// language) can move to the East Asian font. Vietnamese letters are in
+// Latin-1, Latin Extended-A/B, the combining marks and Latin Extended
+// Additional: they follow a hint only when the run's East Asian language is
+// Chinese, so a Vietnamese text with w:hint="eastAsia" stays in its hAnsi font.
+bool latin1_hint(char32_t c) {
+    return c == 0xA1 || c == 0xA4 || c == 0xA7 || c == 0xA8 || c == 0xAA || c == 0xAD || c == 0xAF ||
+           (c >= 0xB0 && c <= 0xB4) || (c >= 0xB6 && c <= 0xBA) || (c >= 0xBC && c <= 0xBF) || c == 0xD7 || c == 0xF7;
+}
+bool latin1_chinese(char32_t c) {
+    return c == 0xE0 || c == 0xE1 || (c >= 0xE8 && c <= 0xEA) || c == 0xEC || c == 0xED || c == 0xF2 || c == 0xF3 ||
+           c == 0xF9 || c == 0xFA || c == 0xFC;
+}
+bool east_asian(char32_t c) {
+    return (c >= 0x1100 && c <= 0x11FF) || (c >= 0x2E80 && c <= 0x2FDF) || (c >= 0x2FF0 && c <= 0x9FFF) ||
+           (c >= 0xA000 && c <= 0xA4CF) || (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0xF900 && c <= 0xFAFF) ||
+           (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFFEF) || (c >= 0x20000 && c <= 0x2FFFF);
+}
+bool complex_script(char32_t c) {
+    return (c >= 0x0590 && c <= 0x08FF) || (c >= 0x0900 && c <= 0x0DFF) || (c >= 0x0E00 && c <= 0x0EFF) ||
+           (c >= 0xFB1D && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF);
+}
+
+}  // namespace
+
+FontSlot RunProps::slot(char32_t c) const {
+    if (complex) return FontSlot::cs;
+    // An East Asian font "Times New Roman" with equal Latin fonts: Word uses
+    // the ascii font for the whole run.
+    if (fonts.east_asia == "Times New Roman" && fonts.ascii == fonts.hansi) return FontSlot::ascii;
+    bool hint_ea = hint == "eastAsia";
+    bool chinese = hint_ea && lang_east_asia.rfind("zh", 0) == 0;
+    if (c < 0x80) return FontSlot::ascii;
+    if (c >= 0xA0 && c <= 0xFF)
+        return (hint_ea && latin1_hint(c)) || (chinese && latin1_chinese(c)) ? FontSlot::east_asia : FontSlot::hansi;
+    if ((c >= 0x100 && c <= 0x4FF) || (c >= 0x1E00 && c <= 0x1EFF)) return chinese ? FontSlot::east_asia : FontSlot::hansi;
+    if (c >= 0x2000 && c <= 0x206F) return hint_ea ? FontSlot::east_asia : FontSlot::hansi;
+    if (east_asian(c)) return FontSlot::east_asia;
+    if (complex_script(c)) return FontSlot::cs;
+    return FontSlot::hansi;
+}
+
+std::string RunProps::font(FontSlot s) const {
+    switch (s) {
+        case FontSlot::ascii: return fonts.ascii.empty() ? fonts.hansi : fonts.ascii;
+        case FontSlot::hansi: return fonts.hansi.empty() ? fonts.ascii : fonts.hansi;
+        case FontSlot::east_asia: return fonts.east_asia;
+        case FontSlot::cs: return fonts.cs;
+    }
+    return {};
 }
 
 void RunProps::apply(pugi::xml_node rpr, const Theme& theme) {
     if (!rpr) return;
     if (auto f = kid(rpr, "rFonts")) {
-        std::string name = attr(f, "ascii");
-        if (name.empty()) name = attr(f, "hAnsi");
-        std::string th = attr(f, "asciiTheme");
-        if (th.empty()) th = attr(f, "hAnsiTheme");
-        // A theme font wins over the explicit name on the same element.
-        if (!th.empty()) name = th.rfind("major", 0) == 0 ? theme.major : theme.minor;
-        if (!name.empty()) font = name;
+        // Each slot on its own; a theme font wins over the explicit name on
+        // the same element (Word writes both and shows the theme's).
+        auto slot = [&](std::string& out, const char* name, const char* theme_attr) {
+            std::string v = attr(f, name);
+            if (std::string th = attr(f, theme_attr); !th.empty())
+                if (std::string face = theme.typeface(th); !face.empty()) v = face;
+            if (!v.empty()) out = v;
+        };
+        slot(fonts.ascii, "ascii", "asciiTheme");
+        slot(fonts.hansi, "hAnsi", "hAnsiTheme");
+        slot(fonts.east_asia, "eastAsia", "eastAsiaTheme");
+        slot(fonts.cs, "cs", "cstheme");
+        if (std::string h = attr(f, "hint"); !h.empty()) hint = h;
     }
+    if (auto l = kid(rpr, "lang"))
+        if (std::string v = attr(l, "eastAsia"); !v.empty()) lang_east_asia = v;
+    if (auto c = on_off(kid(rpr, "cs"))) complex = *c;
+    if (auto r = on_off(kid(rpr, "rtl")); r && *r) complex = true;
     if (auto sz = kid(rpr, "sz")) size = to_uint(attr(sz, "val"));
+    if (auto sz = kid(rpr, "szCs")) size_cs = to_uint(attr(sz, "val"));
     if (auto b = on_off(kid(rpr, "b"))) bold = *b;
     if (auto i = on_off(kid(rpr, "i"))) italic = *i;
+    if (auto b = on_off(kid(rpr, "bCs"))) bold_cs = *b;
+    if (auto i = on_off(kid(rpr, "iCs"))) italic_cs = *i;
     if (auto c = on_off(kid(rpr, "caps"))) caps = *c;
     if (auto c = kid(rpr, "color")) {
         std::string v = attr(c, "val");

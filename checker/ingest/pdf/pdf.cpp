@@ -46,6 +46,7 @@
 
 #include "core/legacy_vn.h"
 #include "core/utf8.h"
+#include "ingest/pdf/pdf_fonts.h"
 #include "ingest/pdf/pdf_text.h"
 #include "ingest/plugin.h"
 
@@ -361,21 +362,22 @@ void silence(const std::string&, void*) {}
 struct Extraction {
     char status = 'O';  // O: opened; D: damaged; L: locked (encrypted); N: no pages
     int total_pages = 0;
+    bool typeset = false;  // written by a word processor (pdf_fonts.h): its fonts are the document's
     std::vector<PageText> pages;
     std::optional<UnreadableInput> failure;
 };
 
 // Runs poppler on the bytes: `opened` gets the status and page count, `page`
 // each page in order (returning false stops).
-void extract(std::string_view bytes, const std::function<void(char, int)>& opened,
+void extract(std::string_view bytes, const std::function<void(char, int, bool)>& opened,
              const std::function<bool(PageText&&)>& page) {
     poppler::set_debug_error_function(silence, nullptr);
     std::unique_ptr<poppler::document> pdf(
         poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
-    if (!pdf) return opened('D', 0);
-    if (pdf->is_locked()) return opened('L', 0);
-    if (pdf->pages() <= 0) return opened('N', 0);
-    opened('O', pdf->pages());
+    if (!pdf) return opened('D', 0, false);
+    if (pdf->is_locked()) return opened('L', 0, false);
+    if (pdf->pages() <= 0) return opened('N', 0, false);
+    opened('O', pdf->pages(), pdf::typeset_by_word_processor(utf8_of(pdf->info_key("Creator")), utf8_of(pdf->info_key("Producer"))));
     size_t words_read = 0;
     int pages = std::min(pdf->pages(), kMaxPages);
     for (int p = 0; p < pages && words_read <= kMaxWords; ++p)
@@ -478,9 +480,10 @@ std::string message(char type, const std::string& payload) {
     try {
         extract(
             bytes,
-            [&](char status, int total) {
+            [&](char status, int total, bool typeset) {
                 std::string p;
                 put_u64(p, static_cast<uint64_t>(total));
+                put_u64(p, typeset ? 1 : 0);
                 if (!write_all(out, message(status, p))) _exit(1);
             },
             [&](PageText&& t) { return write_all(out, message('P', encode_page(t))); });
@@ -554,6 +557,7 @@ Extraction read_in_child(std::string_view bytes) {
                 Reader r{payload};
                 x.status = type;
                 x.total_pages = static_cast<int>(r.get<uint64_t>());
+                x.typeset = r.get<uint64_t>() == 1 && r.ok;
                 if (type != 'O') ended = true;
             }
             buf.erase(0, 9 + static_cast<size_t>(len));
@@ -603,7 +607,7 @@ Extraction read_in_child(std::string_view bytes) {
 Extraction read_in_process(std::string_view bytes) {
     Extraction x;
     extract(
-        bytes, [&](char status, int total) { x.status = status, x.total_pages = total; },
+        bytes, [&](char status, int total, bool typeset) { x.status = status, x.total_pages = total, x.typeset = typeset; },
         [&](PageText&& t) {
             x.pages.push_back(std::move(t));
             deadline::check_now();
@@ -612,6 +616,42 @@ Extraction read_in_process(std::string_view bytes) {
     return x;
 }
 
+
+// The fonts of a fragment's words as run formatting (Block::format), by the
+// columns run_text gives them: family, size (to the half-point, as Word
+// stores it: 12.96 pt is 13 pt) and the face the font's name says.
+std::shared_ptr<BlockFormat> word_formats(const Run& r, uint32_t line, uint32_t column) {
+    auto fmt = std::make_shared<BlockFormat>();
+    std::string s;
+    for (size_t i = 0; i < r.words.size(); ++i) {
+        const Word& w = r.words[i];
+        if (i > 0 && !s.empty() && s.back() != ' ') {
+            const Word& p = r.words[i - 1];
+            if (p.space_after || w.x0 - p.x1 > w.height() * 0.2) s += ' ';
+        }
+        auto from = static_cast<uint32_t>(utf8::count(s));
+        s += w.text;
+        RunFormat f;
+        pdf::PdfFont font = pdf::parse_font_name(w.font);
+        f.font = font.family;
+        f.bold = font.bold, f.italic = font.italic;
+        f.size = static_cast<uint32_t>(std::lround(std::max(0.0, w.size) * 2));
+        f.line = f.end_line = line;
+        f.column = column + from;
+        f.end_column = column + static_cast<uint32_t>(utf8::count(s));
+        if (!fmt->runs.empty()) {
+            RunFormat& last = fmt->runs.back();
+            RunFormat probe = f;
+            probe.column = last.column, probe.end_column = last.end_column;
+            if (probe == last) {
+                last.end_column = f.end_column;
+                continue;
+            }
+        }
+        fmt->runs.push_back(std::move(f));
+    }
+    return fmt;
+}
 }  // namespace
 
 Result read_pdf_document(std::string_view bytes, const std::string& path, const Options& opts) {
@@ -664,12 +704,21 @@ Result read_pdf_document(std::string_view bytes, const std::string& path, const 
                     b.box.font_size = static_cast<float>(size);
                     b.box.rotation = f.rotation;
                     b.box.font = f.words.front().font;
+                    if (x.typeset) b.format = word_formats(f, line_no, columns[k]);
                     doc.blocks.push_back(std::move(b));
                 }
             }
         }
         info.lines = line_no + 1 - info.first_line;
         doc.pages.push_back(info);
+        if (x.typeset && page.present && page.width > 0 && page.height > 0) {
+            PageSetup ps;
+            ps.printed = true;
+            ps.first_line = info.first_line;
+            ps.width = static_cast<uint32_t>(std::lround(page.width * 20)), ps.height = static_cast<uint32_t>(std::lround(page.height * 20));
+            ps.landscape = page.width > page.height;
+            doc.sections.push_back(ps);
+        }
     }
     if (doc.blocks.empty() && x.total_pages > static_cast<int>(x.pages.size()))
         return UnreadableInput{"the first " + std::to_string(x.pages.size()) + " of the PDF's " +

@@ -44,6 +44,10 @@ public:
                 return;
             case Check::Summary:
                 if (!h.doc_type || !h.title.empty()) return;
+                // "Kính gửi" right under the type name: a slip (Phiếu gửi,
+                // Phiếu chuyển) has no summary; not judged (the structure
+                // used to take that line for the summary).
+                if (h.addressee && *h.addressee == *h.doc_type + 1) return;
                 emit.at_block(*h.doc_type, {{"type", h.doc_type_name}});
                 return;
         }

@@ -30,7 +30,10 @@ size_t run_letters(const Block& b, const RunFormat& r, uint32_t from_column, uin
     if (b.anchors.empty()) return 0;
     const Anchor& a = b.anchors.front();
     if (r.line != a.line || r.end_line != r.line) {
-        // A later line of a block joined across paragraphs: its code points, unchecked.
+        // A later line of a block joined across paragraphs or printed lines
+        // (a PDF): its code points, unchecked; none when only a stretch of
+        // the first line is asked for (a label such as "Điều 1.").
+        if (from_column > 0 || to_column != UINT32_MAX) return 0;
         return r.end_line == r.line && r.end_column > r.column ? r.end_column - r.column : 1;
     }
     // Code points [column, end_column) of the source, clipped to the block

@@ -1,8 +1,8 @@
 // Helpers of the presentation kinds (Decree 30/2020 Appendix I: paper,
 // margins, fonts, sizes, weights, alignment, page numbers). They read the
 // formatting facts a reader recorded (Block::format, SourceDocument::sections:
-// today only .docx) and never guess where there are none: a document without
-// them gets no presentation finding.
+// a .docx, and a PDF a word processor wrote) and never guess where there are
+// none: a document without them gets no presentation finding.
 #pragma once
 
 #include <cstdint>
@@ -51,5 +51,14 @@ bool shares_line(const Model& m, uint32_t b);
 
 // True when the document carries formatting facts at all.
 bool has_run_facts(const SourceDocument& d);
+
+// A PDF: its facts come from the font names and sizes of the text layer
+// (no paragraph formatting, no styles, no margins), so what they show is a
+// note (info), never more, and alignment, indents and spacing are not judged.
+inline bool printed(const Model& m) { return m.doc && m.doc->format == "pdf"; }
+inline Diagnostic& on_pdf_a_note(const Model& m, Diagnostic& d) {
+    if (printed(m)) d.severity = Severity::Info;
+    return d;
+}
 
 }  // namespace plancheck::rules::presentation

@@ -7,7 +7,9 @@
 // document's header and footer parts are not. Symbol fonts that draw bullets
 // (Symbol, Wingdings, Webdings) are ignored. One finding per font or colour,
 // at its first run, saying how many letters it covers; a font covering fewer
-// than `min_letters` letters is not reported (a stray space run).
+// than `min_letters` letters is not reported (a stray space run). On a PDF
+// the fonts are those its font names give, and the findings are notes; a PDF
+// records no colour, so `color` finds nothing there.
 #include <algorithm>
 #include <map>
 
@@ -87,7 +89,7 @@ public:
             Args args{{"found", key}, {"required", font_}, {"letters", std::to_string(s.letters)},
                       {"total", std::to_string(total)}};
             if (color_) args[0].second = "#" + key;
-            emit.at(ref, args, !color_ && legacy_font(lower(key)) ? "legacy" : "");
+            on_pdf_a_note(ctx.model, emit.at(ref, args, !color_ && legacy_font(lower(key)) ? "legacy" : ""));
         }
     }
 

@@ -7,7 +7,8 @@
 //   check: page-number  Arabic numerals, 13-14 pt, centred in the top margin,
 //                       not on the first page (item 7)
 // Only sections whose facts the reader knew (PageSetup::facts: .docx) are
-// judged; a section with the same setup as an earlier one is not reported
+// judged, and for `paper` a PDF's page boxes (PageSetup::printed: a note,
+// and no orientation check, a PDF having no tables); a section with the same setup as an earlier one is not reported
 // again. Lengths are compared after rounding to 0.1 mm, so what only the
 // twips rounding of a millimetre value changes is never a finding.
 #include <algorithm>
@@ -50,7 +51,8 @@ public:
         std::vector<std::tuple<uint32_t, uint32_t, bool, int32_t, int32_t, uint32_t, uint32_t>> seen;
         for (size_t i = 0; i < doc.sections.size(); ++i) {
             const PageSetup& ps = doc.sections[i];
-            if (!ps.facts) continue;
+            // A PDF's page box tells the paper, nothing else (PageSetup::printed).
+            if (!ps.facts && !(ps.printed && check_ == Check::Paper)) continue;
             auto key = std::tuple{ps.width, ps.height, ps.landscape, ps.margin_top, ps.margin_bottom, ps.margin_left,
                                   ps.margin_right};
             if (check_ != Check::PageNumber) {
@@ -133,9 +135,10 @@ private:
         if (!a4) {
             std::string name = paper_name(shortside, longside);
             if (!name.empty()) found = name + " (" + found + ")";
-            emit.at_block(b, {{"found", found}, {"required", "A4 (" + decimal(width_, en) + " \xC3\x97 " +
-                                                              decimal(height_, en) + " mm)"}});
-        } else if (wide && !section_has_table(ctx.model, ps, next)) {
+            on_pdf_a_note(ctx.model, emit.at_block(b, {{"found", found}, {"required", "A4 (" + decimal(width_, en) + " \xC3\x97 " +
+                                                              decimal(height_, en) + " mm)"}}));
+        } else if (wide && !ps.printed && !section_has_table(ctx.model, ps, next)) {
+            // (A PDF's tables are lines of text: a landscape page is not judged.)
             emit.at(whole(ctx, b), {{"found", found}}, "landscape");
         }
     }

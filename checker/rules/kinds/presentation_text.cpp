@@ -21,11 +21,18 @@
 // least `min_chars` characters, not a heading, not a numbered list item);
 // the size of every body line. One finding per document at the first
 // paragraph that differs, with how many of how many differ.
+//
+// On a PDF (presentation::printed) both kinds give notes: the components
+// without their alignment, and the body only its size, judged by the size
+// most of it is printed in; lines with no Vietnamese word are skipped.
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <optional>
 #include <stdexcept>
 
 #include "core/utf8.h"
+#include "core/vn_syllable.h"
 #include "rules/kinds/kinds.h"
 #include "rules/kinds/presentation_common.h"
 
@@ -96,6 +103,9 @@ public:
             bool closing = component_ == Component::Authority || component_ == Component::SignerPosition ||
                            component_ == Component::SignerName;
             if (closing && !text.empty() && (text[0] == '-' || text[0] == '+')) continue;
+            // A PDF line with no Vietnamese word at all ("VVV", "LLL": glyphs of a
+            // signature image read as letters) is not the component, whatever its font.
+            if (printed(m) && vn::measure(text).syllables == 0) continue;
             // An article: "Điều 1." is bold, its running text is not.
             Dominant d = component_ == Component::Article ? article_label(m, b) : dominant(blk);
             if (!d.known()) continue;
@@ -113,12 +123,12 @@ public:
                 add(found, *italic_ ? (en ? "upright" : "chữ đứng") : (en ? "italic" : "chữ nghiêng"));
                 add(required, *italic_ ? (en ? "italic" : "chữ nghiêng") : (en ? "upright" : "chữ đứng"));
             }
-            if (center_ && blk.format->paragraph.alignment != "center" && !shares_line(m, b)) {
+            if (center_ && !printed(m) && blk.format->paragraph.alignment != "center" && !shares_line(m, b)) {
                 add(found, align_name(blk.format->paragraph.alignment, en));
                 add(required, align_name("center", en));
             }
             if (found.empty()) continue;
-            emit.at({b, 0, static_cast<uint32_t>(blk.text.size())}, {{"found", found}, {"required", required}});
+            on_pdf_a_note(m, emit.at({b, 0, static_cast<uint32_t>(blk.text.size())}, {{"found", found}, {"required", required}}));
             return;
         }
     }
@@ -195,6 +205,10 @@ public:
 
     void check(const Context& ctx, Emitter& emit) const override {
         const Model& m = ctx.model;
+        if (printed(m)) {
+            if (check_ == BodyCheck::Size) printed_size(ctx, emit);
+            return;  // alignment, indents and spacing are not in a PDF's text layer
+        }
         const auto& blocks = m.doc->blocks;
         std::vector<bool> heading(blocks.size(), false);
         for (const auto& s : m.outline.sections)
@@ -267,6 +281,43 @@ public:
         emit.at({*first, 0, static_cast<uint32_t>(blocks[*first].text.size())},
                 {{"found", found_first}, {"required", required}, {"count", std::to_string(count)},
                  {"total", std::to_string(total)}});
+    }
+
+    // A PDF: only the size, and only the size most of the body is printed in
+    // (a table or a quotation in a smaller size cannot be told from the body
+    // there: a PDF has no tables, only lines). A note.
+    void printed_size(const Context& ctx, Emitter& emit) const {
+        const Model& m = ctx.model;
+        const auto& blocks = m.doc->blocks;
+        bool en = english(ctx);
+        std::map<uint32_t, size_t> letters;  // size -> letters
+        std::vector<std::pair<uint32_t, uint32_t>> sized;  // block, its size
+        uint32_t end = std::min<uint32_t>(m.outline.body_end, static_cast<uint32_t>(blocks.size()));
+        for (uint32_t b = m.outline.body_begin; b < end; ++b) {
+            const Block& blk = blocks[b];
+            if (!blk.format || blk.kind == BlockKind::Footnote) continue;
+            Dominant d = dominant(blk);
+            if (!d.known() || !d.size) continue;
+            letters[d.size] += d.letters;
+            sized.push_back({b, d.size});
+        }
+        uint32_t main = 0;
+        size_t most = 0;
+        for (auto [sz, n] : letters)
+            if (n > most) most = n, main = sz;
+        if (!main || size_.holds(main / 2.0)) return;
+        std::optional<uint32_t> first;
+        size_t count = 0;
+        for (auto [b, sz] : sized)
+            if (sz == main) {
+                ++count;
+                if (!first) first = b;
+            }
+        on_pdf_a_note(m, emit.at({*first, 0, static_cast<uint32_t>(blocks[*first].text.size())},
+                                 {{"found", (en ? "size " : "cỡ ") + points(main, en) + " pt"},
+                                  {"required", (en ? "size " : "cỡ ") + point_range(size_.lo, size_.hi, en)},
+                                  {"count", std::to_string(count)},
+                                  {"total", std::to_string(sized.size())}}));
     }
 
 private:
