@@ -13,6 +13,7 @@
 #include <set>
 
 #include "helpers.h"
+#include "ingest/docx_writer.h"
 #include "ingest/ingest.h"
 #include "pipeline/fix.h"
 
@@ -26,24 +27,10 @@ rules::RuleBook& book() {
     return b;
 }
 
-// Every entry of a zip: name -> (compressed size, CRC, uncompressed bytes).
+// Every entry of a zip: name -> uncompressed bytes.
 std::map<std::string, std::string> entries(const fs::path& p) {
-    std::map<std::string, std::string> out;
-    int err = 0;
-    zip_t* z = zip_open(p.c_str(), ZIP_RDONLY, &err);
-    REQUIRE(z);
-    for (zip_int64_t i = 0; i < zip_get_num_entries(z, 0); ++i) {
-        zip_stat_t st;
-        REQUIRE(zip_stat_index(z, static_cast<zip_uint64_t>(i), 0, &st) == 0);
-        zip_file_t* f = zip_fopen_index(z, static_cast<zip_uint64_t>(i), 0);
-        std::string data(st.size, '\0');
-        if (f) {
-            zip_fread(f, data.data(), st.size);
-            zip_fclose(f);
-        }
-        out[st.name] = data;
-    }
-    zip_discard(z);
+    auto out = test::unzip_parts(p);
+    REQUIRE_FALSE(out.empty());
     return out;
 }
 
