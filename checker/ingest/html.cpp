@@ -165,6 +165,7 @@ public:
             CellRef saved_cell = cell_;
             int saved_ol = ol_counter_;
             bool opens_table = tag == "table";
+            uint32_t saved_part = part_;  // the enclosing cell's count goes on after a nested table
             if (opens_table) {
                 grids_.emplace_back(++tables_, grids_.empty() ? 0 : grids_.back().id());
                 cell_ = {};
@@ -173,6 +174,7 @@ public:
             if ((tag == "td" || tag == "th") && !grids_.empty()) {
                 std::string_view st = start_tag(n);
                 cell_ = grids_.back().cell(span_attr(st, "colspan"), span_attr(st, "rowspan"));
+                part_ = 0;
             }
             if (tag.size() == 2 && tag[0] == 'h' && tag[1] >= '1' && tag[1] <= '6') kind_ = BlockKind::Heading, level_ = tag[1] - '0';
             if (tag == "td" || tag == "th") kind_ = BlockKind::TableCell, in_table_ = true;
@@ -185,7 +187,7 @@ public:
             }
             for (TSNode c : ts_children(n)) visit(c, depth + 1);
             if (block) flush();
-            if (opens_table) grids_.pop_back();
+            if (opens_table) grids_.pop_back(), part_ = saved_part;
             kind_ = saved_kind, level_ = saved_level, label_ = saved_label, in_table_ = saved_table, ol_counter_ = saved_ol;
             cell_ = saved_cell;
             return;
@@ -204,7 +206,7 @@ public:
             b.level = level_;
             b.label = label_;
             b.in_table = in_table_;
-            if (cell_.table) b.cell = cell_, ++cell_.part;
+            if (cell_.table) b.cell = cell_, b.cell.part = part_++;
             label_.clear();  // a list item's label goes on its first block only
             doc_.blocks.push_back(std::move(b));
         }
@@ -264,6 +266,7 @@ private:
     std::string label_;
     bool in_table_ = false;
     CellRef cell_;                  // the cell the text is in (table == 0: none)
+    uint32_t part_ = 0;             // blocks of the current cell so far
     std::vector<TableGrid> grids_;  // open tables, innermost last
     uint32_t tables_ = 0;
     int ol_counter_ = -1;
