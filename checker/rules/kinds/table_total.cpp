@@ -457,7 +457,10 @@ private:
             if (top) ranges.push_back({tr + 1, g.rows});
             else {
                 ranges.push_back({t.header_end(), tr});
-                if (k > 0) ranges.push_back({totals[k - 1] + 1, tr});
+                // The rows since the total before: a group's sub-total. One
+                // row alone there cannot tell a sub-total from a grand total.
+                if (k > 0 && tr == totals[k - 1] + 2) continue;
+                if (k > 0 && tr > totals[k - 1] + 2) ranges.push_back({totals[k - 1] + 1, tr});
             }
             struct Finding {
                 uint32_t column;
