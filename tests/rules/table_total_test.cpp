@@ -121,6 +121,16 @@ TEST_CASE("table.total: number conventions and rounding") {
     // English grouping, told by "1,234,567" in the same table.
     CHECK(check_md(table({"| Đơn vị | Số tiền |", "| Xã A | 1,234,567 |", "| Xã B | 1,000 |", "| Tổng | 1,235,567 |"}))
               .empty());
+    // "1,200" alone could be either: correct as thousands, nothing said; wrong either way, reported.
+    CHECK(check_md(table({"| Đơn vị | Số người |", "| Xã A | 1,200 |", "| Xã B | 850 |", "| Tổng | 2,050 |"})).empty());
+    CHECK(check_md(table({"| Đơn vị | Số người |", "| Xã A | 1,200 |", "| Xã B | 850 |", "| Tổng | 2,150 |"})).size() == 1);
+    // "1.210" is a thousand and more, not 1,21: a total one off is not rounding (regression).
+    auto off = check_md(table({"| STT | Đơn vị | Tổng số | Nam | Nữ |", "| 1 | Xã A | 1.250 | 700 | 550 |",
+                               "| 2 | Xã B | 980 | 510 | 470 |", "| | Tổng cộng | 2.231 | 1.210 | 1.020 |"}));
+    REQUIRE(off.size() == 2);
+    CHECK(off[1].message == "Dòng \"Tổng cộng\": cột \"Tổng số\" ghi 2.231, cộng các cột Nam, Nữ được 2.230");
+    // Both forms in one table: not read.
+    CHECK(check_md(table({"| Đơn vị | Số người |", "| Xã A | 1,200 |", "| Xã B | 1.850 |", "| Tổng | 9 |"})).empty());
     // Whole millions rounded from a money column.
     CHECK(check_md(table({"| Nội dung | Kinh phí (triệu đồng) |", "| Việc A | 101 |", "| Việc B | 202 |", "| Tổng | 304 |"}))
               .empty());

@@ -125,10 +125,22 @@ public:
             rows_.push_back(info);
         }
         levels();
+        // A cell read one way only rules the other out ("12,5", "1.234.567";
+        // "1,234,567", "12.5"). Of the two readings left, "1.234" is taken as
+        // Vietnamese thousands (read as 1.234 it would let rounding hide any
+        // error), "1,234" leaves both (a total must fail under each); a table
+        // with both forms is not read.
+        bool dot3 = false, comma3 = false;
         for (const Cell& c : g_.cells) {
             if (c.kind != Kind::Number || c.row < header_end_) continue;
             conv_.vn = conv_.vn && c.number.vn_ok;
             conv_.en = conv_.en && c.number.en_ok;
+            if (c.number.vn_ok && c.number.en_ok && c.number.vn != c.number.en)
+                (c.text.find('.') != std::string::npos ? dot3 : comma3) = true;
+        }
+        if (conv_.vn && conv_.en) {
+            if (dot3 && comma3) return false;
+            if (dot3) conv_.en = false;
         }
         return conv_.vn || conv_.en;
     }
@@ -153,6 +165,16 @@ public:
             out += x->text;
         }
         return out;
+    }
+
+    // The column's own name: the lowest header cell over it alone ("Nam"
+    // under "Trong đó"), else the whole header text.
+    std::string column_name(uint32_t c) const {
+        for (uint32_t r = header_end_; r-- > 0;) {
+            const Cell* x = g_.cell(r, c);
+            if (x && x->column == c && x->column_span == 1 && !x->text.empty()) return x->text;
+        }
+        return header(c);
     }
 
     // Whether column c may be summed at all (its header and its values).
@@ -501,7 +523,7 @@ private:
             if (failing.empty() || (checked > 1 && added == 0)) continue;
             for (const auto& f : failing) {
                 const Cell& total = *g.own(tr, f.column);
-                std::string head = t.header(f.column);
+                std::string head = t.column_name(f.column);
                 bool vn = t.conventions().vn && total.number.vn_ok;
                 emit.at(place(m, total), {{"column", head.empty() ? std::to_string(f.column + 1) : shorten(head)},
                                           {"total", shorten(t.row_label(tr), 30)},
@@ -584,11 +606,11 @@ private:
                 int d = t.decimals(with_total, vn);
                 std::string parts;
                 for (uint32_t c : sets[best]) {
-                    std::string h = t.header(c);
+                    std::string h = t.column_name(c);
                     parts += (parts.empty() ? "" : ", ") + (h.empty() ? std::to_string(c + 1) : shorten(h, 30));
                 }
                 std::string label = t.row_label(rr.row);
-                std::string head = t.header(tc);
+                std::string head = t.column_name(tc);
                 emit.at(place(m, total),
                         {{"row", label.empty() ? std::to_string(rr.row + 1) : shorten(label, 40)},
                          {"total", shorten(head, 30)},
