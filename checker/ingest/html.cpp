@@ -81,18 +81,22 @@ public:
         for (auto& c : covered_)
             if (c) --c;
     }
+    // Columns past this are not tracked (a hostile colspan must not grow the
+    // grid without bound); cells there get this column, which no rule reads.
+    static constexpr uint32_t kMaxColumns = 4096;
     CellRef cell(uint32_t colspan, uint32_t rowspan) {
         if (!started_) row();  // cells without a <tr>: one row
-        colspan = std::clamp<uint32_t>(colspan, 1, 1000);
         rowspan = std::clamp<uint32_t>(rowspan, 1, 10000);
         while (col_ < covered_.size() && covered_[col_]) ++col_;
+        col_ = std::min(col_, kMaxColumns);
+        colspan = std::clamp<uint32_t>(colspan, 1, kMaxColumns - col_ + 1);  // the grid ends at kMaxColumns + 1
         CellRef r;
         r.table = id_, r.parent = parent_, r.row = row_, r.column = col_;
         r.row_span = rowspan, r.column_span = colspan;
         if (covered_.size() < col_ + colspan) covered_.resize(col_ + colspan, 0);
         // The rows below this one that the cell still covers (row() counts down).
         for (uint32_t k = 0; k < colspan; ++k) covered_[col_ + k] = std::max(covered_[col_ + k], rowspan);
-        col_ += colspan;
+        col_ = std::min(col_ + colspan, kMaxColumns);
         return r;
     }
     uint32_t id() const { return id_; }

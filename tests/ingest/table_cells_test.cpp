@@ -134,3 +134,14 @@ TEST_CASE("markdown cells: rows in order, empty cells keep their column, escaped
     CHECK(at(d, "Nữ") == std::vector<uint32_t>{2, 0, 1, 1, 1, 0});
     CHECK(at(d, "4") == std::vector<uint32_t>{2, 1, 1, 1, 1, 0});
 }
+
+TEST_CASE("html cells: huge spans do not grow the grid without bound (regression: hostile colspan)") {
+    std::string page = "<table><tr>";
+    for (int i = 0; i < 5000; ++i) page += "<td colspan=\"1000\" rowspan=\"99999\">x</td>";
+    page += "</tr><tr><td>y</td></tr></table>";
+    auto d = read(page, "html");
+    uint32_t widest = 0;
+    for (const auto& b : d.blocks) widest = std::max(widest, b.cell.column + b.cell.column_span);
+    CHECK(widest <= 4097);
+    CHECK(find(d, "y").cell.row == 1);
+}

@@ -478,11 +478,14 @@ private:
             std::vector<std::pair<uint32_t, uint32_t>> ranges;  // part rows [from, to)
             if (top) ranges.push_back({tr + 1, g.rows});
             else {
-                ranges.push_back({t.header_end(), tr});
-                // The rows since the total before: a group's sub-total. One
-                // row alone there cannot tell a sub-total from a grand total.
-                if (k > 0 && tr == totals[k - 1] + 2) continue;
-                if (k > 0 && tr > totals[k - 1] + 2) ranges.push_back({totals[k - 1] + 1, tr});
+                // The rows since the total before (a group's sub-total), and
+                // for the last total all rows above it (the grand total; only
+                // the last, so the work stays linear in the rows). One row
+                // alone since the total before cannot tell which it is.
+                uint32_t from = k > 0 ? totals[k - 1] + 1 : t.header_end();
+                if (k > 0 && tr == from + 1) continue;
+                if (tr > from) ranges.push_back({from, tr});
+                if (k > 0 && k + 1 == totals.size()) ranges.push_back({t.header_end(), tr});
             }
             struct Finding {
                 uint32_t column;
