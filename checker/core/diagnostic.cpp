@@ -39,7 +39,7 @@ const std::vector<std::string_view>& all_categories() {
         "figure.share-above-100", "figure.contradiction", "progress.unpaired", "progress.plan-reference",
         "progress.not-reported", "progress.below-target", "progress.period",
         "presentation.page", "presentation.font", "presentation.format",
-        "suppression.unused", "suppression.unknown",
+        "suppression.unused", "suppression.unknown", "figure.table-total",
     };
     return kCategories;
 }

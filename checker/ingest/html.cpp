@@ -68,6 +68,64 @@ bool is_block_tag(std::string_view t) {
     return std::find(std::begin(kTags), std::end(kTags), t) != std::end(kTags);
 }
 
+// The grid of one open <table>: rows as <tr> come, each cell put in the first
+// grid column no cell above still covers (rowspan), and spanning as many
+// columns as its colspan. Shared by the tree reader and the linear one.
+class TableGrid {
+public:
+    explicit TableGrid(uint32_t id, uint32_t parent) : id_(id), parent_(parent) {}
+    void row() {
+        if (started_) ++row_;
+        started_ = true;
+        col_ = 0;
+        for (auto& c : covered_)
+            if (c) --c;
+    }
+    // Columns past this are not tracked (a hostile colspan must not grow the
+    // grid without bound); cells there get this column, which no rule reads.
+    static constexpr uint32_t kMaxColumns = 4096;
+    CellRef cell(uint32_t colspan, uint32_t rowspan) {
+        if (!started_) row();  // cells without a <tr>: one row
+        rowspan = std::clamp<uint32_t>(rowspan, 1, 10000);
+        while (col_ < covered_.size() && covered_[col_]) ++col_;
+        col_ = std::min(col_, kMaxColumns);
+        colspan = std::clamp<uint32_t>(colspan, 1, kMaxColumns - col_ + 1);  // the grid ends at kMaxColumns + 1
+        CellRef r;
+        r.table = id_, r.parent = parent_, r.row = row_, r.column = col_;
+        r.row_span = rowspan, r.column_span = colspan;
+        if (covered_.size() < col_ + colspan) covered_.resize(col_ + colspan, 0);
+        // The rows below this one that the cell still covers (row() counts down).
+        for (uint32_t k = 0; k < colspan; ++k) covered_[col_ + k] = std::max(covered_[col_ + k], rowspan);
+        col_ = std::min(col_ + colspan, kMaxColumns);
+        return r;
+    }
+    uint32_t id() const { return id_; }
+
+private:
+    uint32_t id_, parent_;
+    uint32_t row_ = 0, col_ = 0;
+    bool started_ = false;
+    std::vector<uint32_t> covered_;  // per grid column: rows still covered, this one included
+};
+
+// The number an attribute of a start tag gives ("colspan=\"2\"", "rowspan=3"), or 1.
+uint32_t span_attr(std::string_view tag, std::string_view name) {
+    std::string low(tag);
+    std::transform(low.begin(), low.end(), low.begin(), [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+    for (size_t p = low.find(name); p != std::string::npos; p = low.find(name, p + 1)) {
+        if (p == 0 || !(low[p - 1] == ' ' || low[p - 1] == '\t' || low[p - 1] == '\n' || low[p - 1] == '\r')) continue;
+        size_t q = p + name.size();
+        while (q < low.size() && low[q] == ' ') ++q;
+        if (q >= low.size() || low[q] != '=') continue;
+        ++q;
+        while (q < low.size() && (low[q] == ' ' || low[q] == '"' || low[q] == '\'')) ++q;
+        uint32_t v = 0;
+        while (q < low.size() && low[q] >= '0' && low[q] <= '9' && v < 100000) v = v * 10 + static_cast<uint32_t>(low[q++] - '0');
+        return v ? v : 1;
+    }
+    return 1;
+}
+
 class HtmlReader {
 public:
     HtmlReader(std::string_view text, SourceDocument& doc) : t_(text), src_(text), doc_(doc) {}
@@ -108,7 +166,20 @@ public:
             int saved_level = level_;
             std::string saved_label = label_;
             bool saved_table = in_table_;
+            CellRef saved_cell = cell_;
             int saved_ol = ol_counter_;
+            bool opens_table = tag == "table";
+            uint32_t saved_part = part_;  // the enclosing cell's count goes on after a nested table
+            if (opens_table) {
+                grids_.emplace_back(++tables_, grids_.empty() ? 0 : grids_.back().id());
+                cell_ = {};
+            }
+            if (tag == "tr" && !grids_.empty()) grids_.back().row();
+            if ((tag == "td" || tag == "th") && !grids_.empty()) {
+                std::string_view st = start_tag(n);
+                cell_ = grids_.back().cell(span_attr(st, "colspan"), span_attr(st, "rowspan"));
+                part_ = 0;
+            }
             if (tag.size() == 2 && tag[0] == 'h' && tag[1] >= '1' && tag[1] <= '6') kind_ = BlockKind::Heading, level_ = tag[1] - '0';
             if (tag == "td" || tag == "th") kind_ = BlockKind::TableCell, in_table_ = true;
             if (tag == "ol") ol_counter_ = start_of(n);
@@ -120,7 +191,9 @@ public:
             }
             for (TSNode c : ts_children(n)) visit(c, depth + 1);
             if (block) flush();
+            if (opens_table) grids_.pop_back(), part_ = saved_part;
             kind_ = saved_kind, level_ = saved_level, label_ = saved_label, in_table_ = saved_table, ol_counter_ = saved_ol;
+            cell_ = saved_cell;
             return;
         }
         if (type == "start_tag" || type == "end_tag" || type == "erroneous_end_tag") return;
@@ -137,6 +210,7 @@ public:
             b.level = level_;
             b.label = label_;
             b.in_table = in_table_;
+            if (cell_.table) b.cell = cell_, b.cell.part = part_++;
             label_.clear();  // a list item's label goes on its first block only
             doc_.blocks.push_back(std::move(b));
         }
@@ -171,6 +245,10 @@ private:
         }
         return {};
     }
+    std::string_view start_tag(TSNode el) const {
+        TSNode start = ts_node_child(el, 0);
+        return t_.substr(ts_node_start_byte(start), ts_node_end_byte(start) - ts_node_start_byte(start));
+    }
     int start_of(TSNode ol) const {
         std::string_view tag = t_.substr(ts_node_start_byte(ts_node_child(ol, 0)),
                                          ts_node_end_byte(ts_node_child(ol, 0)) - ts_node_start_byte(ts_node_child(ol, 0)));
@@ -191,6 +269,10 @@ private:
     int level_ = 0;
     std::string label_;
     bool in_table_ = false;
+    CellRef cell_;                  // the cell the text is in (table == 0: none)
+    uint32_t part_ = 0;             // blocks of the current cell so far
+    std::vector<TableGrid> grids_;  // open tables, innermost last
+    uint32_t tables_ = 0;
     int ol_counter_ = -1;
     size_t last_end_ = 0;
 };
@@ -241,10 +323,16 @@ void read_flat(std::string_view t, SourceDocument& doc) {
     int level = 0;
     std::string label;
     bool in_table = false;
+    // Table cells as the tree reader numbers them; a cell lasts to its end tag
+    // (or the next cell, row or table end), whatever block tags it holds.
+    std::vector<TableGrid> grids;
+    uint32_t tables = 0;
+    CellRef cell;
     auto flush = [&] {
         Block b;
         if (bb.take(b, kind, src)) {
             b.level = level, b.label = label, b.in_table = in_table;
+            if (cell.table) b.cell = cell, ++cell.part;
             doc.blocks.push_back(std::move(b));
         }
         label.clear();
@@ -268,6 +356,7 @@ void read_flat(std::string_view t, SourceDocument& doc) {
                 ++i;
                 continue;
             }
+            std::string_view tag = t.substr(i, close - i);
             i = close + 1;
             if (!end && (name == "script" || name == "style" || name == "head" || name == "template" ||
                          name == "title" || name == "noscript")) {
@@ -290,6 +379,12 @@ void read_flat(std::string_view t, SourceDocument& doc) {
                     kind = BlockKind::Heading, level = name[1] - '0';
                 if (!end && name == "li") kind = BlockKind::ListItem, label = "•";
                 if (!end && (name == "td" || name == "th")) kind = BlockKind::TableCell, in_table = true;
+                if (name == "table" || name == "tr" || name == "td" || name == "th") cell = {};
+                if (name == "table" && !end) grids.emplace_back(++tables, grids.empty() ? 0 : grids.back().id());
+                else if (name == "table" && !grids.empty()) grids.pop_back();
+                else if (name == "tr" && !end && !grids.empty()) grids.back().row();
+                else if ((name == "td" || name == "th") && !end && !grids.empty())
+                    cell = grids.back().cell(span_attr(tag, "colspan"), span_attr(tag, "rowspan"));
             }
             continue;
         }

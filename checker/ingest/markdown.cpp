@@ -153,8 +153,32 @@ public:
             label_ = saved;
             return;
         }
+        if (type == "pipe_table") {
+            // Rows in order, the header row first; a cell's column counts the
+            // bars before it in its row, so an empty cell keeps its place.
+            CellRef saved = cell_;
+            cell_ = {};
+            cell_.table = ++tables_;
+            cell_.parent = saved.table;
+            row_ = -1;
+            for (TSNode c : ts_children(n)) visit(c, depth + 1);
+            cell_ = saved;
+            return;
+        }
+        if ((type == "pipe_table_header" || type == "pipe_table_row") && cell_.table) {
+            ++row_;
+            row_start_ = ts_node_start_byte(n);
+            for (TSNode c : ts_children(n)) visit(c, depth + 1);
+            return;
+        }
         if (type == "pipe_table_cell") {
-            emit(n, BlockKind::TableCell, 0, true);
+            CellRef ref;
+            if (cell_.table && row_ >= 0) {
+                ref = cell_;
+                ref.row = static_cast<uint32_t>(row_);
+                ref.column = bars_before(row_start_, ts_node_start_byte(n));
+            }
+            emit(n, BlockKind::TableCell, 0, true, ref);
             return;
         }
         if (type == "pipe_table_delimiter_row" || type == "fenced_code_block" || type == "indented_code_block" ||
@@ -167,7 +191,28 @@ private:
     std::string_view slice(TSNode n) const {
         return t_.substr(ts_node_start_byte(n), ts_node_end_byte(n) - ts_node_start_byte(n));
     }
-    void emit(TSNode n, BlockKind kind, int level, bool in_table = false) {
+    // The cell bars between a row's start and byte `at` (a "\\|" is text), less
+    // the row's leading bar: the 0-based column of a cell starting at `at`.
+    uint32_t bars_before(size_t row, size_t at) const {
+        uint32_t bars = 0;
+        bool leading = false, text_seen = false;
+        for (size_t i = row; i < at && i < t_.size(); ++i) {
+            char c = t_[i];
+            if (c == '\\') {
+                ++i;
+                text_seen = true;
+                continue;
+            }
+            if (c == '|') {
+                if (!text_seen && bars == 0) leading = true;
+                ++bars;
+            } else if (c != ' ' && c != '\t') {
+                text_seen = true;
+            }
+        }
+        return bars - (leading && bars ? 1 : 0);
+    }
+    void emit(TSNode n, BlockKind kind, int level, bool in_table = false, CellRef cell = {}) {
         size_t b = ts_node_start_byte(n), e = std::min<size_t>(ts_node_end_byte(n), t_.size());
         while (e > b && (t_[e - 1] == '\n' || t_[e - 1] == '\r')) --e;
         BlockBuilder bb;
@@ -177,6 +222,7 @@ private:
         blk.label = label_;
         blk.level = level;
         blk.in_table = in_table;
+        blk.cell = cell;
         doc_.blocks.push_back(std::move(blk));
     }
 
@@ -185,6 +231,10 @@ private:
     SourceDocument& doc_;
     std::string label_;
     int list_depth_ = 0;
+    CellRef cell_;  // the open pipe table (table == 0: none)
+    uint32_t tables_ = 0;
+    long row_ = -1;
+    size_t row_start_ = 0;
 };
 
 // The deepest container nesting (block quotes, list items, indentation) any

@@ -8,6 +8,7 @@
 #include <cctype>
 #include <cstring>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "core/utf8.h"
 #include "layout/layout.h"
@@ -80,10 +81,18 @@ struct Cutter {
     }
 
     // Cuts s at cell bars standing between words or at its ends.
+    // Each cell's piece records its column: the bars before it, less a bar
+    // that opens the line (an empty cell keeps the columns after it in place).
     void cells(std::string_view s, uint32_t line, uint32_t col, bool whole) {
         size_t start = 0;
         uint32_t start_col = col, c = col;
-        bool cut = false;
+        int bars = 0;
+        bool leading = false;
+        auto add_cell = [&](std::string_view part, uint32_t at_col) {
+            size_t before = out.size();
+            add(part, line, at_col, false);
+            if (out.size() > before) out.back().cell_column = bars - (leading ? 1 : 0);
+        };
         for (size_t i = 0; i < s.size();) {
             size_t at = i;
             char32_t ch = utf8::next(s, i);
@@ -91,20 +100,21 @@ struct Cutter {
                 bool left_ok = at == 0 || s[at - 1] == ' ' || s[at - 1] == '\t';
                 bool right_ok = i >= s.size() || s[i] == ' ' || s[i] == '\t';
                 if (left_ok && right_ok) {
-                    add(s.substr(start, at - start), line, start_col, false);
+                    if (bars == 0 && utf8::trim(s.substr(0, at)).empty()) leading = true;
+                    add_cell(s.substr(start, at - start), start_col);
                     pending_hard = true;
-                    cut = true;
+                    ++bars;
                     start = i;
                     start_col = c + 1;
                 }
             }
             ++c;
         }
-        if (!cut) {
+        if (!bars) {
             add(s, line, col, whole);
             return;
         }
-        add(s.substr(start), line, start_col, false);
+        add_cell(s.substr(start), start_col);
     }
 };
 
@@ -324,6 +334,12 @@ constexpr size_t kMaxSourceLine = 16 * 1024;  // longer lines cut into pieces ke
 void recover_text(SourceDocument& doc) {
     std::vector<Piece> ps = text::cut_lines(doc);
     if (ps.empty()) return;
+    {
+        std::unordered_set<uint32_t> lines;
+        lines.reserve(doc.blocks.size());
+        for (const Block& b : doc.blocks) lines.insert(b.line());
+        text::table_cells(ps, [&](uint32_t l) { return lines.count(l) > 0; });
+    }
 
     // 1. The header and the closing: two columns each, left column first.
     size_t hend = header_end(ps);
@@ -444,6 +460,7 @@ void recover_text(SourceDocument& doc) {
             long_line |= line_source(p.line).size() > kMaxSourceLine;
         }
         nb.source = long_line ? nb.text : source_lines(doc, by_line, lo, hi);
+        if (grp.size() == 1) nb.cell = first.cell;
     }
     std::vector<Block> set_aside;
     for (size_t idx : aside) {

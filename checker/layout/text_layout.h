@@ -39,6 +39,11 @@ struct Piece {
     int column = 0;            // 0: full width; 1: left, 2: right column of a two-column zone
     bool furniture = false;    // a page number in a hard-wrapped file: set aside
     bool footnote = false;     // a footnote printed after the signer: set aside
+    // A cell of a line cut at cell bars: its 0-based column (bars before it,
+    // less a leading bar); -1 for text outside cell bars. The table and row
+    // are set by table_cells().
+    int cell_column = -1;
+    CellRef cell;
     // Cached: starts_block(text); an upper-case line or a header field (no
     // line is joined to it). -1 until computed.
     mutable int8_t starts = -1, closes = -1;
@@ -47,6 +52,31 @@ struct Piece {
 // Step 1. Empty when the blocks are not the one-line blocks ingest/text.cpp
 // builds (then the pass leaves the document alone).
 std::vector<Piece> cut_lines(const SourceDocument& doc);
+
+// Numbers the tables of the pieces cut at cell bars: consecutive physical
+// lines cut at bars (border lines between them allowed, not a blank line nor a
+// line of other text) are the rows of one table. `present(line)`: the line is
+// not blank.
+template <class Present>
+void table_cells(std::vector<Piece>& ps, Present present) {
+    uint32_t table = 0, row = 0, last_line = 0;
+    bool open = false;
+    for (Piece& p : ps) {
+        if (p.cell_column < 0) {
+            open = false;
+            continue;
+        }
+        bool same = open && p.line >= last_line;
+        for (uint32_t l = last_line + 1; same && l < p.line; ++l) same = present(l);
+        if (!same) ++table, row = 0;
+        else if (p.line != last_line) ++row;
+        open = true;
+        last_line = p.line;
+        p.cell.table = table;
+        p.cell.row = row;
+        p.cell.column = static_cast<uint32_t>(p.cell_column);
+    }
+}
 
 // A line that holds nothing but table borders ("|", "+----+", "│").
 bool is_border_line(std::string_view trimmed);

@@ -10,7 +10,7 @@ struct Name {
 };
 // Every category of the contract (checker/core/diagnostic.cpp); a test checks
 // that none is missing.
-constexpr std::array<Name, 54> kNames{{
+constexpr std::array<Name, 55> kNames{{
     {"header.national-title", "Quốc hiệu, Tiêu ngữ", "National title and motto"},
     {"header.agency", "Tên cơ quan ban hành", "Issuing body"},
     {"header.number", "Số, ký hiệu văn bản", "Number and symbol"},
@@ -65,6 +65,7 @@ constexpr std::array<Name, 54> kNames{{
     {"presentation.format", "Cỡ chữ, kiểu chữ, căn lề", "Size, style and alignment"},
     {"suppression.unused", "Lệnh tắt kiểm tra không dùng đến", "Unused suppression"},
     {"suppression.unknown", "Lệnh tắt kiểm tra không rõ", "Unknown suppression"},
+    {"figure.table-total", "Dòng, cột tổng không khớp", "Table total does not add up"},
 }};
 
 constexpr std::array<Name, 11> kGroups{{

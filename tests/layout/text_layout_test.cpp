@@ -141,6 +141,38 @@ TEST_CASE("text layout: table border lines are dropped and cell bars split cells
     CHECK(w.blocks.size() == 1);
 }
 
+TEST_CASE("text layout: cells cut at bars carry their table, row and column", "[layout][text]") {
+    auto d = recovered("Kết quả như sau:\n"
+                       "+-----+--------+------+\n"
+                       "| STT | Đơn vị | Số người |\n"
+                       "+-----+--------+------+\n"
+                       "| 1   | Xã A   | 120  |\n"
+                       "|     | Tổng   | 200  |\n"
+                       "\n"
+                       "| Nam | Nữ |\n"
+                       "Hết.\n"
+                       "| Hai | Ba |\n");
+    auto cell = [&](std::string_view t) {
+        for (const auto& b : d.blocks)
+            if (b.text == t) return std::vector<uint32_t>{b.cell.table, b.cell.row, b.cell.column};
+        FAIL("no block " << t);
+        return std::vector<uint32_t>{};
+    };
+    CHECK(cell("Kết quả như sau:") == std::vector<uint32_t>{0, 0, 0});
+    CHECK(cell("STT") == std::vector<uint32_t>{1, 0, 0});
+    CHECK(cell("Số người") == std::vector<uint32_t>{1, 0, 2});
+    CHECK(cell("120") == std::vector<uint32_t>{1, 1, 2});
+    // The empty rank cell keeps "Tổng" in the second column; border lines do not end the table.
+    CHECK(cell("Tổng") == std::vector<uint32_t>{1, 2, 1});
+    CHECK(cell("200") == std::vector<uint32_t>{1, 2, 2});
+    // A blank line or a line of text ends a table.
+    CHECK(cell("Nữ") == std::vector<uint32_t>{2, 0, 1});
+    CHECK(cell("Hai") == std::vector<uint32_t>{3, 0, 0});
+    // Positions are those of the cells' own text.
+    for (const auto& b : d.blocks)
+        if (b.text == "200") CHECK(b.locate(0) == Pos{6, 18});
+}
+
 TEST_CASE("text layout: two header columns on one line are split, left column first", "[layout][text]") {
     auto d = recovered(
         "UBND TỈNH BẮC NGUYÊN       CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"

@@ -58,6 +58,22 @@ struct PrintBox {
     float height() const { return bottom - top; }
 };
 
+// Where a block sits in a table's grid, for the readers that know tables
+// (.docx, .html, .md pipe tables, .txt cell bars; not .pdf). table == 0: the
+// block is not in a table grid (a PDF table row, body text). Coordinates are
+// facts of the container only: they never move a block's text or anchors, and
+// a cell of several paragraphs gives several blocks with the same coordinates
+// and increasing `part`.
+struct CellRef {
+    uint32_t table = 0;        // 1-based, numbered as tables open in document order (nested ones too)
+    uint32_t parent = 0;       // the table this one is nested in; 0 at the top level
+    uint32_t row = 0;          // 0-based row of the table (header rows count)
+    uint32_t column = 0;       // 0-based grid column: cells spanning columns before it counted by their span
+    uint32_t row_span = 1;     // rows the cell covers (w:vMerge, rowspan)
+    uint32_t column_span = 1;  // grid columns the cell covers (w:gridSpan, colspan)
+    uint32_t part = 0;         // 0-based block of the cell, in reading order
+};
+
 struct Block {
     BlockKind kind = BlockKind::Paragraph;
     std::string text;    // working text (normalized after the normalize stage)
@@ -69,6 +85,7 @@ struct Block {
     std::string label;
     int level = 0;          // heading level or list depth from the container, 0 if none
     bool in_table = false;  // text comes from a table cell
+    CellRef cell;           // the cell's place in its table, when the reader knows it
     PrintBox box;           // PDF only: where the first line of the block was printed
     // Effective paragraph and run formatting, when the reader knows it (.docx);
     // shared so copying a block stays cheap.

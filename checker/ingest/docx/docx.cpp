@@ -179,6 +179,9 @@ public:
         flush_group();
     }
     uint32_t last_line() const { return para_no_; }
+    // Tables are numbered on across the readers of one document's parts.
+    uint32_t tables() const { return tables_; }
+    void number_tables_after(uint32_t n) { tables_ = n; }
     // Record where each paragraph's text is in the XML (annotate).
     void record(BodyMap* map) { map_ = map; }
 
@@ -247,37 +250,87 @@ private:
         return it->second;
     }
 
+    // Table grid: every cell's blocks get the table's number, the row and the
+    // grid column (w:gridBefore, then each w:tc's w:gridSpan), and a
+    // w:vMerge="continue" cell lengthens the row span of the cell it
+    // continues. A nested table numbers its own cells (its blocks are given
+    // their coordinates first, so the outer cell leaves them alone).
+    struct TableState {
+        uint32_t id = 0;
+        uint32_t row = 0;
+        // Per grid column: the blocks [begin, end) of the vertically merged
+        // cell that starts above, still open.
+        std::map<uint32_t, std::pair<size_t, size_t>> merges;
+    };
+
     void table(pugi::xml_node t, int depth) {
         if (depth > kMaxDepth) return;
+        flush_group();  // blocks placed before the table are out before its cells are counted
         // The table's style formats its text (under the paragraph styles).
         table_styles_.push_back(attr(kid(kid(t, "tblPr"), "tblStyle"), "val"));
+        TableState ts;
+        ts.id = ++tables_;
+        tables_open_.push_back(&ts);
         struct Pop {
             std::vector<std::string>& v;
-            ~Pop() { v.pop_back(); }
-        } pop{table_styles_};
+            std::vector<TableState*>& open;
+            ~Pop() { v.pop_back(), open.pop_back(); }
+        } pop{table_styles_, tables_open_};
         for (auto tr : t.children()) {
             std::string_view name = local(tr.name());
             if (name == "sdt" || name == "customXml") {
                 auto inner = name == "sdt" ? kid(tr, "sdtContent") : tr;
                 for (auto x : inner.children())
-                    if (local(x.name()) == "tr") row(x, depth + 1);
+                    if (local(x.name()) == "tr") row(x, ts, depth + 1);
             } else if (name == "tr") {
-                row(tr, depth + 1);
+                row(tr, ts, depth + 1);
             }
         }
     }
-    void row(pugi::xml_node tr, int depth) {
+    void row(pugi::xml_node tr, TableState& ts, int depth) {
         if (depth > kMaxDepth) return;
         // A deleted row (tracked change) is gone once the change is accepted.
         if (kid(kid(tr, "trPr"), "del")) return;
+        auto grid = static_cast<uint32_t>(std::clamp(to_int(attr(kid(kid(tr, "trPr"), "gridBefore"), "val"), 0), 0, 1000));
+        auto cell = [&](pugi::xml_node tc) {
+            auto tcpr = kid(tc, "tcPr");
+            auto span = static_cast<uint32_t>(std::clamp(to_int(attr(kid(tcpr, "gridSpan"), "val"), 1), 1, 1000));
+            auto vm = kid(tcpr, "vMerge");
+            bool continues = vm && attr(vm, "val") != "restart";
+            size_t begin = out_.size();
+            container(tc, true, depth + 1);
+            size_t end = out_.size();
+            CellRef ref;
+            ref.table = ts.id;
+            ref.parent = tables_open_.size() > 1 ? tables_open_[tables_open_.size() - 2]->id : 0;
+            ref.row = ts.row;
+            ref.column = grid;
+            ref.column_span = span;
+            for (size_t b = begin; b < end; ++b) {
+                if (out_[b].cell.table) continue;  // a nested table's cell
+                out_[b].cell = ref;
+                ++ref.part;
+            }
+            auto open = ts.merges.find(grid);
+            if (continues && open != ts.merges.end()) {
+                for (size_t b = open->second.first; b < open->second.second; ++b)
+                    if (out_[b].cell.table == ts.id && out_[b].cell.column == grid) ++out_[b].cell.row_span;
+            } else if (vm) {
+                ts.merges[grid] = {begin, end};
+            } else if (open != ts.merges.end()) {
+                ts.merges.erase(open);
+            }
+            grid += span;
+        };
         for (auto tc : tr.children()) {
             std::string_view name = local(tc.name());
-            if (name == "tc") container(tc, true, depth + 1);
+            if (name == "tc") cell(tc);
             else if (name == "sdt") {
                 for (auto x : kid(tc, "sdtContent").children())
-                    if (local(x.name()) == "tc") container(x, true, depth + 1);
+                    if (local(x.name()) == "tc") cell(x);
             }
         }
+        ++ts.row;
     }
 
     void section(pugi::xml_node sect) {
@@ -802,6 +855,8 @@ private:
     uint32_t section_start_ = 1;
     std::map<std::string, RunProps> run_props_;  // style triple -> properties, computed once
     std::vector<std::string> table_styles_;      // style of each open table, innermost last
+    std::vector<TableState*> tables_open_;       // the open tables, innermost last
+    uint32_t tables_ = 0;                        // tables numbered so far
     std::set<legacy::Encoding> legacy_seen_;
     bool page_pending_ = false;  // a page break was seen; the next text starts a page
     BodyMap* map_ = nullptr;
@@ -1094,6 +1149,7 @@ Result read_docx_document(std::string_view bytes, const std::string& path, const
     BodyReader reader(styles, numbering, doc, doc.blocks, 1, std::nullopt);
     reader.container(body, false, 0);
     reader.finish();
+    uint32_t tables = reader.tables();
 
     // Page numbers: the PAGE field of the header or footer each section shows
     // (a section that names none keeps the previous section's).
@@ -1173,9 +1229,11 @@ Result read_docx_document(std::string_view bytes, const std::string& path, const
             std::string type = attr(n, "type");
             if (type == "separator" || type == "continuationSeparator" || type == "continuationNotice") continue;
             BodyReader r(styles, numbering, doc, doc.blocks, next_line, BlockKind::Footnote);
+            r.number_tables_after(tables);
             r.container(n, false, 0);
             r.finish();
             next_line = r.last_line() + 1;
+            tables = r.tables();
         }
     }
     {

@@ -91,6 +91,8 @@ const std::vector<KindInfo>& rule_kinds() {
          "a section (matched by title aliases) that the document must have"},
         {"short-form", make_short_form,
          "a name written out in full again after \"(sau đây gọi tắt là ...)\" gave it a short form"},
+        {"table-total", make_table_total,
+         "a table's total row or total column that does not add up its rows or columns"},
         {"title-pattern", make_title_pattern,
          "the summary title must state something (a report's period), given as an RE2 pattern"},
         {"truncated", make_truncated,

@@ -70,6 +70,7 @@ std::unique_ptr<Rule> make_type_name(RuleMeta, const Params&);
 std::unique_ptr<Rule> make_typo(RuleMeta, const Params&);
 std::unique_ptr<Rule> make_progress(RuleMeta, const Params&);
 std::unique_ptr<Rule> make_figure_contradiction(RuleMeta, const Params&);
+std::unique_ptr<Rule> make_table_total(RuleMeta, const Params&);
 std::unique_ptr<Rule> make_own_reference(RuleMeta, const Params&);
 
 }  // namespace plancheck::rules
