@@ -124,8 +124,11 @@ TEST_CASE("hostile: many bases, identical headings and numbered lines: linear, a
     CHECK_FALSE(h.unreadable);
     // One rule lists at most kMaxFindingsPerRule findings in a document, and
     // one more says how many it did not list.
-    std::string numbered = "KẾ HOẠCH\nTuyên truyền năm 2024\n";
-    for (int i = 0; i < 12000; ++i) numbered += std::to_string(i % 9 + 1) + ". Tổ chức tuyên truyền nội dung số " + std::to_string(i) + ".\n";
+    // (fuzz/hostile/generate.py's txt-big.txt, 12,000 lines: "1." to "9." over and over.)
+    std::string numbered = "ỦY BAN NHÂN DÂN XÃ AN BÌNH\nSố: 12/KH-UBND\nKẾ HOẠCH\nThực hiện nhiệm vụ năm 2024\n";
+    for (int i = 0; i < 12000; ++i)
+        numbered += std::to_string(i % 9 + 1) + ". Tổ chức tuyên truyền nội dung số " + std::to_string(i) +
+                    " đến các thôn, tổ dân phố trên địa bàn.\n";
     pipeline::Options o;
     o.check.lang = "en";
     auto n = pipeline::check_bytes(numbered, "txt", "n.txt", book(), o);
@@ -135,7 +138,7 @@ TEST_CASE("hostile: many bases, identical headings and numbered lines: linear, a
         ++dup;
         if (d.message.find("more findings of this rule, not listed") != std::string::npos) {
             ++summaries;
-            CHECK(d.message.rfind("… and ", 0) == 0);
+            CHECK(d.message.rfind("… and 1991 more findings", 0) == 0);
             CHECK_FALSE(d.legal_basis.empty());
             CHECK(d.line > 10000u);
         }

@@ -60,8 +60,9 @@ public:
         }
         // Only figures of one kind, unit and year are compared: each is
         // compared with the earlier ones of its group, in document order, and
-        // with at most kMaxEarlier of them (every pair of a 50 MB report's
-        // figures was quadratic; a real document has a few dozen figures).
+        // with the first kMaxEarlier of them at most, so the earliest figure
+        // it contradicts is still the one named (every pair of a 50 MB
+        // report's figures was quadratic; a real document has a few dozen).
         std::map<std::tuple<std::string, std::string, int>, std::vector<size_t>> groups;
         std::vector<size_t> place(figs.size());  // figure -> its index in its group
         std::vector<const std::vector<size_t>*> group_of(figs.size());
@@ -94,7 +95,7 @@ public:
         for (size_t j = 0; j < figs.size(); ++j) {
             const std::vector<size_t>& g = *group_of[j];
             const size_t at = place[j];
-            for (size_t k = at > kMaxEarlier ? at - kMaxEarlier : 0; k < at && !reported[j]; ++k) {
+            for (size_t k = 0; k < std::min(at, kMaxEarlier) && !reported[j]; ++k) {
                 const size_t i = g[k];
                 const auto& a = figs[i];
                 const auto& b = figs[j];
