@@ -193,7 +193,10 @@ Result read_one(std::string_view bytes, std::string_view format, const std::stri
 
 }  // namespace
 
-size_t max_blocks(const Options& opts) { return std::max<uint64_t>(kMaxBlocks, opts.max_bytes / 64); }
+size_t max_blocks(const Options& opts, std::string_view format) {
+    if (format == "md") return kMaxMarkupBlocks;
+    return std::max<uint64_t>(kMaxBlocks, opts.max_bytes / 64);
+}
 
 std::string not_regular_reason(fs::file_type type) {
     switch (type) {
@@ -264,7 +267,7 @@ Result read_bytes(std::string_view bytes, std::string_view format, const std::st
     std::string real = sniff_format(bytes, format);
     // Plain text and Markdown: the lines are counted before anything is
     // decoded or parsed, so a huge file costs its bytes only (bounded memory).
-    const size_t limit = max_blocks(opts);
+    const size_t limit = max_blocks(opts, real);
     if ((real == "txt" || real == "md") && text_lines_over(bytes, limit)) return too_many_blocks(limit);
     Result r = read_one(bytes, real, path, opts);
     if (auto* doc = std::get_if<SourceDocument>(&r)) {
