@@ -51,8 +51,9 @@ nlohmann::json document_lines(const SourceDocument& doc) {
         if (b.anchors.empty() || b.line() == 0) continue;
         uint32_t ln = b.line();
         for (size_t start = 0, k = 0;; ++k, ++ln) {
-            size_t nl = b.source.find('\n', start);
-            std::string part = b.source.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
+            const std::string_view whole = b.original();
+            size_t nl = whole.find('\n', start);
+            std::string part(whole.substr(start, nl == std::string::npos ? std::string::npos : nl - start));
             uint32_t column = 1;
             if (k == 0 && b.anchors.front().column > 1) {
                 size_t i = 0, lead = 0;

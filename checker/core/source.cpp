@@ -17,7 +17,7 @@ Pos Block::locate(size_t offset) const {
 }
 
 std::string_view Block::source_line(uint32_t ln) const {
-    std::string_view s = source;
+    std::string_view s = original();
     uint32_t cur = line();
     size_t start = 0;
     while (cur < ln) {

@@ -1,17 +1,24 @@
 #include "extract/scan.h"
 
+#include <algorithm>
+
 #include "core/utf8.h"
 #include "structure/structure.h"
 
 namespace plancheck::extract {
 
 int section_at(const Outline& o, uint32_t b) {
-    int best = -1;
-    for (size_t i = 0; i < o.sections.size(); ++i) {
-        const Section& s = o.sections[i];
-        if (s.block <= b && b < s.body_end) best = static_cast<int>(i);  // pre-order: deeper ones come later
-    }
-    return best;
+    // Sections are in pre-order, so in document order, and nested: the
+    // deepest one holding b is the last one starting at or before b, or the
+    // nearest of its parents that still holds b. A binary search and a walk
+    // up, not a scan of every section for every block (a 50 MB report with
+    // 60,000 sections spent 90% of its time here).
+    const auto& ss = o.sections;
+    auto it = std::upper_bound(ss.begin(), ss.end(), b, [](uint32_t blk, const Section& s) { return blk < s.block; });
+    int s = static_cast<int>(it - ss.begin()) - 1;
+    while (s >= 0 && !(ss[static_cast<size_t>(s)].block <= b && b < ss[static_cast<size_t>(s)].body_end))
+        s = ss[static_cast<size_t>(s)].parent;
+    return s;
 }
 
 bool under_title(const Outline& o, int s, std::string_view phrase) {

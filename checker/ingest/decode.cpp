@@ -123,6 +123,15 @@ Decoded decode_as(std::string_view b, Encoding e) {
 
 bool known_encoding(std::string_view name) { return name == "auto" || legacy::parse_encoding(name).has_value(); }
 
+std::optional<Decoded> decode_in_place(std::string_view b, const Options& opts) {
+    // The same tests, in the same order, as decode_text up to its plain UTF-8 case.
+    if (opts.encoding != "auto") return std::nullopt;
+    if (b.substr(0, 3) == "\xEF\xBB\xBF" || b.substr(0, 2) == "\xFF\xFE" || b.substr(0, 2) == "\xFE\xFF" ||
+        b.substr(0, 4) == std::string_view("\0\0\xFE\xFF", 4) || sniff_utf32(b) || !utf8::valid(b))
+        return std::nullopt;
+    return make(std::string(), Encoding::Utf8);
+}
+
 std::variant<Decoded, UnreadableInput> decode_text(std::string_view b, const Options& opts) {
     bool bom8 = b.substr(0, 3) == "\xEF\xBB\xBF";
     // UTF-32 first: its little-endian BOM begins with UTF-16's (FF FE).

@@ -2,6 +2,7 @@
 // UTF-16, and detection of the Vietnamese legacy code tables.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -24,6 +25,12 @@ struct Decoded {
 // - otherwise the best-scoring legacy table, if the text then reads as
 //   Vietnamese; else UnreadableInput naming the problem.
 std::variant<Decoded, UnreadableInput> decode_text(std::string_view bytes, const Options& opts);
+
+// When decode_text would return the bytes themselves (valid UTF-8 without a
+// BOM, the encoding detected): a Decoded with an empty `text`, and the caller
+// reads the bytes in place (a 200 MB .txt is not copied once more).
+// Otherwise nullopt: call decode_text.
+std::optional<Decoded> decode_in_place(std::string_view bytes, const Options& opts);
 
 // Adds the observations a decode implies (encoding.legacy, text.invalid-utf8)
 // to a document that has at least one block.

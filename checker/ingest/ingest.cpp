@@ -164,8 +164,8 @@ bool text_lines_over(std::string_view bytes, size_t limit) {
     return lines + ink > limit;
 }
 
-UnreadableInput too_many_blocks() {
-    return {"the document has more than " + std::to_string(kMaxBlocks) +
+UnreadableInput too_many_blocks(size_t limit) {
+    return {"the document has more than " + std::to_string(limit) +
                 " paragraphs or lines, more than plancheck reads (the longest real document has about 1,300)",
             "check that the right file was saved, or split it"};
 }
@@ -192,6 +192,21 @@ Result read_one(std::string_view bytes, std::string_view format, const std::stri
 }
 
 }  // namespace
+
+size_t max_blocks(const Options& opts, std::string_view format) {
+    if (format == "md") return kMaxMarkupBlocks;
+    return std::max<uint64_t>(kMaxBlocks, opts.max_bytes / 64);
+}
+
+std::string not_regular_reason(fs::file_type type) {
+    switch (type) {
+        case fs::file_type::fifo: return "not a regular file (named pipe)";
+        case fs::file_type::socket: return "not a regular file (socket)";
+        case fs::file_type::character: return "not a regular file (character device)";
+        case fs::file_type::block: return "not a regular file (block device)";
+        default: return "not a regular file";
+    }
+}
 
 std::string format_of(std::string_view path) {
     std::string ext = lower_ext(path);
@@ -252,12 +267,13 @@ Result read_bytes(std::string_view bytes, std::string_view format, const std::st
     std::string real = sniff_format(bytes, format);
     // Plain text and Markdown: the lines are counted before anything is
     // decoded or parsed, so a huge file costs its bytes only (bounded memory).
-    if ((real == "txt" || real == "md") && text_lines_over(bytes, kMaxBlocks)) return too_many_blocks();
+    const size_t limit = max_blocks(opts, real);
+    if ((real == "txt" || real == "md") && text_lines_over(bytes, limit)) return too_many_blocks(limit);
     Result r = read_one(bytes, real, path, opts);
     if (auto* doc = std::get_if<SourceDocument>(&r)) {
         if (doc->blocks.empty())
             return UnreadableInput{"the document contains no text", "check that the right file was saved"};
-        if (doc->blocks.size() > kMaxBlocks) return too_many_blocks();
+        if (doc->blocks.size() > limit) return too_many_blocks(limit);
     }
     return r;
 }
@@ -267,8 +283,7 @@ Result read_file(const std::string& path, const Options& opts) {
     auto st = fs::status(path, ec);
     if (ec) return UnreadableInput{"cannot open the file: " + ec.message(), "check the path"};
     if (fs::is_directory(st)) return UnreadableInput{"is a directory", "pass files or folders to check"};
-    if (!fs::is_regular_file(st))
-        return UnreadableInput{"not a regular file", "pass a document file"};
+    if (!fs::is_regular_file(st)) return UnreadableInput{not_regular_reason(st.type()), "pass a document file"};
     std::string format = format_of(path);
     auto size = fs::file_size(path, ec);
     if (ec) return UnreadableInput{"cannot read the file size: " + ec.message(), ""};
@@ -370,6 +385,11 @@ constexpr Phrase kPhrases[] = {
     {"check the path", "kiểm tra lại đường dẫn"},
     {"is a directory", "là một thư mục"},
     {"pass files or folders to check", "hãy chỉ ra tệp hoặc thư mục cần kiểm tra"},
+    {"not a regular file ({})", "không phải tệp thông thường ({})"},
+    {"named pipe", "ống dẫn có tên, FIFO"},
+    {"socket", "socket"},
+    {"character device", "thiết bị ký tự"},
+    {"block device", "thiết bị khối"},
     {"not a regular file", "không phải tệp thông thường"},
     {"pass a document file", "hãy chỉ ra một tệp văn bản"},
     {"cannot read the file size: {}", "không đọc được kích thước tệp: {}"},

@@ -125,7 +125,7 @@ std::vector<Piece> cut_lines(const SourceDocument& doc) {
     size_t breaks = 0;
     for (const Block& b : doc.blocks) {
         if (b.kind != BlockKind::Paragraph || b.anchors.size() != 1 || b.anchors[0].offset != 0 ||
-            b.anchors[0].column != 1 || b.text != b.source || b.text.find('\n') != std::string::npos)
+            b.anchors[0].column != 1 || (!b.source_is_text && b.text != b.source) || b.text.find('\n') != std::string::npos)
             return {};
         for (size_t i = b.text.find('\\'); i != std::string::npos && i + 1 < b.text.size();
              i = b.text.find('\\', i + 1))
@@ -322,7 +322,7 @@ std::string source_lines(const SourceDocument& doc, const std::unordered_map<uin
     for (uint32_t l = first; l <= last; ++l) {
         if (l > first) s += '\n';
         auto it = by_line.find(l);
-        if (it != by_line.end()) s += doc.blocks[it->second].source;
+        if (it != by_line.end()) s += doc.blocks[it->second].original();
     }
     return s;
 }
@@ -429,7 +429,7 @@ void recover_text(SourceDocument& doc) {
     std::unordered_map<uint32_t, uint32_t> by_line;
     by_line.reserve(doc.blocks.size());
     for (uint32_t b = 0; b < doc.blocks.size(); ++b) by_line.emplace(doc.blocks[b].line(), b);
-    auto line_source = [&](uint32_t line) -> const std::string& { return doc.blocks[by_line.at(line)].source; };
+    auto line_source = [&](uint32_t line) { return doc.blocks[by_line.at(line)].original(); };
     std::vector<Block> out(groups.size());
     std::vector<std::pair<size_t, uint32_t>> reuse;  // (out index, original block): moved at the end
     for (size_t g = 0; g < groups.size(); ++g) {
@@ -466,7 +466,7 @@ void recover_text(SourceDocument& doc) {
     for (size_t idx : aside) {
         const Piece& p = ps[idx];
         Block b = make_block(p.text, p.line, p.col, p.footnote ? BlockKind::Footnote : BlockKind::PageHeader);
-        b.source = line_source(p.line).size() > kMaxSourceLine ? p.text : line_source(p.line);
+        b.source = line_source(p.line).size() > kMaxSourceLine ? p.text : std::string(line_source(p.line));
         set_aside.push_back(std::move(b));
     }
     for (auto [g, b] : reuse) out[g] = std::move(doc.blocks[b]);

@@ -216,6 +216,10 @@ void normalize_block(Block& block, uint32_t index, std::vector<Observation>& obs
         r.begin = moved(r.begin);
         r.end = std::max(r.begin, moved(r.end));
     }
+    if (block.source_is_text && text != block.text) {  // the old text is what the user typed
+        block.source = std::move(block.text);
+        block.source_is_text = false;
+    }
     block.text = std::move(text);
     block.anchors = std::move(anchors);
 }

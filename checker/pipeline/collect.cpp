@@ -124,14 +124,20 @@ void walk(const fs::path& dir, const std::string& rel_dir, std::vector<IgnoreLay
                 walk(it->path(), rel + "/", layers, opts, found, depth + 1);
             continue;
         }
-        if (!it->is_regular_file(e2) || left_out || left_out_by_rules(layers, rel, false)) continue;
+        const bool regular = it->is_regular_file(e2);
+        // A named pipe, socket or device is never opened (a FIFO would block
+        // the walk); with a document extension it is named, not skipped.
+        if (!regular && (e2 || !it->exists(e2) || ingest::format_of(name).empty())) continue;
+        if (left_out || left_out_by_rules(layers, rel, false)) continue;
         bool excluded = false;
         for (const auto& x : opts.exclude) excluded = excluded || cli_glob(x, rel);
         bool included = opts.include.empty();
         for (const auto& x : opts.include) included = included || cli_glob(x, rel);
         if (excluded || !included) continue;
         Input in{it->path().string(), "", "", false};
-        if (ingest::format_of(in.path).empty()) {
+        if (!regular) {
+            in.problem = ingest::not_regular_reason(it->status(e2).type());
+        } else if (ingest::format_of(in.path).empty()) {
             in.unsupported = true;
             in.extension = it->path().extension().string();
         }
@@ -191,7 +197,9 @@ std::vector<Input> collect_inputs(const std::vector<std::string>& paths, const C
             continue;
         }
         if (!fs::is_directory(st)) {
-            out.push_back({p, "", "", false});
+            // Named explicitly: a pipe, socket or device is reported, never
+            // opened (reading a FIFO blocks until a writer comes).
+            out.push_back({p, fs::is_regular_file(st) ? std::string() : ingest::not_regular_reason(st.type()), "", false});
             continue;
         }
         // A folder that cannot be opened (permissions) is named with its

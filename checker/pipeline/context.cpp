@@ -52,7 +52,7 @@ void locate_docx(const SourceDocument& doc, std::vector<Diagnostic>& diags) {
         if (d.line == 0) continue;
         auto it = first.find(d.line);
         if (it == first.end()) continue;
-        d.context = first_words(it->second.second->source);
+        d.context = first_words(it->second.second->original());
         if (doc.page_breaks.empty() || it->second.second->kind == BlockKind::Footnote) continue;
         Pos at{d.line, std::max<uint32_t>(d.column, 1)};
         auto before = std::upper_bound(doc.page_breaks.begin(), doc.page_breaks.end(), at, [](const Pos& a, const Pos& b) {

@@ -61,6 +61,15 @@ Diagnostic& Emitter::at(const TextRef& ref, const Args& args, const std::string&
     deadline::check();  // a rule finding very many things (one per typo of a 100 KB line)
     const Block& b = model_.doc->blocks.at(ref.block);
     Pos s = b.locate(ref.begin);
+    if (listed_ >= kMaxFindingsPerRule) {
+        if (over_++ == 0) {
+            first_over_ = s;
+            first_over_block_ = ref.block;
+        }
+        spare_ = Diagnostic();
+        return spare_;
+    }
+    ++listed_;
     Pos e = b.locate(ref.end);
     if (e.line == s.line && e.column <= s.column) e.column = s.column + 1;
     Diagnostic d;
@@ -109,6 +118,26 @@ Diagnostic& Emitter::missing_before(uint32_t b, const Args& args) {
     d.legal_basis = meta_.legal_basis;
     out_.push_back(std::move(d));
     return out_.back();
+}
+
+void Emitter::finish() {
+    if (over_ == 0) return;
+    Diagnostic d;
+    d.rule = meta_.id;
+    d.category = meta_.category;
+    d.severity = meta_.severity;
+    const std::string n = std::to_string(over_), max = std::to_string(kMaxFindingsPerRule);
+    d.message = opts_.lang == "en"
+                    ? "… and " + n + " more findings of this rule, not listed: plancheck lists the first " + max +
+                          " of each rule in a document"
+                    : "… và " + n + " chỗ khác cùng loại không được liệt kê: plancheck chỉ liệt kê " + max +
+                          " chỗ đầu tiên của mỗi quy tắc trong một văn bản";
+    d.line = d.end_line = first_over_.line;
+    d.column = first_over_.column;
+    d.end_column = first_over_.column + 1;
+    d.excerpt = excerpt_of(model_.doc->blocks.at(first_over_block_).source_line(first_over_.line), first_over_.column);
+    d.legal_basis = meta_.legal_basis;
+    out_.push_back(std::move(d));
 }
 
 }  // namespace plancheck::rules

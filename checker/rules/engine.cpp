@@ -40,6 +40,7 @@ std::vector<Diagnostic> evaluate(const RuleBook& book, const std::vector<Applied
             deadline::check_now();  // the file's budget (core/deadline.h)
             Emitter emit(rule->meta(), model, opts, out);
             rule->check(ctx, emit);
+            emit.finish();
         }
     }
     sort_diagnostics(out);

@@ -98,7 +98,7 @@ TEST_CASE("text layout: a file with one paragraph per line comes out unchanged",
         REQUIRE(after.blocks.size() == before.blocks.size());
         for (size_t i = 0; i < before.blocks.size(); ++i) {
             CHECK(after.blocks[i].text == before.blocks[i].text);
-            CHECK(after.blocks[i].source == before.blocks[i].source);
+            CHECK(after.blocks[i].original() == before.blocks[i].original());
             CHECK(after.blocks[i].line() == before.blocks[i].line());
             CHECK(after.blocks[i].anchors.size() == before.blocks[i].anchors.size());
         }

@@ -8,6 +8,7 @@
 
 #include "helpers.h"
 #include "pipeline/pipeline.h"
+#include "rules/rule.h"
 
 using namespace plancheck;
 
@@ -107,4 +108,41 @@ TEST_CASE("hostile: many Markdown items and paragraphs, one long HTML line") {
     size_t source_bytes = 0;
     for (const auto& b : doc->blocks) source_bytes += b.source.size();
     CHECK(source_bytes < 10u << 20);
+}
+
+TEST_CASE("hostile: many bases, identical headings and numbered lines: linear, a bounded number of findings") {
+    // 50,000 "Căn cứ" lines (the bases) and as many identical headings: the
+    // fragment rule once scanned every basis for every line, citation.repeated
+    // every citation for every repetition.
+    std::string bases;
+    for (int i = 0; i < 50000; ++i)
+        bases += "Căn cứ Nghị định số " + std::to_string(i % 900 + 1) +
+                 "/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ quy định;\n";
+    auto r = timed(bases, "txt");
+    CHECK_FALSE(r.unreadable);
+    auto h = timed(repeat("I. MỤC TIÊU\n", 50000), "txt");
+    CHECK_FALSE(h.unreadable);
+    // One rule lists at most kMaxFindingsPerRule findings in a document, and
+    // one more says how many it did not list.
+    // (fuzz/hostile/generate.py's txt-big.txt, 12,000 lines: "1." to "9." over and over.)
+    std::string numbered = "ỦY BAN NHÂN DÂN XÃ AN BÌNH\nSố: 12/KH-UBND\nKẾ HOẠCH\nThực hiện nhiệm vụ năm 2024\n";
+    for (int i = 0; i < 12000; ++i)
+        numbered += std::to_string(i % 9 + 1) + ". Tổ chức tuyên truyền nội dung số " + std::to_string(i) +
+                    " đến các thôn, tổ dân phố trên địa bàn.\n";
+    pipeline::Options o;
+    o.check.lang = "en";
+    auto n = pipeline::check_bytes(numbered, "txt", "n.txt", book(), o);
+    size_t dup = 0, summaries = 0;
+    for (const auto& d : n.diagnostics) {
+        if (d.rule != "structure.numbering-duplicate") continue;
+        ++dup;
+        if (d.message.find("more findings of this rule, not listed") != std::string::npos) {
+            ++summaries;
+            CHECK(d.message.rfind("… and 1991 more findings", 0) == 0);
+            CHECK_FALSE(d.legal_basis.empty());
+            CHECK(d.line > 10000u);
+        }
+    }
+    CHECK(dup == rules::kMaxFindingsPerRule + 1);
+    CHECK(summaries == 1);
 }

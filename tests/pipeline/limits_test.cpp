@@ -3,13 +3,16 @@
 // the number of blocks, excerpts of very long lines, UTF-32. Each hostile
 // input is built here at a size that keeps the test fast; fuzz/hostile/
 // generate.py writes the full-size ones, fuzz/hostile/reproduce runs them.
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
 
 #include <algorithm>
 #include <chrono>
+#include <cstring>
 #include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -235,20 +238,25 @@ TEST_CASE("limits: a .docx part above 32 MiB is refused before it is inflated") 
           std::string::npos);
 }
 
-TEST_CASE("limits: more than 50,000 lines or paragraphs is refused, counted before decoding") {
+TEST_CASE("limits: more than 2 million lines is refused, counted before decoding; the limit grows with --max-size") {
     auto lines = [](size_t n, const std::string& line) {
         std::string s;
+        s.reserve(n * line.size());
         for (size_t i = 0; i < n; ++i) s += line;
         return s;
     };
-    for (const auto& [format, bytes] : {std::pair<std::string, std::string>{"txt", lines(50001, "I. MỤC TIÊU\n")},
-                                        {"md", lines(50001, "- mục\n")},
-                                        {"html", "<ul>" + lines(50001, "<li>mục")}}) {
+    CHECK(ingest::max_blocks({}) == ingest::kMaxBlocks);
+    ingest::Options big;
+    big.max_bytes = 256ull << 20;
+    CHECK(ingest::max_blocks(big) == (256ull << 20) / 64);
+    for (const auto& [format, bytes] : {std::pair<std::string, std::string>{"txt", lines(ingest::kMaxBlocks + 1, "I. MỤC TIÊU\n")},
+                                        {"md", lines(ingest::kMaxMarkupBlocks + 1, "- mục\n")}}) {
         INFO(format);
         auto r = ingest::read_bytes(bytes, format, "x." + format);
         auto* bad = std::get_if<UnreadableInput>(&r);
         REQUIRE(bad);
-        CHECK(bad->reason.find("more than 50000 paragraphs or lines") != std::string::npos);
+        CHECK(bad->reason.find(format == "md" ? "more than 200000 paragraphs or lines" : "more than 2000000 paragraphs or lines") !=
+              std::string::npos);
     }
     // Blank lines do not count; 50,000 lines are read.
     auto r = ingest::read_bytes(lines(50000, "Đoạn.\n\n \n"), "txt", "x.txt");
@@ -331,20 +339,85 @@ TEST_CASE("limits: a tree with a FIFO, a symlink loop, an unreadable file and ho
         outcome[name] = what;
     }
     for (int i = 0; i < 30; ++i) CHECK(outcome["plan" + std::to_string(i) + ".txt"] == "ok");
-    CHECK(outcome.count("pipe.txt") == 0);  // found in a walk, a FIFO is no document: skipped, never opened
-    CHECK(outcome["many.txt"].find("more than 50000 paragraphs or lines") != std::string::npos);
+    // Found in a walk with a document extension, a FIFO is named, never opened.
+    CHECK(outcome["pipe.txt"].find("not a regular file (named pipe)") != std::string::npos);
+    CHECK(outcome["many.txt"].find("more than 2000000 paragraphs or lines") != std::string::npos);
     CHECK(outcome["empty.txt"].find("empty") != std::string::npos);
     CHECK(outcome["deep.md"] == "ok");
     if (!root) CHECK(outcome["locked.txt"].find("ermission") != std::string::npos);
     CHECK(outcome.count("loop") == 0);
-    CHECK(j["files"].size() == 30u + 4u);  // the loop is not followed: each file once
+    CHECK(j["files"].size() == 30u + 5u);  // the loop is not followed: each file once
     // Named on the command line, the FIFO is reported, and not opened (it would block).
     auto p = test::run_shell(d.path, test::shell_quote(PLANCHECK_BINARY) + " check --format json --lang en a/pipe.txt a/b0/c0/plan0.txt");
     CHECK(p.code == 2);
     auto pj = nlohmann::json::parse(p.out);
     REQUIRE(pj["files"].size() == 2u);
-    CHECK(pj["files"][0]["diagnostics"][0]["message"].get<std::string>().find("not a regular file") != std::string::npos);
+    CHECK(pj["files"][0]["diagnostics"][0]["message"].get<std::string>().find("not a regular file (named pipe)") != std::string::npos);
     fs::permissions(d.path / "a" / "locked.txt", fs::perms::owner_all);
+}
+
+TEST_CASE("limits: named pipes, sockets and devices are named with their kind, never opened, never dropped") {
+    namespace fs = std::filesystem;
+    test::TempDir d("special");
+    d.write("plan.txt", kPlan);
+    REQUIRE(::mkfifo((d.path / "pipe.txt").c_str(), 0600) == 0);
+    REQUIRE(::mkfifo((d.path / "pipe-no-ext").c_str(), 0600) == 0);  // no document extension: not a document
+    const fs::path sock = d.path / "sock.md";
+    int s = ::socket(AF_UNIX, SOCK_STREAM, 0);
+    REQUIRE(s >= 0);
+    sockaddr_un addr{};
+    addr.sun_family = AF_UNIX;
+    const bool bound = sock.string().size() < sizeof addr.sun_path;
+    if (bound) {
+        std::strcpy(addr.sun_path, sock.c_str());
+        REQUIRE(::bind(s, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+    }
+    // A sub-folder that cannot be read is named and counts as unreadable.
+    fs::create_directories(d.path / "closed" / "inner");
+    d.write("closed/inner/a.txt", kPlan);
+    fs::permissions(d.path / "closed", fs::perms::none);
+    const bool root = ::geteuid() == 0;  // root reads it anyway
+
+    auto t0 = std::chrono::steady_clock::now();
+    auto r = test::run_shell(d.path, test::shell_quote(PLANCHECK_BINARY) + " check --format json --lang en --timeout 20 .");
+    fs::permissions(d.path / "closed", fs::perms::owner_all);
+    CHECK(seconds_since(t0) < 60);
+    CHECK(r.code == 2);
+    auto j = nlohmann::json::parse(r.out);
+    std::map<std::string, std::string> outcome;
+    for (const auto& f : j["files"]) {
+        std::string what = "ok";
+        for (const auto& x : f["diagnostics"])
+            if (x["rule"] == "input.unreadable") what = x["message"].get<std::string>();
+        outcome[fs::path(f["path"].get<std::string>()).lexically_relative(".").string()] = what;
+    }
+    CHECK(outcome["plan.txt"] == "ok");
+    CHECK(outcome["pipe.txt"].find("pipe.txt: cannot read the document: not a regular file (named pipe)") != std::string::npos);
+    CHECK(outcome.count("pipe-no-ext") == 0);
+    if (bound) CHECK(outcome["sock.md"].find("not a regular file (socket)") != std::string::npos);
+    if (!root) CHECK(outcome["closed"].find("cannot read folder: Permission denied") != std::string::npos);
+
+    // Named on the command line: a pipe, a socket, a character device, in
+    // Vietnamese by default (the narrower phrase, with the kind translated).
+    std::string args = " check --format json pipe.txt pipe-no-ext /dev/null plan.txt";
+    if (bound) args += " sock.md";
+    auto e = test::run_shell(d.path, test::shell_quote(PLANCHECK_BINARY) + args);
+    CHECK(e.code == 2);
+    auto ej = nlohmann::json::parse(e.out);
+    REQUIRE(ej["files"].size() == (bound ? 5u : 4u));
+    auto msg = [&](size_t i) { return ej["files"][i]["diagnostics"][0]["message"].get<std::string>(); };
+    CHECK(msg(0).find("không phải tệp thông thường (ống dẫn có tên, FIFO)") != std::string::npos);
+    CHECK(msg(1).find("không phải tệp thông thường (ống dẫn có tên, FIFO)") != std::string::npos);
+    CHECK(msg(2).find("không phải tệp thông thường (thiết bị ký tự)") != std::string::npos);
+    if (bound) CHECK(msg(4).find("không phải tệp thông thường (socket)") != std::string::npos);
+    ::close(s);
+
+    // Standard input still reads, from a pipe as from a file.
+    auto in = test::run_shell(d.path, "cat plan.txt | " + test::shell_quote(PLANCHECK_BINARY) +
+                                          " check --format json --stdin-filename plan.txt -");
+    auto ij = nlohmann::json::parse(in.out);
+    REQUIRE(ij["files"].size() == 1u);
+    for (const auto& x : ij["files"][0]["diagnostics"]) CHECK(x["rule"] != "input.unreadable");
 }
 
 TEST_CASE("limits: the cost of reading a PDF in a child process", "[.bench]") {

@@ -86,12 +86,19 @@ struct Block {
     int level = 0;          // heading level or list depth from the container, 0 if none
     bool in_table = false;  // text comes from a table cell
     CellRef cell;           // the cell's place in its table, when the reader knows it
+    // The source is `text` itself and `source` is empty (a .txt line, until a
+    // stage rewrites the text: normalize then moves the old text into
+    // `source`). Saves a copy of every line of a large .txt. Read the source
+    // through original().
+    bool source_is_text = false;
     PrintBox box;           // PDF only: where the first line of the block was printed
     // Effective paragraph and run formatting, when the reader knows it (.docx);
     // shared so copying a block stays cheap.
     std::shared_ptr<const BlockFormat> format;
 
     uint32_t line() const { return anchors.empty() ? 0 : anchors.front().line; }
+    // What the user typed, decoded to UTF-8 (see `source`, source_is_text).
+    std::string_view original() const { return source_is_text ? std::string_view(text) : std::string_view(source); }
     // Original position of the code point starting at byte `offset` of `text`
     // (offset == text.size() gives the position just past the end).
     Pos locate(size_t offset) const;

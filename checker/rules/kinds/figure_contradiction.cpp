@@ -12,7 +12,11 @@
 // several units ("các sở, ngành ... 99,1%"; "cấp xã ... 99,81%") is a list.
 // Measured on ../shared/real: at 0.85 and without the last two conditions,
 // 6 findings, all wrong (docs/progress.md).
+#include <algorithm>
 #include <cmath>
+#include <map>
+#include <string_view>
+#include <tuple>
 
 #include "core/utf8.h"
 #include "extract/progress.h"
@@ -54,19 +58,54 @@ public:
                 continue;
             figs.push_back(std::move(f));
         }
+        // Only figures of one kind, unit and year are compared: each is
+        // compared with the earlier ones of its group, in document order, and
+        // with the first kMaxEarlier of them at most, so the earliest figure
+        // it contradicts is still the one named (every pair of a 50 MB
+        // report's figures was quadratic; a real document has a few dozen).
+        std::map<std::tuple<std::string, std::string, int>, std::vector<size_t>> groups;
+        std::vector<size_t> place(figs.size());  // figure -> its index in its group
+        std::vector<const std::vector<size_t>*> group_of(figs.size());
+        for (size_t j = 0; j < figs.size(); ++j) {
+            auto& g = groups[{figs[j].kind, figs[j].unit, figs[j].year}];
+            place[j] = g.size();
+            g.push_back(j);
+        }
+        for (auto& [key, g] : groups)
+            for (size_t j : g) group_of[j] = &g;
+        // Per figure once: its part, and its words sorted and unique (what
+        // extract::subject_similarity builds a set of, for every pair).
+        std::vector<int> part(figs.size());
+        std::vector<std::vector<std::string_view>> vocab(figs.size());
+        for (size_t j = 0; j < figs.size(); ++j) {
+            part[j] = part_of(m, figs[j].ref.block);
+            vocab[j].assign(figs[j].words.begin(), figs[j].words.end());
+            std::sort(vocab[j].begin(), vocab[j].end());
+            vocab[j].erase(std::unique(vocab[j].begin(), vocab[j].end()), vocab[j].end());
+        }
+        // extract::subject_similarity(a.words, b.words), the same sum.
+        auto similarity = [&](size_t i, size_t j) {
+            const auto& a = figs[i].words;
+            if (a.empty() || figs[j].words.empty()) return 0.0;
+            size_t shared = 0;
+            for (const auto& w : a) shared += std::binary_search(vocab[j].begin(), vocab[j].end(), std::string_view(w));
+            return 2.0 * static_cast<double>(shared) / static_cast<double>(a.size() + figs[j].words.size());
+        };
         std::vector<char> reported(figs.size());
         for (size_t j = 0; j < figs.size(); ++j) {
-            for (size_t i = 0; i < j && !reported[j]; ++i) {
+            const std::vector<size_t>& g = *group_of[j];
+            const size_t at = place[j];
+            for (size_t k = 0; k < std::min(at, kMaxEarlier) && !reported[j]; ++k) {
+                const size_t i = g[k];
                 const auto& a = figs[i];
                 const auto& b = figs[j];
-                if (a.kind != b.kind || a.unit != b.unit || a.year != b.year) continue;
                 if (a.sentence.block == b.sentence.block && a.sentence.begin == b.sentence.begin) continue;
                 if (std::fabs(a.value - b.value) < 1e-9) continue;
                 // Restated in another part (a summary and its detail): the same
                 // sentence pattern for several units within one part is a list.
-                int sa = part_of(m, a.ref.block), sb = part_of(m, b.ref.block);
+                int sa = part[i], sb = part[j];
                 if (sa < 0 || sb < 0 || sa == sb) continue;
-                if (extract::subject_similarity(a.words, b.words) + 1e-9 < similarity_) continue;
+                if (similarity(i, j) + 1e-9 < similarity_) continue;
                 std::string unit = a.unit == "%" ? "%" : " " + a.unit;
                 uint32_t line = m.block(a.ref.block).locate(a.ref.begin).line;
                 emit.at(b.ref, {{"found", format_number(b.value) + unit},
@@ -79,6 +118,7 @@ public:
     }
 
 private:
+    static constexpr size_t kMaxEarlier = 2000;
     double similarity_;
     size_t min_words_;
 };

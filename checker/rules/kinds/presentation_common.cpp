@@ -41,7 +41,7 @@ size_t run_letters(const Block& b, const RunFormat& r, uint32_t from_column, uin
     // [from_column, to_column).
     uint32_t lo = std::max({r.column, a.column, from_column}), hi = std::min(r.end_column, to_column);
     if (hi <= lo) return 0;
-    std::string_view s = b.source;
+    std::string_view s = b.original();
     size_t i = 0, letters = 0;
     for (uint32_t col = a.column; i < s.size() && col < hi; ++col) {
         char32_t c = utf8::next(s, i);
