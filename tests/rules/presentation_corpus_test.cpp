@@ -50,6 +50,7 @@ struct Variant {
     bool number_in_footer = false, number_on_first = false;
     std::string extra_body;  // paragraphs added to the body (a coloured or legacy-font line)
     bool table_in_body = false;
+    bool swapped = false;  // header and closing tables with their two cells the wrong way round
 };
 
 std::string cell(const std::vector<std::pair<std::string, RF>>& lines) {
@@ -62,11 +63,12 @@ std::string cell(const std::vector<std::pair<std::string, RF>>& lines) {
 DocxWriter plan(const Variant& v) {
     DocxWriter w;
     std::string& b = w.body;
-    b += DocxWriter::ftable({{cell({{"UBND TỈNH AN PHÚ", v.superior}, {"SỞ VĂN HÓA VÀ THỂ THAO", v.issuer},
-                                    {"Số: 15/KH-SVHTT", v.number}}),
-                              cell({{"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", v.national},
-                                    {"Độc lập - Tự do - Hạnh phúc", v.motto},
-                                    {"An Phú, ngày 05 tháng 3 năm 2026", v.place_date}})}});
+    std::string issuer = cell({{"UBND TỈNH AN PHÚ", v.superior}, {"SỞ VĂN HÓA VÀ THỂ THAO", v.issuer},
+                               {"Số: 15/KH-SVHTT", v.number}});
+    std::string state = cell({{"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", v.national},
+                              {"Độc lập - Tự do - Hạnh phúc", v.motto},
+                              {"An Phú, ngày 05 tháng 3 năm 2026", v.place_date}});
+    b += v.swapped ? DocxWriter::ftable({{state, issuer}}) : DocxWriter::ftable({{issuer, state}});
     b += DocxWriter::fpara("KẾ HOẠCH", v.type, v.title_para);
     b += DocxWriter::fpara("Tổ chức giải chạy việt dã toàn tỉnh năm 2026", v.title, v.title_para);
     PF bp = v.body_para;
@@ -107,7 +109,7 @@ DocxWriter plan(const Variant& v) {
     std::string signer = DocxWriter::fpara("KT. GIÁM ĐỐC", v.authority, center) +
                          DocxWriter::fpara("PHÓ GIÁM ĐỐC", v.position, center) +
                          DocxWriter::fpara("Trần Minh Khoa", v.name, center);
-    b += DocxWriter::ftable({{recipients, signer}});
+    b += v.swapped ? DocxWriter::ftable({{signer, recipients}}) : DocxWriter::ftable({{recipients, signer}});
     DocxWriter::Page pg = v.page;
     if (v.page_number) {
         std::string number = DocxWriter::page_number(v.number_run, v.number_para);
@@ -240,6 +242,11 @@ std::map<std::string, DocxWriter> documents() {
         v.body_para = PF{"left", 0, 0, 0, 480, "auto"};
         out.emplace("body-wrong", plan(v));
     }
+    {
+        Variant v;
+        v.swapped = true;
+        out.emplace("columns-swapped", plan(v));
+    }
     return out;
 }
 
@@ -283,6 +290,9 @@ TEST_CASE("the right document gives no presentation finding; each wrong one give
                                                             "nd30.presentation.page-number"});
     CHECK(rules_of("landscape-no-table") == std::set<std::string>{"nd30.presentation.paper"});
     CHECK(rules_of("font-wrong") == std::set<std::string>{"nd30.presentation.font", "nd30.presentation.color"});
+    CHECK(rules_of("columns-swapped") ==
+          std::set<std::string>{"nd30.presentation.position-header", "nd30.presentation.position-number",
+                                "nd30.presentation.position-closing"});
     CHECK(rules_of("body-wrong") ==
           std::set<std::string>{"nd30.presentation.body-size", "nd30.presentation.body-align",
                                 "nd30.presentation.body-indent", "nd30.presentation.body-spacing",

@@ -50,6 +50,7 @@ struct Look {
     bool national_bold = true;
     std::string producer = "Microsoft® Word 2016";
     double width = 595.32, height = 841.92;
+    bool swapped = false;  // the left and right columns of the header and closing exchanged
 };
 
 // A plan laid out as Decree 30's template, printed as Word prints it (the
@@ -63,12 +64,15 @@ std::string plan(const Look& l) {
     auto put = [&](double x, double y, std::string_view text, double size, bool turned, int font) {
         w.put(x, y - (842 - l.height), text, size, turned, font);
     };
-    put(70, 800, "UBND TỈNH AN PHÚ", 13, false, R);
-    put(290, 800, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", l.national, false, l.national_bold ? B : R);
-    put(60, 785, "SỞ VĂN HÓA VÀ THỂ THAO", 13, false, B);
-    put(330, 785, "Độc lập - Tự do - Hạnh phúc", 14, false, B);
-    put(75, 762, "Số: 15/KH-SVHTT", 13, false, R);
-    put(310, 762, "An Phú, ngày 05 tháng 3 năm 2026", 14, false, I);
+    // The two columns of the header and the closing, or the other way round.
+    auto lx = [&](double x) { return l.swapped ? x + 260 : x; };
+    auto rx = [&](double x) { return l.swapped ? x - 250 : x; };
+    put(lx(70), 800, "UBND TỈNH AN PHÚ", 13, false, R);
+    put(rx(290), 800, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", l.national, false, l.national_bold ? B : R);
+    put(lx(60), 785, "SỞ VĂN HÓA VÀ THỂ THAO", 13, false, B);
+    put(rx(330), 785, "Độc lập - Tự do - Hạnh phúc", 14, false, B);
+    put(lx(75), 762, "Số: 15/KH-SVHTT", 13, false, R);
+    put(rx(310), 762, "An Phú, ngày 05 tháng 3 năm 2026", 14, false, I);
     put(270, 730, "KẾ HOẠCH", 14, false, B);
     put(150, 714, "Tổ chức giải chạy việt dã toàn tỉnh năm 2026", 14, false, B);
     double y = 690;
@@ -83,12 +87,12 @@ std::string plan(const Look& l) {
     para({"II. NỘI DUNG"}, B);
     para({"Giải chạy diễn ra vào sáng Chủ nhật, ngày 26 tháng 4 năm 2026, xuất", "phát tại quảng trường trung tâm tỉnh, cự ly 5 km và 10 km."}, R);
     para({"Kinh phí tổ chức giải được bố trí từ nguồn sự nghiệp thể dục, thể thao", "năm 2026 đã giao cho Sở và nguồn xã hội hóa hợp pháp."}, R);
-    put(70, 420, "Nơi nhận:", 12, false, w.add_font(l.bold + "Italic"));
-    put(340, 420, "KT. GIÁM ĐỐC", 14, false, B);
-    put(70, 406, "- UBND tỉnh (để b/c);", 11, false, R);
-    put(340, 404, "PHÓ GIÁM ĐỐC", 14, false, B);
-    put(70, 394, "- Lưu: VT, NVTDTT.", 11, false, R);
-    put(335, 340, "Trần Minh Khoa", 14, false, B);
+    put(lx(70), 420, "Nơi nhận:", 12, false, w.add_font(l.bold + "Italic"));
+    put(rx(340), 420, "KT. GIÁM ĐỐC", 14, false, B);
+    put(lx(70), 406, "- UBND tỉnh (để b/c);", 11, false, R);
+    put(rx(340), 404, "PHÓ GIÁM ĐỐC", 14, false, B);
+    put(lx(70), 394, "- Lưu: VT, NVTDTT.", 11, false, R);
+    put(rx(335), 340, "Trần Minh Khoa", 14, false, B);
     return w.build();
 }
 
@@ -129,6 +133,22 @@ TEST_CASE("pdf: a plan printed by Word in Times New Roman at the right sizes giv
     for (const auto& d : found) list += d.rule + ": " + d.message + "\n";
     INFO(list);
     CHECK(found.empty());
+}
+
+TEST_CASE("pdf: header and closing columns the wrong way round are notes", "[presentation][pdf]") {
+    Look l;
+    l.swapped = true;
+    auto found = presentation(plan(l));
+    std::string list;
+    for (const auto& d : found) list += d.rule + ": " + d.message + "\n";
+    INFO(list);
+    // The closing is not judged here: printed with the signer at the left and
+    // "Nơi nhận:" at the right on the same lines, the PDF layout (which reads
+    // the closing's left column as the recipients) does not give the closing's
+    // parts apart, and what it cannot place is never a finding.
+    CHECK(rules_of(found) == std::set<std::string>{"nd30.presentation.position-header",
+                                                   "nd30.presentation.position-number"});
+    for (const auto& d : found) CHECK(d.severity == Severity::Info);
 }
 
 TEST_CASE("pdf: font, sizes, weight and paper as notes; nothing a PDF cannot tell", "[presentation][pdf]") {

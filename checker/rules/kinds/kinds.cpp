@@ -79,6 +79,8 @@ const std::vector<KindInfo>& rule_kinds() {
          "Word files and PDFs (notes): text in a font other than Times New Roman (legacy .Vn*/VNI fonts named), or not in black"},
         {"presentation-page", make_presentation_page,
          "Word files: paper size and orientation, page margins, page numbers (PDFs: the paper, as a note)"},
+        {"presentation-position", make_presentation_position,
+         "Word files and PDFs (notes): header and closing components on the wrong side (issuing body and number left, national title and place-date right; recipients left, signer right)"},
         {"progress", make_progress,
          "a report against its paired plan: unpaired, plan named wrongly, target not reported or below, period outside the plan"},
         {"quoted-period", make_quoted_period,

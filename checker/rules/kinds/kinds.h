@@ -62,6 +62,7 @@ std::unique_ptr<Rule> make_presentation_body(RuleMeta, const Params&);
 std::unique_ptr<Rule> make_presentation_component(RuleMeta, const Params&);
 std::unique_ptr<Rule> make_presentation_font(RuleMeta, const Params&);
 std::unique_ptr<Rule> make_presentation_page(RuleMeta, const Params&);
+std::unique_ptr<Rule> make_presentation_position(RuleMeta, const Params&);
 std::unique_ptr<Rule> make_repeated_phrase(RuleMeta, const Params&);
 std::unique_ptr<Rule> make_required_section(RuleMeta, const Params&);
 std::unique_ptr<Rule> make_title_pattern(RuleMeta, const Params&);
