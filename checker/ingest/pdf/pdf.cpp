@@ -123,16 +123,15 @@ bool continues(const Run& r, const Word& w) {
            std::max(w.size, p.size) <= 1.35 * std::max(0.1, std::min(w.size, p.size));
 }
 
+// poppler marks a space after a word with has_space_after(); a gap wider
+// than a fifth of the height is a space too.
+bool space_between(const Word& p, const Word& w) { return p.space_after || w.x0 - p.x1 > w.height() * 0.2; }
+
 std::string run_text(const Run& r) {
     std::string s;
     for (size_t i = 0; i < r.words.size(); ++i) {
         const Word& w = r.words[i];
-        if (i > 0 && !s.empty() && s.back() != ' ') {
-            const Word& p = r.words[i - 1];
-            // poppler marks a space after a word with has_space_after(); a gap
-            // wider than a fifth of the height is a space too.
-            if (p.space_after || w.x0 - p.x1 > w.height() * 0.2) s += ' ';
-        }
+        if (i > 0 && !s.empty() && s.back() != ' ' && space_between(r.words[i - 1], w)) s += ' ';
         s += w.text;
     }
     while (!s.empty() && s.back() == ' ') s.pop_back();
@@ -625,10 +624,7 @@ std::shared_ptr<BlockFormat> word_formats(const Run& r, uint32_t line, uint32_t 
     std::string s;
     for (size_t i = 0; i < r.words.size(); ++i) {
         const Word& w = r.words[i];
-        if (i > 0 && !s.empty() && s.back() != ' ') {
-            const Word& p = r.words[i - 1];
-            if (p.space_after || w.x0 - p.x1 > w.height() * 0.2) s += ' ';
-        }
+        if (i > 0 && !s.empty() && s.back() != ' ' && space_between(r.words[i - 1], w)) s += ' ';
         auto from = static_cast<uint32_t>(utf8::count(s));
         s += w.text;
         RunFormat f;
