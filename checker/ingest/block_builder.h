@@ -40,9 +40,11 @@ public:
     // The full physical lines first..last, for Block::source. Line starts are
     // indexed once, so each call costs the length of its lines (10^6 blocks
     // used to rescan the text from its start for each one). Lines longer than
-    // kMaxSourceBytes in all give "" (no excerpt): every block of a one-line
-    // HTML page of 10^5 <li> copied the whole page (22 GB).
-    static constexpr size_t kMaxSourceBytes = 64 * 1024;
+    // kMaxSourceBytes in all give "": every block of a one-line HTML page of
+    // 10^5 <li> copied the whole page (22 GB), and each of the 20,000 cells of
+    // a one-line Markdown table row its 40 KB line (800 MB). BlockBuilder::take
+    // then keeps a one-line block's own text as its source.
+    static constexpr size_t kMaxSourceBytes = 16 * 1024;
     std::string lines(uint32_t first, uint32_t last) const {
         if (starts_.empty()) {
             starts_.push_back(0);
@@ -88,6 +90,7 @@ public:
             out.text = std::move(text_);
             out.anchors = std::move(anchors_);
             out.source = src.lines(first_line_, last_line_);
+            if (out.source.empty() && first_line_ == last_line_) out.source = out.text;  // a very long line
         }
         *this = BlockBuilder{};
         return ok;

@@ -167,7 +167,7 @@ public:
         }
         if ((type == "pipe_table_header" || type == "pipe_table_row") && cell_.table) {
             ++row_;
-            row_start_ = ts_node_start_byte(n);
+            bars_ = BarScan{ts_node_start_byte(n)};
             for (TSNode c : ts_children(n)) visit(c, depth + 1);
             return;
         }
@@ -176,7 +176,7 @@ public:
             if (cell_.table && row_ >= 0) {
                 ref = cell_;
                 ref.row = static_cast<uint32_t>(row_);
-                ref.column = bars_before(row_start_, ts_node_start_byte(n));
+                ref.column = bars_before(ts_node_start_byte(n));
             }
             emit(n, BlockKind::TableCell, 0, true, ref);
             return;
@@ -193,24 +193,25 @@ private:
     }
     // The cell bars between a row's start and byte `at` (a "\\|" is text), less
     // the row's leading bar: the 0-based column of a cell starting at `at`.
-    uint32_t bars_before(size_t row, size_t at) const {
-        uint32_t bars = 0;
-        bool leading = false, text_seen = false;
-        for (size_t i = row; i < at && i < t_.size(); ++i) {
-            char c = t_[i];
+    // The cells of a row come in order, so the scan goes on from where the
+    // previous cell left it: linear in the row, however many cells it has.
+    uint32_t bars_before(size_t at) {
+        BarScan& r = bars_;
+        for (; r.at < at && r.at < t_.size(); ++r.at) {
+            char c = t_[r.at];
             if (c == '\\') {
-                ++i;
-                text_seen = true;
+                ++r.at;
+                r.text_seen = true;
                 continue;
             }
             if (c == '|') {
-                if (!text_seen && bars == 0) leading = true;
-                ++bars;
+                if (!r.text_seen && r.bars == 0) r.leading = true;
+                ++r.bars;
             } else if (c != ' ' && c != '\t') {
-                text_seen = true;
+                r.text_seen = true;
             }
         }
-        return bars - (leading && bars ? 1 : 0);
+        return r.bars - (r.leading && r.bars ? 1 : 0);
     }
     void emit(TSNode n, BlockKind kind, int level, bool in_table = false, CellRef cell = {}) {
         size_t b = ts_node_start_byte(n), e = std::min<size_t>(ts_node_end_byte(n), t_.size());
@@ -234,7 +235,12 @@ private:
     CellRef cell_;  // the open pipe table (table == 0: none)
     uint32_t tables_ = 0;
     long row_ = -1;
-    size_t row_start_ = 0;
+    struct BarScan {
+        size_t at = 0;  // next byte to scan in the row
+        uint32_t bars = 0;
+        bool leading = false, text_seen = false;
+    };
+    BarScan bars_;  // the current table row's scan
 };
 
 // The deepest container nesting (block quotes, list items, indentation) any
