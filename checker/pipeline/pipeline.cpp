@@ -50,7 +50,7 @@ void keep_text(const Analysis& a, FileResult& fr) {
 }
 }  // namespace
 
-std::unique_ptr<Analysis> analyze(SourceDocument doc) {
+std::unique_ptr<Analysis> analyze_outline(SourceDocument doc) {
     auto a = std::make_unique<Analysis>();
     a->doc = std::move(doc);
     // Between the stages the clock is read every time (their loops check it too).
@@ -61,6 +61,11 @@ std::unique_ptr<Analysis> analyze(SourceDocument doc) {
     a->model.doc = &a->doc;
     a->model.outline = structure::build_outline(a->doc);
     deadline::check_now();
+    return a;
+}
+
+std::unique_ptr<Analysis> analyze(SourceDocument doc) {
+    auto a = analyze_outline(std::move(doc));
     extract::extract_all(a->model);
     deadline::check_now();
     return a;

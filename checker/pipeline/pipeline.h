@@ -21,6 +21,10 @@ struct Analysis {
 
 // normalize + structure + extract on an ingested document.
 std::unique_ptr<Analysis> analyze(SourceDocument doc);
+// The stages up to the outline only (layout, normalize, structure; no
+// extraction): enough to know a document's kind and header, as the batch's
+// index of candidate plans needs for every file.
+std::unique_ptr<Analysis> analyze_outline(SourceDocument doc);
 
 struct FileResult {
     std::string path;
