@@ -6,6 +6,7 @@
 #include "extract/progress.h"
 #include "pipeline/collect.h"
 #include "pipeline/pipeline.h"
+#include "pipeline/wire.h"
 
 #include <filesystem>
 
@@ -13,47 +14,7 @@ namespace plancheck::pipeline {
 
 namespace {
 
-// ---- a small length-prefixed encoding (the worker pipe) ----
-void put_u32(std::string& out, uint32_t v) {
-    for (int k = 0; k < 4; ++k) out += static_cast<char>((v >> (8 * k)) & 0xFF);
-}
-void put_str(std::string& out, std::string_view s) {
-    put_u32(out, static_cast<uint32_t>(s.size()));
-    out += s;
-}
-void put_int(std::string& out, int v) { put_u32(out, static_cast<uint32_t>(v)); }
-void put_double(std::string& out, double v) { put_str(out, std::to_string(v)); }
-
-struct Reader {
-    std::string_view in;
-    size_t at = 0;
-    bool ok = true;
-    uint32_t u32() {
-        if (in.size() - at < 4) return ok = false, 0;
-        uint32_t v = 0;
-        for (int k = 0; k < 4; ++k) v |= static_cast<uint32_t>(static_cast<unsigned char>(in[at + k])) << (8 * k);
-        at += 4;
-        return v;
-    }
-    int i32() { return static_cast<int>(u32()); }
-    std::string str() {
-        uint32_t n = u32();
-        if (!ok || in.size() - at < n) return ok = false, std::string();
-        std::string s(in.substr(at, n));
-        at += n;
-        return s;
-    }
-    double dbl() {
-        std::string s = str();
-        if (!ok) return 0;
-        try {
-            return std::stod(s);
-        } catch (...) {
-            ok = false;
-            return 0;
-        }
-    }
-};
+using namespace wire;
 
 void put_identity(std::string& out, const DocIdentity& id) {
     put_str(out, id.number);

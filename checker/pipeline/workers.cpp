@@ -17,37 +17,13 @@
 #include <cstring>
 #include <new>
 
+#include "pipeline/wire.h"
+
 namespace plancheck::pipeline {
 
 namespace {
 
-// ---- serialization: length-prefixed fields, little-endian u32 ----
-void put_u32(std::string& out, uint32_t v) {
-    for (int k = 0; k < 4; ++k) out += static_cast<char>((v >> (8 * k)) & 0xFF);
-}
-void put_str(std::string& out, std::string_view s) {
-    put_u32(out, static_cast<uint32_t>(s.size()));
-    out.append(s);
-}
-struct Reader {
-    std::string_view in;
-    size_t at = 0;
-    bool ok = true;
-    uint32_t u32() {
-        if (in.size() - at < 4) return ok = false, 0;
-        uint32_t v = 0;
-        for (int k = 0; k < 4; ++k) v |= static_cast<uint32_t>(static_cast<unsigned char>(in[at + k])) << (8 * k);
-        at += 4;
-        return v;
-    }
-    std::string str() {
-        uint32_t n = u32();
-        if (!ok || in.size() - at < n) return ok = false, std::string();
-        std::string s(in.substr(at, n));
-        at += n;
-        return s;
-    }
-};
+using namespace wire;
 
 // ---- pipes ----
 bool write_all(int fd, const char* p, size_t n) {
