@@ -80,28 +80,29 @@ std::vector<std::string> content_words(std::string_view text) {
     return out;
 }
 
-bool folded_has(std::string_view text, std::string_view folded_phrase) {
-    std::string f = " " + utf8::fold(text) + " ";
-    return f.find(" " + std::string(folded_phrase) + " ") != std::string::npos;
+// On text already folded (utf8::fold): the phrase as whole words inside it,
+// or at its end. Figures fold their lead once and test it many times.
+bool has_words(std::string_view f, std::string_view p) {
+    for (size_t at = f.find(p); at != std::string_view::npos; at = f.find(p, at + 1))
+        if ((at == 0 || f[at - 1] == ' ') && (at + p.size() == f.size() || f[at + p.size()] == ' ')) return true;
+    return false;
 }
-
-bool folded_ends(std::string_view text, std::string_view folded_phrase) {
-    std::string f = utf8::fold(text);
-    std::string p(folded_phrase);
-    return f.size() >= p.size() && f.compare(f.size() - p.size(), p.size(), p) == 0 &&
+bool ends_with_words(std::string_view f, std::string_view p) {
+    return f.size() >= p.size() && f.substr(f.size() - p.size()) == p &&
            (f.size() == p.size() || f[f.size() - p.size() - 1] == ' ');
 }
 
-// The lead before a value says it is a target, not a result.
-bool target_lead(std::string_view lead) {
+// The lead before a value (folded) says it is a target, not a result.
+bool target_lead_folded(std::string_view lead) {
     for (const char* p : {"phan dau", "muc tieu", "chi tieu", "ke hoach de ra", "ke hoach giao", "de ra"})
-        if (folded_has(lead, p)) return true;
+        if (has_words(lead, p)) return true;
     return false;
 }
 
-bool change_around(std::string_view lead, std::string_view after) {
+// A change ("tăng 5%", "5% so với"): `lead` folded, `after` as written.
+bool change_around_folded(std::string_view lead, std::string_view after) {
     for (const char* p : {"tang", "giam", "tang them", "vuot", "tang len", "giam xuong", "tang so", "bang"})
-        if (folded_ends(lead, p)) return true;
+        if (ends_with_words(lead, p)) return true;
     std::string f = utf8::fold(after.substr(0, std::min<size_t>(after.size(), 24)));
     return f.rfind("so voi", 0) == 0 || f.rfind("so cung ky", 0) == 0;
 }
@@ -362,8 +363,9 @@ std::vector<Figure> figures_of(const Model& m) {
         std::string_view t = doc.blocks[o.ref.block].text;
         std::string_view lead = t.substr(o.sentence.begin, o.ref.begin - o.sentence.begin);
         std::string_view after = t.substr(o.ref.end, o.sentence.end > o.ref.end ? o.sentence.end - o.ref.end : 0);
-        f.target = target_lead(lead);
-        f.change = change_around(lead, after);
+        std::string folded_lead = utf8::fold(lead);
+        f.target = target_lead_folded(folded_lead);
+        f.change = change_around_folded(folded_lead, after);
         out.push_back(std::move(f));
     }
     bool vn = comma_decimal(doc);
@@ -387,8 +389,8 @@ std::vector<Figure> figures_of(const Model& m) {
             if (!unit) continue;
             // Dates and references: "ngày 12", "số 45", "Điều 5" before the number.
             std::string before = utf8::fold(t.substr(nb >= 12 ? nb - 12 : 0, nb >= 12 ? 12 : nb));
-            if (folded_ends(before, "ngay") || folded_ends(before, "so") || folded_ends(before, "thang") ||
-                folded_ends(before, "nam") || folded_ends(before, "dieu") || folded_ends(before, "khoan"))
+            if (ends_with_words(before, "ngay") || ends_with_words(before, "so") || ends_with_words(before, "thang") ||
+                ends_with_words(before, "nam") || ends_with_words(before, "dieu") || ends_with_words(before, "khoan"))
                 continue;
             auto v = parse_count(std::string(g[2].data(), g[2].size()), vn);
             if (!v) continue;
@@ -402,9 +404,11 @@ std::vector<Figure> figures_of(const Model& m) {
             std::string_view lead = t.substr(cb, nb - cb);
             f.subject = std::string(utf8::trim(t.substr(cb, ce - cb)));
             f.words = content_words(std::string(lead) + " " + std::string(t.substr(after, ce > after ? ce - after : 0)));
-            f.target = target_lead(lead);
-            f.change = change_around(lead, t.substr(after + unit->size()));
-            f.at_least = folded_ends(lead, "it nhat") || folded_ends(lead, "toi thieu") || folded_ends(lead, "tren");
+            std::string folded_lead = utf8::fold(lead);
+            f.target = target_lead_folded(folded_lead);
+            f.change = change_around_folded(folded_lead, t.substr(after + unit->size()));
+            f.at_least = ends_with_words(folded_lead, "it nhat") || ends_with_words(folded_lead, "toi thieu") ||
+                         ends_with_words(folded_lead, "tren");
             static const RE2 due("(?i)(?:đến|trong|vào|cuối|hết)\\s+năm\\s+((?:19|20)[0-9]{2})");
             int y = 0;
             std::string clause(t.substr(cb, ce - cb));

@@ -42,9 +42,9 @@ std::string index_one(const std::string& path, const ingest::Options& opts, bool
     auto r = ingest::read_file(path, opts);
     auto* doc = std::get_if<SourceDocument>(&r);
     if (!doc) return {};
-    // The kind and the header are all the index needs: no extraction (the
-    // index reads every file of a batch once more before the check).
-    auto a = analyze_outline(std::move(*doc));
+    // The kind and the header are all the index needs: no sections, no
+    // extraction (the index reads every file of a batch once more before the check).
+    auto a = analyze_header(std::move(*doc));
     if (!any_kind && !is_plan(a->model)) return {};
     std::string out = "P";
     put_identity(out, extract::identity_of(a->model));

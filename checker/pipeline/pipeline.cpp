@@ -50,7 +50,8 @@ void keep_text(const Analysis& a, FileResult& fr) {
 }
 }  // namespace
 
-std::unique_ptr<Analysis> analyze_outline(SourceDocument doc) {
+namespace {
+std::unique_ptr<Analysis> analyze_to(SourceDocument doc, Outline (*structure)(const SourceDocument&)) {
     auto a = std::make_unique<Analysis>();
     a->doc = std::move(doc);
     // Between the stages the clock is read every time (their loops check it too).
@@ -59,13 +60,18 @@ std::unique_ptr<Analysis> analyze_outline(SourceDocument doc) {
     normalize::normalize(a->doc);
     deadline::check_now();
     a->model.doc = &a->doc;
-    a->model.outline = structure::build_outline(a->doc);
+    a->model.outline = structure(a->doc);
     deadline::check_now();
     return a;
 }
+}  // namespace
+
+std::unique_ptr<Analysis> analyze_header(SourceDocument doc) {
+    return analyze_to(std::move(doc), structure::build_header);
+}
 
 std::unique_ptr<Analysis> analyze(SourceDocument doc) {
-    auto a = analyze_outline(std::move(doc));
+    auto a = analyze_to(std::move(doc), structure::build_outline);
     extract::extract_all(a->model);
     deadline::check_now();
     return a;

@@ -611,7 +611,7 @@ struct Readability {
             if (!letter) continue;                                                  // numbers, symbols
             if (!digit && utf8::is_upper_text(w) && utf8::count(w) > 1) continue;  // abbreviations
             ++words;
-            if (!digit && legacy::is_syllable(utf8::lower(w))) ++good;
+            if (!digit && legacy::is_syllable(w)) ++good;  // it folds the case itself
         }
     }
     // Share of good words below `share` (with at least `min_words` counted).
@@ -936,11 +936,16 @@ void classify(const SourceDocument& doc, Outline& out) {
 
 }  // namespace
 
-Outline build_outline(const SourceDocument& doc) {
+Outline build_header(const SourceDocument& doc) {
     Outline out;
-    const auto n = flow_end(doc);
     scan_header(doc, out);
     classify(doc, out);
+    return out;
+}
+
+Outline build_outline(const SourceDocument& doc) {
+    Outline out = build_header(doc);
+    const auto n = flow_end(doc);
     scan_attachments(doc, out);
     uint32_t main_end = out.attachments.empty() ? n : out.attachments.front().begin;
     scan_closing(doc, out, main_end);

@@ -10,6 +10,9 @@
 namespace plancheck::structure {
 
 Outline build_outline(const SourceDocument& doc);
+// The header and the kind only (what build_outline finds first, the same):
+// what a batch's index of plans needs of every file, without the sections.
+Outline build_header(const SourceDocument& doc);
 
 // A numbering label at the start of `text` ("II.", "2.1.", "a)", "-", "+").
 struct Label {

@@ -1,6 +1,8 @@
 // The header, title and closing the structure stage recognises.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+
 #include "helpers.h"
 
 using plancheck::test::analyze_text;
@@ -105,4 +107,32 @@ TEST_CASE("header: a rule read onto the title's last line ends the title (regres
     const auto& h = a->model.outline.header;
     REQUIRE(h.title.size() == 2);
     CHECK(line_of(*a, h.title[1]) == 7);
+}
+
+// The batch's index of plans reads every file's header with build_header alone
+// (no sections): it must find the same kind and header as the full outline.
+TEST_CASE("header: build_header finds the kind and header build_outline finds, on every corpus document") {
+    namespace fs = std::filesystem;
+    size_t seen = 0;
+    for (const auto& e : fs::recursive_directory_iterator(plancheck::test::source_dir() + "/corpus")) {
+        auto ext = e.path().extension().string();
+        if (!e.is_regular_file() || (ext != ".txt" && ext != ".md" && ext != ".html" && ext != ".docx")) continue;
+        auto r = plancheck::ingest::read_file(e.path().string(), {});
+        auto* doc = std::get_if<plancheck::SourceDocument>(&r);
+        if (!doc) continue;
+        auto full = plancheck::pipeline::analyze(plancheck::SourceDocument(*doc));
+        auto head = plancheck::pipeline::analyze_header(std::move(*doc));
+        INFO(e.path().string());
+        const auto& a = full->model.outline;
+        const auto& b = head->model.outline;
+        CHECK(a.kind == b.kind);
+        CHECK(a.doc_class == b.doc_class);
+        CHECK(a.header.agency == b.header.agency);
+        CHECK(a.header.number == b.header.number);
+        CHECK(a.header.place_date == b.header.place_date);
+        CHECK(a.header.title == b.header.title);
+        CHECK(a.header.doc_type == b.header.doc_type);
+        ++seen;
+    }
+    CHECK(seen > 100);
 }

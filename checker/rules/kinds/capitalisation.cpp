@@ -18,6 +18,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_set>
 
 #include "core/utf8.h"
 #include "rules/kinds/common.h"
@@ -30,20 +31,32 @@ enum class Check { SentenceStart, AdministrativeUnit, AgencyField, SpecialNoun, 
 
 using Phrase = std::vector<std::string>;  // lower-case words
 
+// Phrases, longest first, with the set of their first words: a word that
+// starts none of them is passed over without comparing any phrase.
+struct Phrases {
+    std::vector<Phrase> list;
+    std::unordered_set<std::string> first;
+    bool may_start(const std::string& w) const { return first.count(w) != 0; }
+    auto begin() const { return list.begin(); }
+    auto end() const { return list.end(); }
+};
+
 Phrase split_words(const std::string& s) {
     Phrase out;
     for (const auto& w : words_of(utf8::nfc(s))) out.push_back(w.lower);
     return out;
 }
-std::vector<Phrase> phrases(const Params& p, const std::string& key) {
-    std::vector<Phrase> out;
+Phrases phrases(const Params& p, const std::string& key) {
+    Phrases out;
     for (const auto& s : p.strings_or_empty(key)) {
         auto ph = split_words(s);
         if (ph.empty()) p.fail(key, "holds an empty phrase");
-        out.push_back(std::move(ph));
+        out.first.insert(ph.front());
+        out.list.push_back(std::move(ph));
     }
     // Longest first: "phó chủ tịch" before "chủ tịch".
-    std::stable_sort(out.begin(), out.end(), [](const Phrase& a, const Phrase& b) { return a.size() > b.size(); });
+    std::stable_sort(out.list.begin(), out.list.end(),
+                     [](const Phrase& a, const Phrase& b) { return a.size() > b.size(); });
     return out;
 }
 
@@ -75,14 +88,22 @@ bool matches(const std::vector<Word>& words, size_t at, const Phrase& ph) {
 }
 
 // More than one letter, and every letter a capital: a heading or header line.
+// Ends at the first small letter (nearly every paragraph has one early).
 bool all_caps_block(std::string_view t) {
-    int upper = 0, lower = 0;
+    int upper = 0;
     for (size_t i = 0; i < t.size();) {
+        auto b = static_cast<unsigned char>(t[i]);
+        if (b < 0x80) {
+            ++i;
+            if (b >= 'a' && b <= 'z') return false;
+            if (b >= 'A' && b <= 'Z') ++upper;
+            continue;
+        }
         char32_t c = utf8::next(t, i);
         if (is_upper_cp(c)) ++upper;
-        else if (is_lower_cp(c)) ++lower;
+        else if (is_lower_cp(c)) return false;
     }
-    return upper > 1 && lower == 0;
+    return upper > 1;
 }
 
 // The last non-space character before byte `at`, or 0 at the block start.
@@ -121,9 +142,9 @@ bool ends_sentence(std::string_view t) {
 class Capitalisation final : public Rule {
 public:
     struct Lists {
-        std::vector<Phrase> types, statutes, titles, units, fields, agencies, before;
+        Phrases types, statutes, titles, units, fields, agencies, before;
         std::set<std::string> surnames, unit_next_exceptions, not_after, common_before;
-        std::vector<Phrase> unit_name_exceptions;
+        Phrases unit_name_exceptions;
     };
     Capitalisation(RuleMeta m, Check c, Lists l) : Rule(std::move(m)), check_(c), l_(std::move(l)) {}
 
@@ -209,7 +230,9 @@ private:
         };
         switch (check_) {
             case Check::DocumentType:
-                if (!lowercase(text, w) || (i > 0 && l_.not_after.count(words[i - 1].lower))) return;
+                if ((!l_.types.may_start(w.lower) && !l_.statutes.may_start(w.lower)) || !lowercase(text, w) ||
+                    (i > 0 && l_.not_after.count(words[i - 1].lower)))
+                    return;
                 for (const auto& ph : l_.types) {
                     if (!matches(words, i, ph)) continue;
                     size_t k = i + ph.size();
@@ -229,10 +252,11 @@ private:
                     flag(emit, b, text, w, true);
                 return;
             case Check::TitleBeforeName:
-                if (!lowercase(text, w)) return;
+                if (!l_.titles.may_start(w.lower) || !lowercase(text, w)) return;
                 // Inside a longer title ("giám đốc" of "phó giám đốc"): found at its start.
-                for (const auto& ph : l_.titles)
-                    if (ph.size() > 1 && i > 0 && matches(words, i - 1, ph)) return;
+                if (i > 0 && l_.titles.may_start(words[i - 1].lower))
+                    for (const auto& ph : l_.titles)
+                        if (ph.size() > 1 && matches(words, i - 1, ph)) return;
                 for (const auto& ph : l_.titles) {
                     if (!matches(words, i, ph)) continue;
                     size_t k = i + ph.size();
@@ -243,6 +267,7 @@ private:
                 }
                 return;
             case Check::AgencyField:
+                if (!l_.agencies.may_start(w.lower)) return;
                 for (const auto& ag : l_.agencies) {
                     if (!matches(words, i, ag)) continue;
                     // Only a lower-case "sở" is taken for the agency ("bộ" is the
@@ -261,7 +286,8 @@ private:
                 }
                 return;
             case Check::AdministrativeUnit: {
-                if (!capitalised(text, w) || i == 0 || in_table || all_caps_block(text.substr(w.begin, w.end - w.begin)))
+                if (!l_.units.may_start(w.lower) || !capitalised(text, w) || i == 0 || in_table ||
+                    all_caps_block(text.substr(w.begin, w.end - w.begin)))
                     return;
                 char p = prev_char(text, w.begin);
                 if (p == '.' || p == '!' || p == '?' || p == ':' || p == '(' || p == '"' || p == '-' || p == '\0') return;

@@ -17,6 +17,7 @@
 #include <map>
 #include <string_view>
 #include <tuple>
+#include <unordered_map>
 
 #include "core/utf8.h"
 #include "extract/progress.h"
@@ -73,23 +74,33 @@ public:
         }
         for (auto& [key, g] : groups)
             for (size_t j : g) group_of[j] = &g;
-        // Per figure once: its part, and its words sorted and unique (what
-        // extract::subject_similarity builds a set of, for every pair).
+        // Per figure once: its part, and its words as sorted ids (content
+        // words are unique per figure), so a pair's shared words are one merge.
         std::vector<int> part(figs.size());
-        std::vector<std::vector<std::string_view>> vocab(figs.size());
+        std::vector<std::vector<uint32_t>> vocab(figs.size());
+        std::unordered_map<std::string_view, uint32_t> ids;
         for (size_t j = 0; j < figs.size(); ++j) {
             part[j] = part_of(m, figs[j].ref.block);
-            vocab[j].assign(figs[j].words.begin(), figs[j].words.end());
+            for (const auto& w : figs[j].words)
+                vocab[j].push_back(ids.emplace(w, static_cast<uint32_t>(ids.size())).first->second);
             std::sort(vocab[j].begin(), vocab[j].end());
             vocab[j].erase(std::unique(vocab[j].begin(), vocab[j].end()), vocab[j].end());
         }
         // extract::subject_similarity(a.words, b.words), the same sum.
         auto similarity = [&](size_t i, size_t j) {
-            const auto& a = figs[i].words;
-            if (a.empty() || figs[j].words.empty()) return 0.0;
+            const size_t na = figs[i].words.size(), nb = figs[j].words.size();
+            if (!na || !nb) return 0.0;
+            // At most min(na, nb) shared: too different in size is never similar enough.
+            if (2.0 * static_cast<double>(std::min(na, nb)) / static_cast<double>(na + nb) + 1e-9 < similarity_) return 0.0;
+            const auto& a = vocab[i];
+            const auto& b = vocab[j];
             size_t shared = 0;
-            for (const auto& w : a) shared += std::binary_search(vocab[j].begin(), vocab[j].end(), std::string_view(w));
-            return 2.0 * static_cast<double>(shared) / static_cast<double>(a.size() + figs[j].words.size());
+            for (size_t x = 0, y = 0; x < a.size() && y < b.size();) {
+                if (a[x] < b[y]) ++x;
+                else if (b[y] < a[x]) ++y;
+                else ++shared, ++x, ++y;
+            }
+            return 2.0 * static_cast<double>(shared) / static_cast<double>(na + nb);
         };
         std::vector<char> reported(figs.size());
         for (size_t j = 0; j < figs.size(); ++j) {

@@ -100,10 +100,7 @@ bool vietnamese_lower_word(std::string_view w) {
     bool vn = false;
     for (size_t i = 0; i < w.size();) {
         char32_t c = utf8::next(w, i);
-        if (!utf8::is_letter(c)) return false;
-        std::string one;
-        utf8::append(one, c);
-        if (utf8::lower(one) != one) return false;
+        if (!utf8::is_letter(c) || utf8::lower_cp(c) != c) return false;
         if (c >= 0x80) vn = true;
     }
     return vn;
@@ -152,7 +149,7 @@ public:
             words_seen += words.size();
             for (const auto& w : words) {
                 std::string_view word = std::string_view(text).substr(w.begin, w.end - w.begin);
-                if (glued(text, w) || !vietnamese_lower_word(word) || utf8::count(word) < 2) continue;
+                if (!vietnamese_lower_word(word) || glued(text, w) || utf8::count(word) < 2) continue;
                 std::string s = utf8::nfc(word);
                 if (allow_.count(s) || known(s)) continue;
                 // A PDF's text layer often loses the space between two words
