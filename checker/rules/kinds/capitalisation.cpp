@@ -18,7 +18,6 @@
 #include <algorithm>
 #include <map>
 #include <set>
-#include <unordered_set>
 
 #include "core/utf8.h"
 #include "rules/kinds/common.h"
@@ -31,12 +30,14 @@ enum class Check { SentenceStart, AdministrativeUnit, AgencyField, SpecialNoun, 
 
 using Phrase = std::vector<std::string>;  // lower-case words
 
-// Phrases, longest first, with the set of their first words: a word that
-// starts none of them is passed over without comparing any phrase.
+// Phrases, longest first, with the keys of their first words (sorted): a word
+// that starts none of them is passed over without comparing any phrase. The
+// seven checks look up every word of the text, so the key is the word's own
+// (Word::key, computed once per word for all of them).
 struct Phrases {
     std::vector<Phrase> list;
-    std::unordered_set<std::string> first;
-    bool may_start(const std::string& w) const { return first.count(w) != 0; }
+    std::vector<uint64_t> first;
+    bool may_start(const Word& w) const { return std::binary_search(first.begin(), first.end(), w.key); }
     auto begin() const { return list.begin(); }
     auto end() const { return list.end(); }
 };
@@ -51,9 +52,10 @@ Phrases phrases(const Params& p, const std::string& key) {
     for (const auto& s : p.strings_or_empty(key)) {
         auto ph = split_words(s);
         if (ph.empty()) p.fail(key, "holds an empty phrase");
-        out.first.insert(ph.front());
+        out.first.push_back(word_key(ph.front()));
         out.list.push_back(std::move(ph));
     }
+    std::sort(out.first.begin(), out.first.end());
     // Longest first: "phó chủ tịch" before "chủ tịch".
     std::stable_sort(out.list.begin(), out.list.end(),
                      [](const Phrase& a, const Phrase& b) { return a.size() > b.size(); });
@@ -230,7 +232,7 @@ private:
         };
         switch (check_) {
             case Check::DocumentType:
-                if ((!l_.types.may_start(w.lower) && !l_.statutes.may_start(w.lower)) || !lowercase(text, w) ||
+                if ((!l_.types.may_start(w) && !l_.statutes.may_start(w)) || !lowercase(text, w) ||
                     (i > 0 && l_.not_after.count(words[i - 1].lower)))
                     return;
                 for (const auto& ph : l_.types) {
@@ -252,9 +254,9 @@ private:
                     flag(emit, b, text, w, true);
                 return;
             case Check::TitleBeforeName:
-                if (!l_.titles.may_start(w.lower) || !lowercase(text, w)) return;
+                if (!l_.titles.may_start(w) || !lowercase(text, w)) return;
                 // Inside a longer title ("giám đốc" of "phó giám đốc"): found at its start.
-                if (i > 0 && l_.titles.may_start(words[i - 1].lower))
+                if (i > 0 && l_.titles.may_start(words[i - 1]))
                     for (const auto& ph : l_.titles)
                         if (ph.size() > 1 && matches(words, i - 1, ph)) return;
                 for (const auto& ph : l_.titles) {
@@ -267,7 +269,7 @@ private:
                 }
                 return;
             case Check::AgencyField:
-                if (!l_.agencies.may_start(w.lower)) return;
+                if (!l_.agencies.may_start(w)) return;
                 for (const auto& ag : l_.agencies) {
                     if (!matches(words, i, ag)) continue;
                     // Only a lower-case "sở" is taken for the agency ("bộ" is the
@@ -286,7 +288,7 @@ private:
                 }
                 return;
             case Check::AdministrativeUnit: {
-                if (!l_.units.may_start(w.lower) || !capitalised(text, w) || i == 0 || in_table ||
+                if (!l_.units.may_start(w) || !capitalised(text, w) || i == 0 || in_table ||
                     all_caps_block(text.substr(w.begin, w.end - w.begin)))
                     return;
                 char p = prev_char(text, w.begin);

@@ -70,6 +70,7 @@ std::vector<Word> words_of(std::string_view text) {
             break;
         }
         w.end = static_cast<uint32_t>(end);
+        w.key = word_key(w.lower);
         out.push_back(std::move(w));
         i = end;
     }
@@ -77,7 +78,7 @@ std::vector<Word> words_of(std::string_view text) {
 }
 
 TextCache::TextCache(const Model& m) : model_(m) {
-    constexpr size_t kMaxCachedText = 1u << 20;
+    constexpr size_t kMaxCachedText = 4u << 20;  // the words take ~7 bytes per byte of text
     size_t total = 0;
     if (m.doc)
         for (const auto& b : m.doc->blocks) total += b.text.size();

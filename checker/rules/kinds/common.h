@@ -1,6 +1,7 @@
 // Helpers shared by rule kinds: scopes, words, case-insensitive search.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,7 +20,11 @@ bool in_scope(const Model& m, uint32_t block, Scope s);
 struct Word {
     uint32_t begin = 0, end = 0;  // byte offsets in the block text
     std::string lower;            // lower-cased (accents kept)
+    uint64_t key = 0;             // word_key(lower): words are looked up in lists by it
 };
+// The hash words_of stores in Word::key (for lists of words: a key looked up
+// first, the string compared only when it is found).
+inline uint64_t word_key(std::string_view lower) { return std::hash<std::string_view>{}(lower); }
 // Words are maximal runs of letters, digits and in-word marks ('/', '-', '.'
 // between alphanumerics, as in "1676/QĐ-TTg").
 std::vector<Word> words_of(std::string_view text);
