@@ -77,6 +77,14 @@ size_t count(std::string_view s) {
 
 bool valid(std::string_view s) {
     for (size_t i = 0; i < s.size();) {
+        // ASCII eight bytes at a time.
+        uint64_t w;
+        while (i + 8 <= s.size() && (std::memcpy(&w, s.data() + i, 8), (w & 0x8080808080808080ULL) == 0)) i += 8;
+        if (i >= s.size()) break;
+        if (static_cast<unsigned char>(s[i]) < 0x80) {
+            ++i;
+            continue;
+        }
         size_t before = i;
         char32_t cp = next(s, i);
         if (cp == 0xFFFD && !(i - before == 3 && s.substr(before, 3) == "\xEF\xBF\xBD")) return false;

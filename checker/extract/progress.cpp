@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstring>
 #include <set>
+#include <unordered_set>
 
 #include "core/utf8.h"
 #include "extract/dates.h"
@@ -51,8 +52,12 @@ std::string number_key(std::string_view s) {
     return out;
 }
 
-const std::set<std::string>& stopwords() {
-    static const std::set<std::string> s = {
+struct ViewHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+const std::unordered_set<std::string, ViewHash, std::equal_to<>>& stopwords() {
+    static const std::unordered_set<std::string, ViewHash, std::equal_to<>> s = {
         "va", "cua", "cac", "nhung", "duoc", "ve", "trong", "den", "nam", "dat", "phan", "dau", "khoang",
         "la", "co", "cho", "voi", "tu", "theo", "da", "so", "ty", "le", "tren", "toi", "thieu", "it", "nhat",
         "moi", "hang", "hon", "cung", "nay", "do", "tai", "o", "mot", "khong", "duoi", "ca", "deu", "tat",
@@ -64,16 +69,17 @@ const std::set<std::string>& stopwords() {
 std::vector<std::string> content_words(std::string_view text) {
     std::string f = utf8::fold(text);
     std::vector<std::string> out;
-    std::set<std::string> seen;
     size_t i = 0;
     while (i < f.size()) {
         while (i < f.size() && !std::isalpha(static_cast<unsigned char>(f[i]))) ++i;
         size_t j = i;
         while (j < f.size() && std::isalnum(static_cast<unsigned char>(f[j]))) ++j;
         if (j > i) {
-            std::string w = f.substr(i, j - i);
+            std::string_view w = std::string_view(f).substr(i, j - i);
             bool digits = std::any_of(w.begin(), w.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
-            if (!digits && !stopwords().count(w) && seen.insert(w).second) out.push_back(w);
+            // First occurrence only (a clause has a few dozen words: a scan beats a set).
+            if (!digits && !stopwords().count(w) && std::find(out.begin(), out.end(), w) == out.end())
+                out.emplace_back(w);
         }
         i = j;
     }
@@ -346,6 +352,16 @@ std::pair<int, int> report_period(const Model& r) {
     return {0, 0};
 }
 
+// "19xx" or "20xx" somewhere in `s`.
+bool has_year_digits(std::string_view s) {
+    for (size_t at = s.find_first_of("12"); at != std::string_view::npos && at + 4 <= s.size();
+         at = s.find_first_of("12", at + 1))
+        if (((s[at] == '1' && s[at + 1] == '9') || (s[at] == '2' && s[at + 1] == '0')) && std::isdigit(static_cast<unsigned char>(s[at + 2])) &&
+            std::isdigit(static_cast<unsigned char>(s[at + 3])))
+            return true;
+    return false;
+}
+
 std::vector<Figure> figures_of(const Model& m) {
     std::vector<Figure> out;
     const auto& doc = *m.doc;
@@ -411,9 +427,13 @@ std::vector<Figure> figures_of(const Model& m) {
                          ends_with_words(folded_lead, "tren");
             static const RE2 due("(?i)(?:đến|trong|vào|cuối|hết)\\s+năm\\s+((?:19|20)[0-9]{2})");
             int y = 0;
-            std::string clause(t.substr(cb, ce - cb));
-            if (RE2::PartialMatch(clause, due, &y)) f.year = y;
-            else if (RE2::PartialMatch(clause, year_re(), &y)) f.year = y;
+            std::string_view clause = t.substr(cb, ce - cb);
+            // Both patterns end in a year 19xx or 20xx: none in the clause, no match.
+            if (has_year_digits(clause)) {
+                re2::StringPiece cp(clause.data(), clause.size());
+                if (RE2::PartialMatch(cp, due, &y)) f.year = y;
+                else if (RE2::PartialMatch(cp, year_re(), &y)) f.year = y;
+            }
             out.push_back(std::move(f));
         }
     }
