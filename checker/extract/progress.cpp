@@ -364,6 +364,11 @@ bool has_year_digits(std::string_view s) {
 
 std::vector<Figure> figures_of(const Model& m) {
     std::vector<Figure> out;
+    each_figure(m, [&](Figure&& f) { out.push_back(std::move(f)); });
+    return out;
+}
+
+void each_figure(const Model& m, const std::function<void(Figure&&)>& emit) {
     const auto& doc = *m.doc;
     for (const auto& o : m.objectives) {
         Figure f;
@@ -382,7 +387,7 @@ std::vector<Figure> figures_of(const Model& m) {
         std::string folded_lead = utf8::fold(lead);
         f.target = target_lead_folded(folded_lead);
         f.change = change_around_folded(folded_lead, after);
-        out.push_back(std::move(f));
+        emit(std::move(f));
     }
     bool vn = comma_decimal(doc);
     static const RE2 num_re("(^|[^0-9.,/%-])([0-9]{1,3}(?:[.,][0-9]{3})+|[0-9]{1,6})[ \\t]+");
@@ -434,10 +439,9 @@ std::vector<Figure> figures_of(const Model& m) {
                 if (RE2::PartialMatch(cp, due, &y)) f.year = y;
                 else if (RE2::PartialMatch(cp, year_re(), &y)) f.year = y;
             }
-            out.push_back(std::move(f));
+            emit(std::move(f));
         }
     }
-    return out;
 }
 
 double subject_similarity(const std::vector<std::string>& a, const std::vector<std::string>& b) {

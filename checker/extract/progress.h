@@ -5,6 +5,8 @@
 // decide what is wrong.
 #pragma once
 
+#include <functional>
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -50,6 +52,9 @@ struct Figure {
     bool at_least = false;
 };
 std::vector<Figure> figures_of(const Model& m);
+// The same figures, in the same order, one at a time (a 20 MB report states a
+// million of them: a rule that keeps a few need not hold them all).
+void each_figure(const Model& m, const std::function<void(Figure&&)>& fn);
 
 // How alike two subjects are: Dice coefficient of their content syllables (0..1).
 double subject_similarity(const std::vector<std::string>& a, const std::vector<std::string>& b);

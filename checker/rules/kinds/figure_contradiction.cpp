@@ -48,87 +48,73 @@ public:
 
     void check(const Context& ctx, Emitter& emit) const override {
         const Model& m = ctx.model;
-        std::vector<extract::Figure> figs;
-        for (auto& f : extract::figures_of(m)) {
-            if (f.target || f.change || f.words.size() < min_words_) continue;
-            if (m.block(f.ref.block).in_table) continue;
+        // Figures arrive one at a time and only those of one kind, unit and
+        // year are compared: each with the earlier ones of its group, in
+        // document order, and with the first kMaxEarlier of them at most, so
+        // the earliest figure it contradicts is still the one named. Only
+        // those first ones are kept (every pair of a 50 MB report's figures
+        // was quadratic, and holding all its figures took 9 bytes a byte; a
+        // real document has a few dozen).
+        struct Kept {
+            double value;
+            TextRef ref, sentence;
+            int part;
+            size_t n_words;
+            std::vector<uint32_t> vocab;  // its content words as sorted ids
+        };
+        std::map<std::tuple<std::string, std::string, int>, std::vector<Kept>> groups;
+        std::unordered_map<std::string, uint32_t> ids;
+        std::vector<uint32_t> vocab;
+        extract::each_figure(m, [&](extract::Figure&& f) {
+            if (f.target || f.change || f.words.size() < min_words_) return;
+            if (m.block(f.ref.block).in_table) return;
             // A condition ("trường hợp đạt 100% thì ...", "nếu đạt 95%") is not a result.
             std::string lead = " " + utf8::fold(m.block(f.ref.block).text.substr(f.sentence.begin, f.ref.begin - f.sentence.begin)) + " ";
             if (lead.find(" truong hop ") != std::string::npos || lead.find(" neu ") != std::string::npos ||
                 lead.find(" khi ") != std::string::npos || lead.find(" duoi ") != std::string::npos)
-                continue;
-            figs.push_back(std::move(f));
-        }
-        // Only figures of one kind, unit and year are compared: each is
-        // compared with the earlier ones of its group, in document order, and
-        // with the first kMaxEarlier of them at most, so the earliest figure
-        // it contradicts is still the one named (every pair of a 50 MB
-        // report's figures was quadratic; a real document has a few dozen).
-        std::map<std::tuple<std::string, std::string, int>, std::vector<size_t>> groups;
-        std::vector<size_t> place(figs.size());  // figure -> its index in its group
-        std::vector<const std::vector<size_t>*> group_of(figs.size());
-        for (size_t j = 0; j < figs.size(); ++j) {
-            auto& g = groups[{figs[j].kind, figs[j].unit, figs[j].year}];
-            place[j] = g.size();
-            g.push_back(j);
-        }
-        for (auto& [key, g] : groups)
-            for (size_t j : g) group_of[j] = &g;
-        // Per figure once: its part, and its words as sorted ids (content
-        // words are unique per figure), so a pair's shared words are one merge.
-        std::vector<int> part(figs.size());
-        std::vector<std::vector<uint32_t>> vocab(figs.size());
-        std::unordered_map<std::string_view, uint32_t> ids;
-        for (size_t j = 0; j < figs.size(); ++j) {
-            part[j] = part_of(m, figs[j].ref.block);
-            for (const auto& w : figs[j].words)
-                vocab[j].push_back(ids.emplace(w, static_cast<uint32_t>(ids.size())).first->second);
-            std::sort(vocab[j].begin(), vocab[j].end());
-            vocab[j].erase(std::unique(vocab[j].begin(), vocab[j].end()), vocab[j].end());
-        }
-        // extract::subject_similarity(a.words, b.words), the same sum.
-        auto similarity = [&](size_t i, size_t j) {
-            const size_t na = figs[i].words.size(), nb = figs[j].words.size();
-            if (!na || !nb) return 0.0;
-            // At most min(na, nb) shared: too different in size is never similar enough.
-            if (2.0 * static_cast<double>(std::min(na, nb)) / static_cast<double>(na + nb) + 1e-9 < similarity_) return 0.0;
-            const auto& a = vocab[i];
-            const auto& b = vocab[j];
-            size_t shared = 0;
-            for (size_t x = 0, y = 0; x < a.size() && y < b.size();) {
-                if (a[x] < b[y]) ++x;
-                else if (b[y] < a[x]) ++y;
-                else ++shared, ++x, ++y;
-            }
-            return 2.0 * static_cast<double>(shared) / static_cast<double>(na + nb);
-        };
-        std::vector<char> reported(figs.size());
-        for (size_t j = 0; j < figs.size(); ++j) {
-            const std::vector<size_t>& g = *group_of[j];
-            const size_t at = place[j];
-            for (size_t k = 0; k < std::min(at, kMaxEarlier) && !reported[j]; ++k) {
-                const size_t i = g[k];
-                const auto& a = figs[i];
-                const auto& b = figs[j];
-                if (a.sentence.block == b.sentence.block && a.sentence.begin == b.sentence.begin) continue;
-                if (std::fabs(a.value - b.value) < 1e-9) continue;
+                return;
+            auto& g = groups[{f.kind, f.unit, f.year}];
+            // Content words are unique per figure: shared words are one merge of ids.
+            vocab.clear();
+            for (const auto& w : f.words) vocab.push_back(ids.emplace(w, static_cast<uint32_t>(ids.size())).first->second);
+            std::sort(vocab.begin(), vocab.end());
+            vocab.erase(std::unique(vocab.begin(), vocab.end()), vocab.end());
+            const int part = part_of(m, f.ref.block);
+            const size_t nb = f.words.size();
+            for (const Kept& a : g) {
+                if (a.sentence.block == f.sentence.block && a.sentence.begin == f.sentence.begin) continue;
+                if (std::fabs(a.value - f.value) < 1e-9) continue;
                 // Restated in another part (a summary and its detail): the same
                 // sentence pattern for several units within one part is a list.
-                int sa = part[i], sb = part[j];
-                if (sa < 0 || sb < 0 || sa == sb) continue;
-                if (similarity(i, j) + 1e-9 < similarity_) continue;
-                std::string unit = a.unit == "%" ? "%" : " " + a.unit;
+                if (a.part < 0 || part < 0 || a.part == part) continue;
+                if (similarity(a.vocab, a.n_words, vocab, nb) + 1e-9 < similarity_) continue;
+                std::string unit = f.unit == "%" ? "%" : " " + f.unit;
                 uint32_t line = m.block(a.ref.block).locate(a.ref.begin).line;
-                emit.at(b.ref, {{"found", format_number(b.value) + unit},
+                emit.at(f.ref, {{"found", format_number(f.value) + unit},
                                 {"other", format_number(a.value) + unit},
                                 {"line", std::to_string(line)},
-                                {"subject", std::string(m.text(b.sentence))}});
-                reported[j] = 1;
+                                {"subject", std::string(m.text(f.sentence))}});
+                break;
             }
-        }
+            if (g.size() < kMaxEarlier) g.push_back({f.value, f.ref, f.sentence, part, nb, vocab});
+        });
     }
 
 private:
+    // extract::subject_similarity of two figures' words (Dice): the same sum.
+    double similarity(const std::vector<uint32_t>& a, size_t na, const std::vector<uint32_t>& b, size_t nb) const {
+        if (!na || !nb) return 0.0;
+        // At most min(na, nb) shared: too different in size is never similar enough.
+        if (2.0 * static_cast<double>(std::min(na, nb)) / static_cast<double>(na + nb) + 1e-9 < similarity_) return 0.0;
+        size_t shared = 0;
+        for (size_t x = 0, y = 0; x < a.size() && y < b.size();) {
+            if (a[x] < b[y]) ++x;
+            else if (b[y] < a[x]) ++y;
+            else ++shared, ++x, ++y;
+        }
+        return 2.0 * static_cast<double>(shared) / static_cast<double>(na + nb);
+    }
+
     static constexpr size_t kMaxEarlier = 2000;
     double similarity_;
     size_t min_words_;
