@@ -460,6 +460,10 @@ void recover_text(SourceDocument& doc) {
             long_line |= line_source(p.line).size() > kMaxSourceLine;
         }
         nb.source = long_line ? nb.text : source_lines(doc, by_line, lo, hi);
+        if (nb.source == nb.text) {  // lines joined as they were typed: one copy, not two
+            nb.source = std::string();
+            nb.source_is_text = true;
+        }
         if (grp.size() == 1) nb.cell = first.cell;
     }
     std::vector<Block> set_aside;
