@@ -629,9 +629,14 @@ int cmd_check(const Args& args) {
             [&](size_t i) {
                 in_worker = true;
                 process(i);
-                return pipeline::pack_progress(pipeline::serialize_result(reports[i].format, reports[i].diagnostics,
-                                                                          reports[i].text, reports[i].date),
-                                               reports[i].progress.get());
+                std::string payload = pipeline::pack_progress(
+                    pipeline::serialize_result(reports[i].format, reports[i].diagnostics, reports[i].text, reports[i].date),
+                    reports[i].progress.get());
+                // This process's copy of the report goes once it is sent (a worker
+                // checks thousands of files: kept, they were its memory).
+                reports[i] = report::FileReport{};
+                if (fix) fixes[i] = pipeline::FixOutcome{};
+                return payload;
             },
             [&](size_t i, pipeline::WorkerOutcome o) {
                 auto& r = reports[i];
