@@ -41,6 +41,7 @@ std::vector<Word> words_of(std::string_view text) {
     // never holds an invalid byte, which decodes as U+FFFD, not a word char).
     std::vector<Word> out;
     const size_t n = text.size();
+    out.reserve(n / 6);  // a Vietnamese syllable and its space: about six bytes
     size_t i = 0;
     while (i < n) {
         size_t start = i;
