@@ -22,6 +22,7 @@
 #include "pipeline/config.h"
 #include "pipeline/fix.h"
 #include "pipeline/pipeline.h"
+#include "pipeline/suppress.h"
 #include "pipeline/baseline.h"
 #include "pipeline/workers.h"
 #include "report/escape.h"
@@ -65,21 +66,6 @@ std::vector<report::RuleInfo> rule_infos(const rules::RuleBook& book, const std:
     return out;
 }
 
-size_t edit_distance(const std::string& a, const std::string& b) {
-    std::vector<size_t> row(b.size() + 1);
-    for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-    for (size_t i = 1; i <= a.size(); ++i) {
-        size_t diag = row[0];
-        row[0] = i;
-        for (size_t j = 1; j <= b.size(); ++j) {
-            size_t up = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-            diag = up;
-        }
-    }
-    return row[b.size()];
-}
-
 // "" when `name` is a loaded rule id or a category; else the message, with
 // the closest known name when one is near.
 std::string unknown_rule_or_category(const rules::RuleBook& book, const std::string& name) {
@@ -88,12 +74,8 @@ std::string unknown_rule_or_category(const rules::RuleBook& book, const std::str
         for (const auto& r : s.rules) known.push_back(r->meta().id);
     for (auto c : all_categories()) known.emplace_back(c);
     if (std::find(known.begin(), known.end(), name) != known.end()) return {};
-    std::string best;
-    size_t best_d = std::string::npos;
-    for (const auto& k : known)
-        if (size_t d = edit_distance(name, k); d < best_d) best_d = d, best = k;
     std::string msg = "unknown rule or category '" + name + "'";
-    if (best_d <= std::max<size_t>(3, name.size() / 4)) msg += " (did you mean '" + best + "'?)";
+    if (auto best = pipeline::closest_name(name, known); !best.empty()) msg += " (did you mean '" + best + "'?)";
     return msg + "; `plancheck rules list` and `plancheck explain --categories` list them";
 }
 

@@ -249,7 +249,7 @@ private:
                 }
                 return;
             case Check::Article:
-                if (!lowercase(text, w)) return;
+                if ((w.lower != "điều" && w.lower != "chương") || !lowercase(text, w)) return;
                 if ((w.lower == "điều" && next_is(i + 1, starts_digit)) || (w.lower == "chương" && next_is(i + 1, roman)))
                     flag(emit, b, text, w, true);
                 return;
