@@ -25,6 +25,11 @@ constexpr Phrase kPhrases[] = {
     // one is told to its author in English.
     {"{}: rules directory not found", "{}: không tìm thấy thư mục quy tắc"},
     {"{}: cannot open rule file", "{}: không mở được tệp quy tắc"},
+    // serve_exec.cpp
+    {"cannot find the plancheck program (/proc/self/exe)", "không tìm thấy chương trình plancheck (/proc/self/exe)"},
+    {"cannot run {}: {}", "không chạy được {}: {}"},
+    {"the web server is a program of its own, installed next to plancheck: reinstall plancheck",
+     "máy chủ web là một chương trình riêng, cài cạnh plancheck: hãy cài lại plancheck"},
     // check.cpp
     {"no files given", "chưa chỉ ra tệp nào để kiểm tra"},
     {"error in config: {}", "lỗi trong tệp cấu hình: {}"},

@@ -44,7 +44,8 @@ echo "Recommends: $recommends"
 for lib in libc6 libstdc++6 libzip libpoppler-cpp libhunspell libre2 libutf8proc libtree-sitter \
            libboost-program-options libyaml-cpp libpugixml; do
   # Each library plancheck or a module links dynamically must be depended on.
-  if ldd "$build/checker/plancheck" "$build/checker/plancheck-docx.so" "$build/checker/plancheck-pdf.so" 2>/dev/null |
+  if ldd "$build/checker/plancheck" "$build/checker/plancheck-serve" "$build/checker/plancheck-docx.so" \
+         "$build/checker/plancheck-pdf.so" 2>/dev/null |
      grep -q "${lib#lib}"; then
     grep -q "$lib" <<<"$depends" || fail "Depends lacks $lib, which the build links"
   fi
@@ -64,7 +65,7 @@ fi
 
 # 3. Contents.
 dpkg-deb -c "$deb" | awk '{print $6}' | sed 's|^\./|/|' > "$scratch/contents"
-for f in /usr/bin/plancheck /usr/lib/plancheck/plancheck-docx.so /usr/lib/plancheck/plancheck-pdf.so \
+for f in /usr/bin/plancheck /usr/bin/plancheck-serve /usr/lib/plancheck/plancheck-docx.so /usr/lib/plancheck/plancheck-pdf.so \
          /usr/share/plancheck/rules/common/text.yaml /usr/share/plancheck/rules/registry/ \
          /usr/share/man/man1/plancheck.1.gz /usr/lib/systemd/system/plancheck.service \
          /usr/share/doc/plancheck/README.md /usr/share/doc/plancheck/rules.md; do
@@ -86,6 +87,10 @@ bin=$root/usr/bin/plancheck
 "$bin" --version | grep -qx "plancheck $version" || fail "--version: $("$bin" --version)"
 # The binary is stripped (no debug sections in the package).
 if command -v readelf >/dev/null && readelf -S "$bin" | grep -q '\.debug_info'; then fail "plancheck is not stripped"; fi
+# `plancheck serve` runs the installed plancheck-serve beside it; plancheck
+# itself does not load the server's libraries.
+"$bin" serve --help | grep -q -- '--allow-remote' || fail "plancheck serve --help does not reach plancheck-serve"
+if ldd "$bin" | grep -q httplib; then fail "plancheck links cpp-httplib (only plancheck-serve should)"; fi
 
 unit=$root/usr/lib/systemd/system/plancheck.service
 grep -q '^ExecStart=/usr/bin/plancheck serve ' "$unit" || fail "the unit does not run /usr/bin/plancheck serve"
