@@ -224,11 +224,15 @@ void normalize_block(Block& block, uint32_t index, std::vector<Observation>& obs
     block.anchors = std::move(anchors);
 }
 
-void normalize(SourceDocument& doc) {
+void normalize_text(SourceDocument& doc) {
     for (uint32_t b = 0; b < doc.blocks.size(); ++b) {
         deadline::check();
         normalize_block(doc.blocks[b], b, doc.observations);
     }
+}
+
+void normalize(SourceDocument& doc) {
+    normalize_text(doc);
     detect_mojibake(doc);
 }
 

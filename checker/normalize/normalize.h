@@ -15,6 +15,10 @@
 namespace plancheck::normalize {
 
 void normalize(SourceDocument& doc);
+// The text only: every block normalized, without the whole-document
+// observations (detect_mojibake), which only rules read. For a reader that
+// needs the text and the structure and no findings (the batch's index of plans).
+void normalize_text(SourceDocument& doc);
 
 // Normalizes one block in place (exposed for tests). Observations are appended
 // with ref.block == index.

@@ -51,13 +51,14 @@ void keep_text(const Analysis& a, FileResult& fr) {
 }  // namespace
 
 namespace {
-std::unique_ptr<Analysis> analyze_to(SourceDocument doc, Outline (*structure)(const SourceDocument&)) {
+std::unique_ptr<Analysis> analyze_to(SourceDocument doc, Outline (*structure)(const SourceDocument&),
+                                     void (*normalize)(SourceDocument&)) {
     auto a = std::make_unique<Analysis>();
     a->doc = std::move(doc);
     // Between the stages the clock is read every time (their loops check it too).
     layout::recover(a->doc);
     deadline::check_now();
-    normalize::normalize(a->doc);
+    normalize(a->doc);
     deadline::check_now();
     a->model.doc = &a->doc;
     a->model.outline = structure(a->doc);
@@ -67,11 +68,11 @@ std::unique_ptr<Analysis> analyze_to(SourceDocument doc, Outline (*structure)(co
 }  // namespace
 
 std::unique_ptr<Analysis> analyze_header(SourceDocument doc) {
-    return analyze_to(std::move(doc), structure::build_header);
+    return analyze_to(std::move(doc), structure::build_header, normalize::normalize_text);
 }
 
 std::unique_ptr<Analysis> analyze(SourceDocument doc) {
-    auto a = analyze_to(std::move(doc), structure::build_outline);
+    auto a = analyze_to(std::move(doc), structure::build_outline, normalize::normalize);
     extract::extract_all(a->model);
     deadline::check_now();
     return a;

@@ -21,7 +21,7 @@ struct Analysis {
 
 // normalize + structure + extract on an ingested document.
 std::unique_ptr<Analysis> analyze(SourceDocument doc);
-// The stages up to the header only (layout, normalize, the header and kind of
+// The stages up to the header only (layout, normalize's text, the header and kind of
 // the structure stage; no sections, no extraction): enough to know a
 // document's kind and identity, as the batch's index of candidate plans needs
 // for every file. model.outline holds the header and kind, nothing else.
