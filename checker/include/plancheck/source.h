@@ -46,15 +46,15 @@ enum class BlockKind : uint8_t {
 };
 
 // Where a block of a PDF was printed: the page, the box in points with the
-// origin at the page's top-left corner, the font. page == 0: the block was not
-// read from a PDF page (every other format).
+// origin at the page's top-left corner, the type size. page == 0: the block
+// was not read from a PDF page (every other format). The fonts of its words
+// are in Block::format (run formatting, as for a .docx).
 struct PrintBox {
     uint32_t page = 0;           // 1-based
     float x0 = 0, x1 = 0;        // left and right edge
     float top = 0, bottom = 0;   // top < bottom
     float font_size = 0;         // points; 0 = unknown
     int rotation = 0;            // degrees the text is turned: 0, 90, 180 or 270
-    std::string font;            // font name as the PDF names it; "" = unknown
     float height() const { return bottom - top; }
 };
 

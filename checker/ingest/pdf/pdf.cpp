@@ -699,7 +699,6 @@ Result read_pdf_document(std::string_view bytes, const std::string& path, const 
                     for (const auto& w : f.words) size = std::max(size, w.size);
                     b.box.font_size = static_cast<float>(size);
                     b.box.rotation = f.rotation;
-                    b.box.font = f.words.front().font;
                     if (x.typeset) b.format = word_formats(f, line_no, columns[k]);
                     doc.blocks.push_back(std::move(b));
                 }
