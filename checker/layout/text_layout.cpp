@@ -71,7 +71,7 @@ struct Cutter {
         Piece p;
         p.line = line;
         p.col = col;
-        p.text = std::string(t);
+        p.text = t;
         p.width = static_cast<uint32_t>(utf8::count(t));
         p.hard_before = pending_hard;
         p.page_before = pending_page;
@@ -194,7 +194,7 @@ bool is_type_name_line(std::string_view t) {
 size_t header_end(const std::vector<Piece>& ps) {
     size_t n = std::min<size_t>(ps.size(), 20);
     for (size_t i = 0; i < n; ++i) {
-        const std::string& t = ps[i].text;
+        std::string_view t = ps[i].text;
         std::string f = fold_prefix(t);
         if (is_type_name_line(t) || f.rfind("kinh gui", 0) == 0 || f.rfind("can cu ", 0) == 0 ||
             f.rfind("dieu ", 0) == 0)
@@ -251,7 +251,7 @@ bool split_at_gap(std::vector<Piece>& ps, size_t i) {
     Piece right = ps[i];
     std::string_view t = ps[i].text;
     std::string_view left = utf8::trim(t.substr(0, gap));
-    right.text = std::string(t.substr(gap));
+    right.text = t.substr(gap);  // views of the same line's block
     right.col = ps[i].col + static_cast<uint32_t>(utf8::count(t.substr(0, gap)));
     right.width = static_cast<uint32_t>(utf8::count(right.text));
     right.hard_before = true;
@@ -259,7 +259,7 @@ bool split_at_gap(std::vector<Piece>& ps, size_t i) {
     right.whole = false;
     right.column = 2;
     right.starts = right.closes = ps[i].starts = ps[i].closes = -1;  // classified again, as pieces
-    ps[i].text = std::string(left);  // `left` views the old text: not used below
+    ps[i].text = left;
     ps[i].width = static_cast<uint32_t>(utf8::count(ps[i].text));
     ps[i].whole = false;
     ps[i].column = 1;
@@ -410,7 +410,8 @@ void recover_text(SourceDocument& doc) {
                 // the stamped number and its symbol, or inside the date.
                 if (last.column == p.column && text::header_fragments(joined, p.text)) {
                     groups.back().push_back(idx);
-                    joined += " " + p.text;
+                    joined += ' ';
+                    joined += p.text;
                     continue;
                 }
             } else if (idx >= hend && last_idx >= hend && text::continues(ps[groups.back().front()], last, p, st)) {
@@ -448,7 +449,7 @@ void recover_text(SourceDocument& doc) {
             if (k > 0) {
                 // "2025-" / "2030", "NĐ-" / "CP", "12/" / "2020/NĐ-CP": a word
                 // broken at its own hyphen or slash goes on without a space.
-                const std::string& prev = ps[grp[k - 1]].text;
+                std::string_view prev = ps[grp[k - 1]].text;
                 auto before = prev.size() >= 2 ? static_cast<unsigned char>(prev[prev.size() - 2]) : ' ';
                 bool glued = (prev.back() == '-' || prev.back() == '/') && (std::isalnum(before) || before >= 0x80);
                 nb.text += glued && grp[k] >= hend ? "" : "\n";
@@ -469,8 +470,8 @@ void recover_text(SourceDocument& doc) {
     std::vector<Block> set_aside;
     for (size_t idx : aside) {
         const Piece& p = ps[idx];
-        Block b = make_block(p.text, p.line, p.col, p.footnote ? BlockKind::Footnote : BlockKind::PageHeader);
-        b.source = line_source(p.line).size() > kMaxSourceLine ? p.text : std::string(line_source(p.line));
+        Block b = make_block(std::string(p.text), p.line, p.col, p.footnote ? BlockKind::Footnote : BlockKind::PageHeader);
+        b.source = std::string(line_source(p.line).size() > kMaxSourceLine ? p.text : line_source(p.line));
         set_aside.push_back(std::move(b));
     }
     for (auto [g, b] : reuse) out[g] = std::move(doc.blocks[b]);

@@ -30,7 +30,9 @@ namespace plancheck::layout::text {
 struct Piece {
     uint32_t line = 0;   // original physical line
     uint32_t col = 1;    // column (code points) of text's first code point
-    std::string text;    // the piece, white space trimmed at both ends
+    // The piece, white space trimmed at both ends: a view of the line's block,
+    // which outlives the pieces (no second copy of a large file's text).
+    std::string_view text;
     uint32_t width = 0;  // code points of text
     uint32_t right() const { return col + (width ? width - 1 : 0); }
     bool hard_before = false;  // a blank line, a border line, a literal paragraph break or a cell bar before it

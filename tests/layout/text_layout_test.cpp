@@ -2,6 +2,8 @@
 // each heuristic, the cases it must join or split, and the cases it must not.
 #include <catch2/catch.hpp>
 
+#include <deque>
+
 #include <filesystem>
 #include <set>
 
@@ -66,11 +68,15 @@ std::string forms_line(const std::string& text, int n) {
     return text.substr(i, text.find('\n', i) - i);
 }
 
+// A piece views its text (in a document, its line's block): the test's texts
+// are kept here for the life of the test program.
 text::Piece piece(const std::string& t, uint32_t line, uint32_t col = 1) {
+    static std::deque<std::string> texts;
+    texts.push_back(t);
     text::Piece p;
     p.line = line;
     p.col = col;
-    p.text = t;
+    p.text = texts.back();
     p.width = static_cast<uint32_t>(utf8::count(t));
     return p;
 }
@@ -333,7 +339,7 @@ TEST_CASE("text layout: when a wrapped line goes on and when it does not", "[lay
     // blank lines, or the paragraph's first line is indented and this one is not).
     auto full = piece("Sở Tư pháp nhận được Tờ trình số 59/TTr-HCCV ngày 28/11/2025 của Hội Công.", 10);
     CHECK_FALSE(go(full, "Trên cơ sở hồ sơ đề nghị của Hội, Sở Tư pháp báo cáo."));
-    auto indented = piece(full.text, 10, 6);
+    auto indented = piece(std::string(full.text), 10, 6);
     CHECK(text::continues(indented, indented, piece("Trên cơ sở hồ sơ đề nghị, Sở Tư pháp báo cáo.", 11, 1), st));
     st.blank_paragraphs = true;
     CHECK(go(full, "Trên cơ sở hồ sơ đề nghị của Hội, Sở Tư pháp báo cáo."));
