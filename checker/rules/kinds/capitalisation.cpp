@@ -37,7 +37,7 @@ using Phrase = std::vector<std::string>;  // lower-case words
 struct Phrases {
     std::vector<Phrase> list;
     std::vector<uint64_t> first;
-    bool may_start(const Word& w) const { return std::binary_search(first.begin(), first.end(), w.key); }
+    bool may_start(const Word& w) const { return std::binary_search(first.begin(), first.end(), w.key()); }
     auto begin() const { return list.begin(); }
     auto end() const { return list.end(); }
 };

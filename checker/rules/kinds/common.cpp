@@ -71,7 +71,6 @@ std::vector<Word> words_of(std::string_view text) {
             break;
         }
         w.end = static_cast<uint32_t>(end);
-        w.key = word_key(w.lower);
         out.push_back(std::move(w));
         i = end;
     }

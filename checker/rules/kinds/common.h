@@ -17,14 +17,23 @@ enum class Scope { All, Header, Title, Bases, Body, Closing };
 Scope read_scope(const Params& p, Scope fallback);
 bool in_scope(const Model& m, uint32_t block, Scope s);
 
+// The hash of a lower-cased word that lists of words are searched by (a key
+// looked up first, the string compared only when it is found).
+inline uint64_t word_key(std::string_view lower) { return std::hash<std::string_view>{}(lower) | 1; }
+
 struct Word {
     uint32_t begin = 0, end = 0;  // byte offsets in the block text
     std::string lower;            // lower-cased (accents kept)
-    uint64_t key = 0;             // word_key(lower): words are looked up in lists by it
+    // word_key(lower), computed on first use and kept with the word (the
+    // per-document word cache shares it between rules; most rules never ask).
+    uint64_t key() const {
+        if (!key_) key_ = word_key(lower);
+        return key_;
+    }
+
+private:
+    mutable uint64_t key_ = 0;  // 0: not computed yet (word_key is never 0)
 };
-// The hash words_of stores in Word::key (for lists of words: a key looked up
-// first, the string compared only when it is found).
-inline uint64_t word_key(std::string_view lower) { return std::hash<std::string_view>{}(lower); }
 // Words are maximal runs of letters, digits and in-word marks ('/', '-', '.'
 // between alphanumerics, as in "1676/QĐ-TTg").
 std::vector<Word> words_of(std::string_view text);
