@@ -39,6 +39,32 @@ bool make_pipe(Fd& r, Fd& w) {
 }
 }  // namespace
 
+namespace {
+// write(2) to a pipe whose reader may be gone (a worker that ended early):
+// EPIPE, without the SIGPIPE that would end a caller that does not ignore it
+// (the server ignores it; a test or another caller need not). The signal is
+// the writing thread's: blocked around the call and taken back if raised.
+ssize_t write_no_sigpipe(int fd, const char* data, size_t n) {
+    sigset_t pipe_set, old;
+    sigemptyset(&pipe_set);
+    sigaddset(&pipe_set, SIGPIPE);
+    sigset_t pending;
+    sigpending(&pending);
+    const bool was_pending = sigismember(&pending, SIGPIPE) == 1;
+    pthread_sigmask(SIG_BLOCK, &pipe_set, &old);
+    ssize_t w = ::write(fd, data, n);
+    int saved = errno;
+    if (w < 0 && saved == EPIPE && !was_pending) {
+        timespec zero{0, 0};
+        while (sigtimedwait(&pipe_set, nullptr, &zero) < 0 && errno == EINTR) {
+        }
+    }
+    pthread_sigmask(SIG_SETMASK, &old, nullptr);
+    errno = saved;
+    return w;
+}
+}  // namespace
+
 SpawnResult spawn_check(const std::vector<std::string>& argv, std::string_view input, const pipeline::Budget& budget,
                         size_t max_output) {
     SpawnResult res;
@@ -110,7 +136,8 @@ SpawnResult spawn_check(const std::vector<std::string>& argv, std::string_view i
         for (nfds_t k = 0; k < n; ++k) {
             if (!fds[k].revents) continue;
             if (which[k] == 0) {
-                ssize_t w = ::write(in_w.fd, input.data() + written, std::min<size_t>(input.size() - written, 1 << 16));
+                ssize_t w = write_no_sigpipe(in_w.fd, input.data() + written,
+                                             std::min<size_t>(input.size() - written, 1 << 16));
                 if (w > 0) written += static_cast<size_t>(w);
                 if ((w < 0 && errno != EAGAIN && errno != EINTR) || written == input.size()) in_w.reset();
                 continue;

@@ -117,6 +117,22 @@ TEST_CASE("serve: a worker process gets the input, and is stopped at its time bu
     CHECK(r.outcome.payload.empty());
 }
 
+// Regression: a worker that ended before reading its input made the write
+// raise SIGPIPE, which ends a caller that does not ignore it (this test
+// program does not; the server does). CI saw it once as a crash of the test above.
+TEST_CASE("serve: a worker that ends without reading its input costs its caller no SIGPIPE", "[serve]") {
+    pipeline::Budget b;
+    b.timeout_seconds = 10;
+    b.max_memory_mb = 0;
+    std::string big(3 << 20, 'a');  // more than a pipe holds: the write meets a closed pipe
+    for (int i = 0; i < 10; ++i) {
+        auto r = serve::spawn_check({"/bin/true"}, big, b);
+        CHECK(r.exit_code == 0);
+        r = serve::spawn_check({"/nonexistent/program"}, big, b);
+        CHECK(r.outcome.failure == pipeline::WorkerFailure::Crash);
+    }
+}
+
 namespace {
 
 // The built binary serving on a free port; stopped with SIGTERM.
