@@ -8,6 +8,7 @@
 #include <utf8proc.h>
 
 #include "core/legacy_vn.h"
+#include "core/string_hash.h"
 #include "core/vn_syllable.h"
 #include "core/utf8.h"
 
@@ -85,11 +86,6 @@ bool compute_syllable(std::string_view word) {
     return false;
 }
 
-struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-
 }  // namespace
 
 // Memoised per thread: a text uses a few thousand distinct syllables, and the
@@ -97,7 +93,7 @@ struct Hash {
 // when run for every word. Bounded: the memo is emptied when it fills.
 bool is_syllable(std::string_view word) {
     if (word.empty() || word.size() > 40) return false;
-    thread_local std::unordered_map<std::string, bool, Hash, std::equal_to<>> memo;
+    thread_local std::unordered_map<std::string, bool, StringHash, std::equal_to<>> memo;
     if (auto it = memo.find(word); it != memo.end()) return it->second;
     bool r = compute_syllable(word);
     if (memo.size() >= (1u << 14)) memo.clear();

@@ -10,6 +10,7 @@
 #include <set>
 #include <unordered_set>
 
+#include "core/string_hash.h"
 #include "core/utf8.h"
 #include "extract/dates.h"
 #include "extract/extract.h"
@@ -52,12 +53,8 @@ std::string number_key(std::string_view s) {
     return out;
 }
 
-struct ViewHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-};
-const std::unordered_set<std::string, ViewHash, std::equal_to<>>& stopwords() {
-    static const std::unordered_set<std::string, ViewHash, std::equal_to<>> s = {
+const std::unordered_set<std::string, StringHash, std::equal_to<>>& stopwords() {
+    static const std::unordered_set<std::string, StringHash, std::equal_to<>> s = {
         "va", "cua", "cac", "nhung", "duoc", "ve", "trong", "den", "nam", "dat", "phan", "dau", "khoang",
         "la", "co", "cho", "voi", "tu", "theo", "da", "so", "ty", "le", "tren", "toi", "thieu", "it", "nhat",
         "moi", "hang", "hon", "cung", "nay", "do", "tai", "o", "mot", "khong", "duoi", "ca", "deu", "tat",

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "core/string_hash.h"
 #include "rules/kinds/common.h"
 #include "rules/kinds/kinds.h"
 #include "core/utf8.h"
@@ -89,13 +90,9 @@ public:
     }
 
 private:
-    struct Hash {
-        using is_transparent = void;
-        size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-    };
     std::vector<Confusion> list_;
     std::vector<size_t> always_;  // entries that do not start with a letter or digit
-    std::unordered_map<std::string, std::vector<size_t>, Hash, std::equal_to<>> by_first_run_;
+    std::unordered_map<std::string, std::vector<size_t>, StringHash, std::equal_to<>> by_first_run_;
     Scope scope_;
 };
 
