@@ -83,6 +83,17 @@ std::vector<std::string> content_words(std::string_view text) {
     return out;
 }
 
+// The first comma in t[from, to) that separates words, not the decimal comma of "6,4".
+size_t separating_comma(std::string_view t, size_t from, size_t to) {
+    for (size_t i = from; i < to && i < t.size(); ++i) {
+        if (t[i] != ',') continue;
+        bool digits = i > 0 && i + 1 < t.size() && std::isdigit(static_cast<unsigned char>(t[i - 1])) &&
+                      std::isdigit(static_cast<unsigned char>(t[i + 1]));
+        if (!digits) return i;
+    }
+    return std::string_view::npos;
+}
+
 // On text already folded (utf8::fold): the phrase as whole words inside it,
 // or at its end. Figures fold their lead once and test it many times.
 bool has_words(std::string_view f, std::string_view p) {
@@ -388,11 +399,24 @@ void each_figure(const Model& m, const std::function<void(Figure&&)>& emit) {
     }
     bool vn = comma_decimal(doc);
     static const RE2 num_re("(^|[^0-9.,/%-])([0-9]{1,3}(?:[.,][0-9]{3})+|[0-9]{1,6})[ \\t]+");
+    // A count's subject is its clause up to the next count of the clause: with
+    // two counts in one clause ("Có 40 doanh nghiệp được kiểm tra, trong đó 7
+    // doanh nghiệp chậm đóng"), the first ends at the comma before the other
+    // (or at the other), so the two have different subjects and the second is
+    // not taken for the first said again.
+    struct Count {
+        size_t nb, after;  // the number's start; just past the number and its spacing
+        const std::string* unit;
+        double value;
+        size_t cb, ce;     // its clause
+    };
+    std::vector<Count> counts;
     for (uint32_t b = m.outline.body_begin; b < m.outline.body_end && b < doc.blocks.size(); ++b) {
         std::string_view t = doc.blocks[b].text;
         if (!has_digit(t)) continue;
         re2::StringPiece in(t.data(), t.size()), g[3];
         size_t pos = 0;
+        counts.clear();
         while (pos < t.size() && num_re.Match(in, pos, t.size(), RE2::UNANCHORED, g, 3)) {
             size_t nb = static_cast<size_t>(g[2].data() - t.data()), ne = nb + g[2].size();
             pos = ne;
@@ -413,18 +437,33 @@ void each_figure(const Model& m, const std::function<void(Figure&&)>& emit) {
             auto v = parse_count(std::string(g[2].data(), g[2].size()), vn);
             if (!v) continue;
             auto [cb, ce] = clause_around(t, nb);
+            counts.push_back({nb, after, unit, *v, cb, ce});
+        }
+        for (size_t k = 0; k < counts.size(); ++k) {
+            const Count& c = counts[k];
+            const size_t nb = c.nb, after = c.after, cb = c.cb, ce = c.ce;
+            const size_t end = after + c.unit->size();
+            // What follows it ends at the comma before the next count of the
+            // clause, or at that count; its lead is the clause's (the actor).
+            size_t se = ce;
+            if (k + 1 < counts.size() && counts[k + 1].cb == cb) {
+                size_t next = counts[k + 1].nb;
+                size_t comma = separating_comma(t, end, next);
+                se = comma != std::string_view::npos ? comma : next;
+            }
             Figure f;
             f.kind = "count";
-            f.value = *v;
-            f.unit = *unit;
-            f.ref = {b, static_cast<uint32_t>(nb), static_cast<uint32_t>(after + unit->size())};
+            f.value = c.value;
+            f.unit = *c.unit;
+            f.ref = {b, static_cast<uint32_t>(nb), static_cast<uint32_t>(end)};
             f.sentence = {b, static_cast<uint32_t>(cb), static_cast<uint32_t>(ce)};
             std::string_view lead = t.substr(cb, nb - cb);
             f.subject = std::string(utf8::trim(t.substr(cb, ce - cb)));
-            f.words = content_words(std::string(lead) + " " + std::string(t.substr(after, ce > after ? ce - after : 0)));
+            f.words = content_words(std::string(lead) + " " +
+                                    std::string(t.substr(after, se > after ? se - after : 0)));
             std::string folded_lead = utf8::fold(lead);
             f.target = target_lead_folded(folded_lead);
-            f.change = change_around_folded(folded_lead, t.substr(after + unit->size()));
+            f.change = change_around_folded(folded_lead, t.substr(end));
             f.at_least = ends_with_words(folded_lead, "it nhat") || ends_with_words(folded_lead, "toi thieu") ||
                          ends_with_words(folded_lead, "tren");
             static const RE2 due("(?i)(?:đến|trong|vào|cuối|hết)\\s+năm\\s+((?:19|20)[0-9]{2})");

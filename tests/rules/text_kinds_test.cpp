@@ -331,3 +331,37 @@ TEST_CASE("text.inconsistent.quoted-period: one quoted title with two periods") 
               .empty());
     CHECK(check("Khẩu hiệu “năm 2024”.\nKhẩu hiệu “năm 2025”.\n", rule).empty());
 }
+
+TEST_CASE("figure.contradiction: a summary against its detail, not one unit's part against another's") {
+    const std::string head = "BÁO CÁO\nKết quả công tác tuyên truyền năm 2026\nI. KẾT QUẢ THỰC HIỆN\n";
+    // The same count in a summary and in its detail, with two values: reported.
+    auto d = check(head + "1. Tóm tắt\nCó 58 doanh nghiệp được kiểm tra về việc đóng bảo hiểm xã hội.\n"
+                          "2. Kết quả cụ thể\nCó 40 doanh nghiệp được kiểm tra về việc đóng bảo hiểm xã hội.\n",
+                   "figure.contradiction");
+    REQUIRE(d.size() == 1);
+    CHECK(d[0].line == 7);
+    CHECK(d[0].message.find("40 doanh nghiệp") != std::string::npos);
+    CHECK(d[0].message.find("58 doanh nghiệp") != std::string::npos);
+    // A part per district: each district's own figure.
+    CHECK(check(head + "1. Kết quả tại huyện Ea Kar\nCó 58 doanh nghiệp được kiểm tra về việc đóng bảo hiểm xã hội.\n"
+                       "2. Kết quả tại huyện Duy Xuyên\nCó 40 doanh nghiệp được kiểm tra về việc đóng bảo hiểm xã hội.\n",
+                "figure.contradiction")
+              .empty());
+    // Headings in capitals name the unit after its kind.
+    CHECK(check("BÁO CÁO\nKết quả năm 2026\nI. HUYỆN EA KAR\nCó 58 doanh nghiệp được kiểm tra về việc đóng bảo hiểm.\n"
+                "II. HUYỆN DUY XUYÊN\nCó 40 doanh nghiệp được kiểm tra về việc đóng bảo hiểm.\n",
+                "figure.contradiction")
+              .empty());
+    // The same district in a second round.
+    CHECK(check(head + "1. Kết quả tại huyện Ea Kar\nCó 58 doanh nghiệp được kiểm tra về việc đóng bảo hiểm xã hội.\n"
+                       "2. Kết quả tại huyện Ea Kar (đợt 2)\nCó 40 doanh nghiệp được kiểm tra về việc đóng bảo hiểm xã hội.\n",
+                "figure.contradiction")
+              .empty());
+    // Two counts of one clause are two things: "7 ... chậm đóng" is not "58 ... được kiểm tra".
+    auto two = check(head + "1. Tóm tắt\nCó 58 doanh nghiệp được kiểm tra, trong đó 8 doanh nghiệp chậm đóng đã được nhắc nhở.\n"
+                            "2. Kết quả cụ thể\nCó 58 doanh nghiệp được kiểm tra, trong đó 7 doanh nghiệp chậm đóng đã được nhắc nhở.\n",
+                     "figure.contradiction");
+    REQUIRE(two.size() == 1);
+    CHECK(two[0].message.find("7 doanh nghiệp") != std::string::npos);
+    CHECK(two[0].message.find("8 doanh nghiệp") != std::string::npos);
+}

@@ -12,7 +12,13 @@
 // several units ("các sở, ngành ... 99,1%"; "cấp xã ... 99,81%") is a list.
 // Measured on ../shared/real: at 0.85 and without the last two conditions,
 // 6 findings, all wrong (docs/progress.md).
+// And the two parts must be about the same body or place: a report of
+// subordinate units has a part per unit ("1. Kết quả tại huyện A", "2. Kết
+// quả tại huyện B"), each with the same sentences for its own figures, and a
+// summary's total is not its detail's share of one unit. The names the
+// headings above a figure give (scope_of) must be the same for both.
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <map>
 #include <string_view>
@@ -41,6 +47,68 @@ int part_of(const Model& m, uint32_t block) {
     return s;
 }
 
+// The names a heading gives its part: proper names (a capitalised word after
+// the first, in a heading not all in capitals: "Kết quả tại huyện Ea Kar",
+// "Công tác của Sở Y tế"), in a heading in capitals the words after an
+// administrative unit ("KẾT QUẢ TẠI HUYỆN EA KAR"), and in either its
+// numbers ("đợt 2", "quý 3", "năm 2024": another round or period). Folded.
+void names_in(std::string_view title, std::vector<std::string>& out) {
+    for (size_t i = 0; i < title.size();) {
+        if (!std::isdigit(static_cast<unsigned char>(title[i]))) {
+            ++i;
+            continue;
+        }
+        size_t j = i;
+        while (j < title.size() && std::isdigit(static_cast<unsigned char>(title[j]))) ++j;
+        out.emplace_back(title.substr(i, j - i));
+        i = j;
+    }
+    const bool caps = utf8::is_upper_text(title);
+    std::vector<std::string_view> words;
+    for (size_t i = 0; i < title.size();) {
+        while (i < title.size() && (title[i] == ' ' || title[i] == '\t')) ++i;
+        size_t j = i;
+        while (j < title.size() && title[j] != ' ' && title[j] != '\t') ++j;
+        if (j > i) words.push_back(title.substr(i, j - i));
+        i = j;
+    }
+    auto letter_start = [](std::string_view w, char32_t& first) {
+        size_t i = 0;
+        while (i < w.size()) {
+            size_t at = i;
+            char32_t c = utf8::next(w, i);
+            if (utf8::is_letter(c)) {
+                first = c;
+                return at;
+            }
+        }
+        return std::string_view::npos;
+    };
+    if (!caps) {
+        for (size_t k = 1; k < words.size(); ++k) {
+            char32_t c = 0;
+            if (letter_start(words[k], c) == std::string_view::npos) continue;
+            if (utf8::lower_cp(c) != c) out.push_back(utf8::fold(words[k]));
+        }
+        return;
+    }
+    static const std::vector<std::string> units = {"huyen", "quan", "thi xa", "thanh pho", "tinh", "xa",
+                                                   "phuong", "thi tran", "so", "phong"};
+    std::string folded = " " + utf8::fold(title) + " ";
+    for (const auto& u : units) {
+        for (size_t at = folded.find(" " + u + " "); at != std::string::npos; at = folded.find(" " + u + " ", at + 1)) {
+            size_t from = at + u.size() + 2;
+            if (folded.compare(from, 4, "hoi ") == 0) continue;  // "XÃ HỘI": bảo hiểm xã hội
+            for (size_t n = 0; n < 3 && from < folded.size(); ++n) {
+                size_t sp = folded.find(' ', from);
+                if (sp == std::string::npos || sp == from) break;
+                out.push_back(folded.substr(from, sp - from));
+                from = sp + 1;
+            }
+        }
+    }
+}
+
 class FigureContradiction final : public Rule {
 public:
     FigureContradiction(RuleMeta m, double similarity, size_t min_words)
@@ -65,6 +133,31 @@ public:
         std::map<std::tuple<std::string, std::string, int>, std::vector<Kept>> groups;
         std::unordered_map<std::string, uint32_t> ids;
         std::vector<uint32_t> vocab;
+        // The names of each part's headings, the part's and its parents' (sorted,
+        // joined). A part whose heading line holds the figure itself ("1. Năm 2023,
+        // 85% hộ gia đình ...") names only what its lead before a colon names
+        // ("1. Huyện A: có 58 doanh nghiệp ..."); so does an item with running text.
+        std::unordered_map<int, std::string> scopes;
+        auto scope_of = [&](int part, uint32_t block) -> const std::string& {
+            const bool own = part >= 0 && m.outline.sections[static_cast<size_t>(part)].block == block;
+            auto [it, fresh] = scopes.try_emplace(part * 2 + (own ? 1 : 0));
+            if (!fresh) return it->second;
+            std::vector<std::string> names;
+            for (int s = part; s >= 0; s = m.outline.sections[static_cast<size_t>(s)].parent) {
+                const Section& sec = m.outline.sections[static_cast<size_t>(s)];
+                std::string_view title = sec.title;
+                if (!sec.heading || sec.block == block) {
+                    size_t colon = title.find(':');
+                    if (colon == std::string_view::npos) continue;
+                    title = title.substr(0, colon);
+                }
+                names_in(title, names);
+            }
+            std::sort(names.begin(), names.end());
+            names.erase(std::unique(names.begin(), names.end()), names.end());
+            for (const auto& n : names) it->second += n + ' ';
+            return it->second;
+        };
         extract::each_figure(m, [&](extract::Figure&& f) {
             if (f.target || f.change || f.words.size() < min_words_) return;
             if (m.block(f.ref.block).in_table) return;
@@ -87,6 +180,8 @@ public:
                 // Restated in another part (a summary and its detail): the same
                 // sentence pattern for several units within one part is a list.
                 if (a.part < 0 || part < 0 || a.part == part) continue;
+                // Parts about two units: each unit's own figure.
+                if (scope_of(a.part, a.ref.block) != scope_of(part, f.ref.block)) continue;
                 if (similarity(a.vocab, a.n_words, vocab, nb) + 1e-9 < similarity_) continue;
                 std::string unit = f.unit == "%" ? "%" : " " + f.unit;
                 uint32_t line = m.block(a.ref.block).locate(a.ref.begin).line;
