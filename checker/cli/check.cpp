@@ -365,6 +365,10 @@ int cmd_check(const Args& args) {
     opts.check.draft = draft;
     opts.rulesets = rulesets;
     opts.keep_text = find_near_copies;
+    // Only the HTML report shows each report's progress table (its progress
+    // view); the other formats would carry it to this process for nothing (a
+    // long report's table has a row per figure).
+    opts.keep_progress = format == "html";
     for (const auto& id : rulesets)
         if (!book.find_set(id)) return usage_error("unknown rule set '" + id + "'");
 

@@ -112,7 +112,7 @@ bool link_plan(Model& report, const Model& plan, const std::string& plan_path, b
     }
     if (citation < 0 && !explicit_plan) return false;
     l.explicit_plan = explicit_plan;
-    l.plan = &plan;
+    l.paired = true;
     l.plan_path = plan_path;
     l.identity = std::move(id);
     l.citation = citation;

@@ -43,10 +43,10 @@ PlanIndex index_plans(const std::vector<std::string>& paths, const ingest::Optio
 // True when `m` is a document that reports on a plan: a Báo cáo.
 bool is_report(const Model& m);
 
-// Pairs `report` with the best candidate of `index` (sets report.model.plan,
-// its table included). Returns the plan's analysis, which must outlive every
-// use of report.model.plan; nullptr when unpaired (then model.plan.attempted
-// is still set).
+// Pairs `report` with the best candidate of `index` (sets report.model.plan:
+// the plan's identity and the progress table, which need the plan no more).
+// Returns the plan's analysis, for a caller that wants more of it; nullptr
+// when unpaired (then model.plan.attempted is still set).
 std::unique_ptr<Analysis> pair_report(Analysis& report, const PlanIndex& index, const ingest::Options& opts);
 
 // Links an analysed report and plan (`rules test`, the progress command):

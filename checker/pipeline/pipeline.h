@@ -48,6 +48,7 @@ struct Options {
     // (a batch, --plans, --plan); null: no pairing.
     std::shared_ptr<const PlanIndex> plans;
     bool keep_text = false;             // fill FileResult::text and ::date
+    bool keep_progress = true;          // fill FileResult::progress (a paired report's table)
     bool fix_backup = true;             // --fix keeps the original as NAME~ (off: --no-backup)
     // --timeout: the time budget of one file, in seconds (0: none). The
     // readers, stages and rules check it (core/deadline.h); a file that runs

@@ -83,18 +83,20 @@ struct Worker {
     for (;;) {
         uint64_t i = 0;
         if (!read_all(in, reinterpret_cast<char*>(&i), sizeof i)) _exit(0);  // the parent closed: done
-        std::string msg(9, '\0');
+        // A header (status, payload length) and the payload, written as they
+        // are: a long report's payload is tens of MB, not copied once more.
+        char head[9] = {};
+        std::string r;
         try {
-            std::string r = task(static_cast<size_t>(i));
-            msg[0] = kOk;
-            msg += r;
+            r = task(static_cast<size_t>(i));
+            head[0] = kOk;
         } catch (const std::bad_alloc&) {
-            msg.assign(9, '\0');
-            msg[0] = kOutOfMemory;
+            r = std::string();
+            head[0] = kOutOfMemory;
         }
-        uint64_t len = msg.size() - 9;
-        std::memcpy(&msg[1], &len, sizeof len);
-        if (!write_all(out, msg.data(), msg.size())) _exit(1);
+        uint64_t len = r.size();
+        std::memcpy(&head[1], &len, sizeof len);
+        if (!write_all(out, head, sizeof head) || !write_all(out, r.data(), r.size())) _exit(1);
     }
 }
 
@@ -225,7 +227,15 @@ bool run_in_workers(size_t n, unsigned jobs, const Budget& budget,
                 for (;;) {
                     ssize_t got = ::read(w.from, chunk, sizeof chunk);
                     if (got > 0) {
+                        // Once the length is known, room for the whole payload at once
+                        // (growing by doubling held up to twice a long report's payload).
+                        const bool had_head = w.buf.size() >= 9;
                         w.buf.append(chunk, static_cast<size_t>(got));
+                        if (!had_head && w.buf.size() >= 9) {
+                            uint64_t want = 0;
+                            std::memcpy(&want, w.buf.data() + 1, sizeof want);
+                            w.buf.reserve(9 + static_cast<size_t>(std::min<uint64_t>(want, uint64_t{1} << 30)));
+                        }
                         continue;
                     }
                     if (got < 0 && errno == EINTR) continue;
@@ -237,11 +247,12 @@ bool run_in_workers(size_t n, unsigned jobs, const Budget& budget,
                     std::memcpy(&len, w.buf.data() + 1, sizeof len);
                     if (w.buf.size() - 9 >= len) {
                         WorkerOutcome o;
-                        if (w.buf[0] == kOk) o.payload = w.buf.substr(9, len);
-                        else o.failure = WorkerFailure::Memory;
+                        if (w.buf[0] != kOk) o.failure = WorkerFailure::Memory;
+                        else if (w.buf.size() - 9 == len) o.payload = std::move(w.buf.erase(0, 9));
+                        else o.payload = w.buf.substr(9, len);
                         w.busy = false;
                         size_t i = w.task;
-                        w.buf.clear();
+                        w.buf = std::string();  // not the capacity of the longest report so far
                         ++finished;
                         if (o.failure == WorkerFailure::Memory) {
                             // Its heap may be fragmented or half-initialised: start afresh.

@@ -73,7 +73,7 @@ struct ProgressTable {
 struct PlanLink {
     bool attempted = false;      // pairing was asked for
     bool explicit_plan = false;  // --plan: paired whatever the citation says
-    const Model* plan = nullptr; // the paired plan's model (owned by the pipeline)
+    bool paired = false;         // a plan was found and linked (its identity and table below)
     std::string plan_path;
     int citation = -1;           // index into the report's citations: how it names its plan (-1: none)
     DocIdentity identity;        // the paired plan's header

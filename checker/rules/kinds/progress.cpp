@@ -59,7 +59,7 @@ public:
         bool en = ctx.options.lang == "en";
         auto cites = extract::plan_citations(m);
         if (check_ == Check::Unpaired) {
-            if (l.plan || cites.empty()) return;
+            if (l.paired || cites.empty()) return;
             const Citation& c = m.citations[static_cast<size_t>(cites.front())];
             // A report on a plan says so in its title ("Kết quả thực hiện Kế hoạch ...").
             std::string title;
@@ -72,7 +72,7 @@ public:
             emit.at(c.ref, {{"plan", c.type + " số " + c.number + "/" + c.symbol}});
             return;
         }
-        if (!l.plan) return;
+        if (!l.paired) return;
         const std::string plan_name = extract::identity_name("Kế hoạch", l.identity);
         auto basis = [&](Diagnostic& d, const ProgressRow* r) {
             std::string own = r ? where(l, *r, false) : plan_name;
