@@ -40,11 +40,21 @@ void dump_nested(std::ostream& os, const nlohmann::json& j, size_t shift) {
 
 }  // namespace
 
+// The file's object as nlohmann would dump it whole (keys sorted:
+// diagnostics, format, path), one diagnostic at a time: a report with 10,000
+// findings held their JSON objects and its text three times over.
 void write_json_file(std::ostream& os, const FileReport& f, bool first) {
-    nlohmann::json jf = {{"path", f.path}, {"format", f.format}, {"diagnostics", nlohmann::json::array()}};
-    for (const auto& d : f.diagnostics) jf["diagnostics"].push_back(to_json(d));
-    os << (first ? "\n    " : ",\n    ");
-    dump_nested(os, jf, 4);
+    auto scalar = [](const std::string& v) {
+        return nlohmann::json(v).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    };
+    os << (first ? "\n    {\n" : ",\n    {\n") << "      \"diagnostics\": [";
+    for (size_t i = 0; i < f.diagnostics.size(); ++i) {
+        os << (i ? ",\n        " : "\n        ");
+        dump_nested(os, to_json(f.diagnostics[i]), 8);
+    }
+    os << (f.diagnostics.empty() ? "],\n" : "\n      ],\n");
+    os << "      \"format\": " << scalar(f.format) << ",\n";
+    os << "      \"path\": " << scalar(f.path) << "\n    }";
 }
 
 void write_json_not_checked(std::ostream& os, const Options& opts) {

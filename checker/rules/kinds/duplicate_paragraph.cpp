@@ -1,7 +1,9 @@
 // A paragraph repeated word for word, or a clause (between ';') repeated
 // inside one paragraph. Leading "Căn cứ"/"Thực hiện" is ignored when comparing
 // clauses, so "Căn cứ X; X;" is caught.
+#include <algorithm>
 #include <map>
+#include <unordered_map>
 #include <vector>
 
 #include "core/utf8.h"
@@ -47,20 +49,30 @@ public:
             uint32_t first;
             int count;
         };
-        std::map<std::string, Seen> seen;  // folded text -> first block, occurrences
-        std::vector<std::pair<uint32_t, std::string>> repeats;
+        // Paragraphs by the hash of their folded text (a text compared with the
+        // first of its hash only when the hash is met again: a long report's
+        // folded paragraphs were kept as keys, a byte for each of its bytes).
+        std::vector<Seen> seen;
+        std::unordered_multimap<uint64_t, uint32_t> by_hash;  // -> index into seen
+        std::vector<std::pair<uint32_t, uint32_t>> repeats;   // block, index into seen
         for (uint32_t b = 0; b < blocks.size(); ++b) {
             if (!in_scope(ctx.model, b, scope_)) continue;
             const std::string& t = blocks[b].text;
             if (!skip[b]) {
                 std::string f = utf8::fold(t);
                 if (f.size() >= min_) {
-                    auto [it, fresh] = seen.emplace(f, Seen{b, 1});
-                    if (!fresh) {
-                        ++it->second.count;
-                        repeats.emplace_back(b, std::move(f));
+                    const uint64_t h = std::hash<std::string>{}(f);
+                    auto [lo, hi] = by_hash.equal_range(h);
+                    auto same = std::find_if(lo, hi, [&](const auto& e) {
+                        return utf8::fold(blocks[seen[e.second].first].text) == f;
+                    });
+                    if (same != hi) {
+                        ++seen[same->second].count;
+                        repeats.emplace_back(b, same->second);
                         continue;
                     }
+                    by_hash.emplace(h, static_cast<uint32_t>(seen.size()));
+                    seen.push_back({b, 1});
                 }
             }
             if (clauses_ && in_scope(ctx.model, b, clause_scope_)) check_clauses(b, blocks[b], emit);
@@ -68,8 +80,8 @@ public:
         // A text written three times or more is a form's boilerplate (a scoring
         // formula under every criterion, a caption on every page), not a
         // paragraph pasted twice by mistake.
-        for (const auto& [b, f] : repeats) {
-            const Seen& s = seen.at(f);
+        for (const auto& [b, k] : repeats) {
+            const Seen& s = seen[k];
             if (s.count > 2) continue;
             Pos first = blocks[s.first].locate(0);
             emit.at_block(b, {{"first_line", std::to_string(first.line)}, {"first_column", std::to_string(first.column)}});
