@@ -6,6 +6,7 @@
 #include "cli/commands.h"
 #include "core/phrases.h"
 #include "core/utf8.h"
+#include "extract/extract.h"
 #include "pipeline/pipeline.h"
 
 namespace plancheck::cli {
@@ -152,7 +153,7 @@ struct Printer {
             objectives.push_back({{"line", at(ob.ref).line}, {"column", at(ob.ref).column},
                                   {"year", ob.year == 0 ? nlohmann::json(nullptr) : nlohmann::json(ob.year)},
                                   {"value", ob.value}, {"unit", ob.unit}, {"approximate", ob.approximate},
-                                  {"at_least", ob.at_least}, {"subject", ob.subject}});
+                                  {"at_least", ob.at_least}, {"subject", extract::subject_of(a.doc, ob)}});
         j["objectives"] = objectives;
         j["closing"] = {{"recipients", block(o.closing.recipients)},
                         {"recipient_items", blocks(o.closing.recipient_items)},
@@ -223,7 +224,7 @@ struct Printer {
         for (const auto& ob : a.model.objectives) {
             os << "  [" << at(ob.ref).line << "] ";
             if (ob.year) os << ob.year << ": ";
-            os << value(ob) << " — " << clip(ob.subject, 80) << "\n";
+            os << value(ob) << " — " << clip(extract::subject_of(a.doc, ob), 80) << "\n";
         }
         if (a.model.objectives.empty()) os << "  " << (en ? "(none)" : "(không có)") << "\n";
         if (!o.attachments.empty()) {

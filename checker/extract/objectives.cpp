@@ -81,6 +81,15 @@ int context_year(const SourceDocument& doc, const Outline& o, uint32_t b) {
 
 }  // namespace
 
+std::string subject_of(const SourceDocument& doc, const Objective& o) {
+    auto part = [&](const TextRef& r) {
+        if (r.block >= doc.blocks.size()) return std::string_view();
+        std::string_view t = doc.blocks[r.block].text;
+        return r.begin <= r.end && r.end <= t.size() ? t.substr(r.begin, r.end - r.begin) : std::string_view();
+    };
+    return std::string(part(o.subject_before)) + " … " + std::string(part(o.subject_after));
+}
+
 std::vector<Objective> extract_objectives(const SourceDocument& doc, const Outline& outline) {
     std::vector<Objective> out;
     for (uint32_t b = outline.body_begin; b < outline.body_end; ++b) {
@@ -117,7 +126,13 @@ std::vector<Objective> extract_objectives(const SourceDocument& doc, const Outli
             o.unit = "%";
             o.ref = {b, static_cast<uint32_t>(h.begin), static_cast<uint32_t>(h.end)};
             o.sentence = {b, static_cast<uint32_t>(cb), static_cast<uint32_t>(ce)};
-            o.subject = std::string(utf8::trim(back)) + " … " + std::string(utf8::trim(fwd));
+            auto range = [&](std::string_view part) {
+                std::string_view tr = utf8::trim(part);
+                auto from = static_cast<uint32_t>(tr.data() - t.data());
+                return TextRef{b, from, from + static_cast<uint32_t>(tr.size())};
+            };
+            o.subject_before = range(back);
+            o.subject_after = range(fwd);
             std::string_view lead = t.substr(cb, h.begin - cb);
             o.approximate = ends_with_word(lead, "khoang") || ends_with_word(lead, "xap xi") ||
                             (!lead.empty() && lead.back() == '~');

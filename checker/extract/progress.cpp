@@ -384,8 +384,8 @@ void each_figure(const Model& m, const std::function<void(Figure&&)>& emit) {
         f.value = o.value;
         f.unit = "%";
         f.year = o.year;
-        f.subject = o.subject;
-        f.words = content_words(o.subject);
+        f.subject = subject_of(doc, o);
+        f.words = content_words(f.subject);
         f.ref = o.ref;
         f.sentence = o.sentence;
         f.at_least = o.at_least;

@@ -28,7 +28,10 @@ struct Objective {
     std::string unit;      // "%", "người", ...
     bool approximate = false;  // "khoảng", "~"
     bool at_least = false;     // "trên", "ít nhất", "tối thiểu", ">"
-    std::string subject;   // the text around the value that names what it measures
+    // The text around the value that names what it measures, before and after
+    // it (trimmed; extract::subject_of joins them): ranges, not a copy (a long
+    // report states a share in every other paragraph).
+    TextRef subject_before, subject_after;
     TextRef ref;           // the value as written
     TextRef sentence;      // the whole clause
 };

@@ -12,6 +12,7 @@
 #include <re2/re2.h>
 
 #include "core/utf8.h"
+#include "extract/extract.h"
 #include "rules/kinds/kinds.h"
 #include "rules/kinds/phrases.h"
 
@@ -42,7 +43,7 @@ public:
         const Model& m = ctx.model;
         std::vector<std::pair<const Objective*, const Subject*>> found;
         for (const auto& o : m.objectives)
-            if (const Subject* s = subject_of(o)) found.emplace_back(&o, s);
+            if (const Subject* s = subject_of(m, o)) found.emplace_back(&o, s);
         if (check_ == Check::Missing) { missing(m, found, emit); return; }
         for (auto [o, s] : found) {
             if (!o->year) continue;
@@ -65,8 +66,8 @@ public:
     }
 
 private:
-    const Subject* subject_of(const Objective& o) const {
-        std::string f = utf8::fold(o.subject);
+    const Subject* subject_of(const Model& m, const Objective& o) const {
+        std::string f = utf8::fold(extract::subject_of(*m.doc, o));
         for (const auto& s : subjects_)
             if (s.match.matches(f)) return &s;
         return nullptr;
