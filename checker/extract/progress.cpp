@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <optional>
 #include <set>
 #include <unordered_set>
 
@@ -83,6 +84,45 @@ std::vector<std::string> content_words(std::string_view text) {
     return out;
 }
 
+// The next number at or after `from` that may be a count: 1-6 digits, or
+// 1-3 digits and groups of three after '.' or ',' ("80.639"), not glued to a
+// digit, '.', ',', '/', '%' or '-' before it (a date, a share, a code), and
+// followed by spaces or tabs ("45 người"). [begin, end) is the number, `after`
+// is past its spacing. As the pattern
+// (^|[^0-9.,/%-])([0-9]{1,3}(?:[.,][0-9]{3})+|[0-9]{1,6})[ \t]+ searched from
+// `from` would find it, without a regular expression's captures (a fifth of
+// the figure check).
+struct NumberAt {
+    size_t begin, end, after;
+};
+std::optional<NumberAt> next_count_number(std::string_view t, size_t from) {
+    auto digit = [&](size_t i) { return i < t.size() && t[i] >= '0' && t[i] <= '9'; };
+    auto space = [&](size_t i) { return i < t.size() && (t[i] == ' ' || t[i] == '\t'); };
+    auto glue = [](char c) { return (c >= '0' && c <= '9') || c == '.' || c == ',' || c == '/' || c == '%' || c == '-'; };
+    for (size_t s = from; s < t.size(); ++s) {
+        if (!digit(s)) continue;
+        // The character before the number is part of the match: at or after `from`.
+        if (s == 0 ? from != 0 : (s - 1 < from || glue(t[s - 1]))) continue;
+        size_t r = s;
+        while (digit(r)) ++r;
+        size_t end = std::string_view::npos;
+        if (r - s <= 3) {  // grouped thousands, greedily; fewer groups never end in a space
+            size_t p = r;
+            while (p < t.size() && (t[p] == '.' || t[p] == ',') && digit(p + 1) && digit(p + 2) && digit(p + 3)) p += 4;
+            if (p > r && space(p)) end = p;
+        }
+        if (end == std::string_view::npos && r - s <= 6 && space(r)) end = r;
+        if (end == std::string_view::npos) {
+            s = r - 1;  // no later start inside this run of digits (each is glued to a digit)
+            continue;
+        }
+        size_t after = end;
+        while (space(after)) ++after;
+        return NumberAt{s, end, after};
+    }
+    return std::nullopt;
+}
+
 // The first comma in t[from, to) that separates words, not the decimal comma of "6,4".
 size_t separating_comma(std::string_view t, size_t from, size_t to) {
     for (size_t i = from; i < to && i < t.size(); ++i) {
@@ -109,6 +149,13 @@ bool ends_with_words(std::string_view f, std::string_view p) {
 // The lead before a value (folded) says it is a target, not a result.
 bool target_lead_folded(std::string_view lead) {
     for (const char* p : {"phan dau", "muc tieu", "chi tieu", "ke hoach de ra", "ke hoach giao", "de ra"})
+        if (has_words(lead, p)) return true;
+    return false;
+}
+
+// A condition, not a result: "trường hợp đạt 100% thì ...", "nếu đạt 95%".
+bool condition_lead_folded(std::string_view lead) {
+    for (const char* p : {"truong hop", "neu", "khi", "duoi"})
         if (has_words(lead, p)) return true;
     return false;
 }
@@ -376,16 +423,19 @@ std::vector<Figure> figures_of(const Model& m) {
     return out;
 }
 
-void each_figure(const Model& m, const std::function<void(Figure&&)>& emit) {
+void each_figure(const Model& m, const std::function<void(Figure&&)>& emit, bool results_only) {
     const auto& doc = *m.doc;
+    // A figure stated as a target, a change or a condition, or in a table: not
+    // a result (results_only leaves it out before its words are taken).
+    auto not_result = [&](const Figure& f) {
+        return results_only && (f.target || f.change || f.condition || doc.blocks[f.ref.block].in_table);
+    };
     for (const auto& o : m.objectives) {
         Figure f;
         f.kind = "share";
         f.value = o.value;
         f.unit = "%";
         f.year = o.year;
-        f.subject = subject_of(doc, o);
-        f.words = content_words(f.subject);
         f.ref = o.ref;
         f.sentence = o.sentence;
         f.at_least = o.at_least;
@@ -395,10 +445,13 @@ void each_figure(const Model& m, const std::function<void(Figure&&)>& emit) {
         std::string folded_lead = utf8::fold(lead);
         f.target = target_lead_folded(folded_lead);
         f.change = change_around_folded(folded_lead, after);
+        f.condition = condition_lead_folded(folded_lead);
+        if (not_result(f)) continue;
+        f.subject = subject_of(doc, o);
+        f.words = content_words(f.subject);
         emit(std::move(f));
     }
     bool vn = comma_decimal(doc);
-    static const RE2 num_re("(^|[^0-9.,/%-])([0-9]{1,3}(?:[.,][0-9]{3})+|[0-9]{1,6})[ \\t]+");
     // A count's subject is its clause up to the next count of the clause: with
     // two counts in one clause ("Có 40 doanh nghiệp được kiểm tra, trong đó 7
     // doanh nghiệp chậm đóng"), the first ends at the comma before the other
@@ -414,13 +467,13 @@ void each_figure(const Model& m, const std::function<void(Figure&&)>& emit) {
     for (uint32_t b = m.outline.body_begin; b < m.outline.body_end && b < doc.blocks.size(); ++b) {
         std::string_view t = doc.blocks[b].text;
         if (!has_digit(t)) continue;
-        re2::StringPiece in(t.data(), t.size()), g[3];
         size_t pos = 0;
         counts.clear();
-        while (pos < t.size() && num_re.Match(in, pos, t.size(), RE2::UNANCHORED, g, 3)) {
-            size_t nb = static_cast<size_t>(g[2].data() - t.data()), ne = nb + g[2].size();
+        while (pos < t.size()) {
+            auto num = next_count_number(t, pos);
+            if (!num) break;
+            const size_t nb = num->begin, ne = num->end, after = num->after;
             pos = ne;
-            size_t after = static_cast<size_t>(g[0].data() - t.data()) + g[0].size();
             std::string rest = utf8::lower(t.substr(after, 40));
             const std::string* unit = nullptr;
             for (const auto& u : count_units())
@@ -434,7 +487,7 @@ void each_figure(const Model& m, const std::function<void(Figure&&)>& emit) {
             if (ends_with_words(before, "ngay") || ends_with_words(before, "so") || ends_with_words(before, "thang") ||
                 ends_with_words(before, "nam") || ends_with_words(before, "dieu") || ends_with_words(before, "khoan"))
                 continue;
-            auto v = parse_count(std::string(g[2].data(), g[2].size()), vn);
+            auto v = parse_count(std::string(t.substr(nb, ne - nb)), vn);
             if (!v) continue;
             auto [cb, ce] = clause_around(t, nb);
             counts.push_back({nb, after, unit, *v, cb, ce});
@@ -458,12 +511,14 @@ void each_figure(const Model& m, const std::function<void(Figure&&)>& emit) {
             f.ref = {b, static_cast<uint32_t>(nb), static_cast<uint32_t>(end)};
             f.sentence = {b, static_cast<uint32_t>(cb), static_cast<uint32_t>(ce)};
             std::string_view lead = t.substr(cb, nb - cb);
-            f.subject = std::string(utf8::trim(t.substr(cb, ce - cb)));
-            f.words = content_words(std::string(lead) + " " +
-                                    std::string(t.substr(after, se > after ? se - after : 0)));
             std::string folded_lead = utf8::fold(lead);
             f.target = target_lead_folded(folded_lead);
             f.change = change_around_folded(folded_lead, t.substr(end));
+            f.condition = condition_lead_folded(folded_lead);
+            if (not_result(f)) continue;
+            f.subject = std::string(utf8::trim(t.substr(cb, ce - cb)));
+            f.words = content_words(std::string(lead) + " " +
+                                    std::string(t.substr(after, se > after ? se - after : 0)));
             f.at_least = ends_with_words(folded_lead, "it nhat") || ends_with_words(folded_lead, "toi thieu") ||
                          ends_with_words(folded_lead, "tren");
             static const RE2 due("(?i)(?:đến|trong|vào|cuối|hết)\\s+năm\\s+((?:19|20)[0-9]{2})");

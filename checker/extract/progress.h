@@ -49,12 +49,14 @@ struct Figure {
     TextRef ref, sentence;
     bool target = false;       // stated as a target ("phấn đấu", "chỉ tiêu"), not as a result
     bool change = false;       // a change ("tăng 5% so với"), not a level
+    bool condition = false;    // a condition ("trường hợp đạt 100% thì", "nếu", "khi", "dưới"), not a result
     bool at_least = false;
 };
 std::vector<Figure> figures_of(const Model& m);
 // The same figures, in the same order, one at a time (a 20 MB report states a
 // million of them: a rule that keeps a few need not hold them all).
-void each_figure(const Model& m, const std::function<void(Figure&&)>& fn);
+// results_only: only results (no targets, changes, conditions or table cells).
+void each_figure(const Model& m, const std::function<void(Figure&&)>& fn, bool results_only = false);
 
 // How alike two subjects are: Dice coefficient of their content syllables (0..1).
 double subject_similarity(const std::vector<std::string>& a, const std::vector<std::string>& b);

@@ -159,13 +159,9 @@ public:
             return it->second;
         };
         extract::each_figure(m, [&](extract::Figure&& f) {
-            if (f.target || f.change || f.words.size() < min_words_) return;
-            if (m.block(f.ref.block).in_table) return;
-            // A condition ("trường hợp đạt 100% thì ...", "nếu đạt 95%") is not a result.
-            std::string lead = " " + utf8::fold(m.block(f.ref.block).text.substr(f.sentence.begin, f.ref.begin - f.sentence.begin)) + " ";
-            if (lead.find(" truong hop ") != std::string::npos || lead.find(" neu ") != std::string::npos ||
-                lead.find(" khi ") != std::string::npos || lead.find(" duoi ") != std::string::npos)
-                return;
+            // Results only: targets, changes, conditions ("trường hợp đạt 100% thì
+            // ...", "nếu đạt 95%") and table cells are left out by each_figure.
+            if (f.words.size() < min_words_) return;
             auto& g = groups[{f.kind, f.unit, f.year}];
             // Content words are unique per figure: shared words are one merge of ids.
             vocab.clear();
@@ -192,7 +188,7 @@ public:
                 break;
             }
             if (g.size() < kMaxEarlier) g.push_back({f.value, f.ref, f.sentence, part, nb, vocab});
-        });
+        }, /*results_only=*/true);
     }
 
 private:
