@@ -55,8 +55,7 @@ int cmd_progress(const Args& args) {
     auto a = pipeline::analyze(std::move(std::get<SourceDocument>(r)));
     if (plan.empty() && !pipeline::is_report(a->model))
         return fail(report_path + " is not a report (Báo cáo); give its plan with --plan to compare it anyway");
-    auto p = pipeline::pair_report(*a, *opts.plans, opts.ingest);
-    if (!p) {
+    if (!pipeline::pair_report(*a, *opts.plans, opts.ingest)) {
         if (lang == "en")
             std::cerr << "plancheck progress: the plan this report reports on was not found; give it with --plan\n";
         else

@@ -125,10 +125,10 @@ bool link_plan(Model& report, const Model& plan, const std::string& plan_path, b
     return true;
 }
 
-std::unique_ptr<Analysis> pair_report(Analysis& report, const PlanIndex& index, const ingest::Options& opts) {
+bool pair_report(Analysis& report, const PlanIndex& index, const ingest::Options& opts) {
     Model& m = report.model;
     m.plan.attempted = true;
-    if (!is_report(m) || index.plans.empty()) return nullptr;
+    if (!is_report(m) || index.plans.empty()) return false;
     const PlanEntry* chosen = nullptr;
     if (index.explicit_plan) {
         chosen = &index.plans.front();
@@ -145,13 +145,12 @@ std::unique_ptr<Analysis> pair_report(Analysis& report, const PlanIndex& index, 
                 if (s > best || near > best_near) best = s, best_near = near, chosen = &e;
             }
     }
-    if (!chosen) return nullptr;
+    if (!chosen) return false;
     auto r = ingest::read_file(chosen->path, opts);
     auto* doc = std::get_if<SourceDocument>(&r);
-    if (!doc) return nullptr;
+    if (!doc) return false;
     auto plan = analyze(std::move(*doc));
-    if (!link_plan(m, plan->model, chosen->path, index.explicit_plan)) return nullptr;
-    return plan;
+    return link_plan(m, plan->model, chosen->path, index.explicit_plan);
 }
 
 std::string serialize_progress(const ProgressTable& t) {

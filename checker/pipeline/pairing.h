@@ -44,10 +44,10 @@ PlanIndex index_plans(const std::vector<std::string>& paths, const ingest::Optio
 bool is_report(const Model& m);
 
 // Pairs `report` with the best candidate of `index` (sets report.model.plan:
-// the plan's identity and the progress table, which need the plan no more).
-// Returns the plan's analysis, for a caller that wants more of it; nullptr
-// when unpaired (then model.plan.attempted is still set).
-std::unique_ptr<Analysis> pair_report(Analysis& report, const PlanIndex& index, const ingest::Options& opts);
+// the plan's identity and the progress table; the plan's own model is read
+// for them and freed). Returns whether it was paired; model.plan.attempted
+// is set either way.
+bool pair_report(Analysis& report, const PlanIndex& index, const ingest::Options& opts);
 
 // Links an analysed report and plan (`rules test`, the progress command):
 // always when `explicit_plan`, else only when a citation of the report names

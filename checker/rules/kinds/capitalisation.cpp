@@ -62,13 +62,7 @@ Phrases phrases(const Params& p, const std::string& key) {
     return out;
 }
 
-char32_t first_cp(std::string_view text, const Word& w) {
-    size_t i = w.begin;
-    return utf8::next(text, i);
-}
-bool is_upper_cp(char32_t c) { return utf8::is_letter(c) && utf8::lower_cp(c) != c; }
 bool is_lower_cp(char32_t c) { return utf8::is_letter(c) && utf8::lower_cp(c) == c && c < 0x2000; }
-bool capitalised(std::string_view text, const Word& w) { return is_upper_cp(first_cp(text, w)); }
 bool lowercase(std::string_view text, const Word& w) { return is_lower_cp(first_cp(text, w)); }
 
 // The word with its first letter upper- (or lower-) cased.

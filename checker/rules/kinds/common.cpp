@@ -77,6 +77,12 @@ std::vector<Word> words_of(std::string_view text) {
     return out;
 }
 
+char32_t first_cp(std::string_view text, const Word& w) {
+    size_t i = w.begin;
+    return utf8::next(text, i);
+}
+bool is_upper_cp(char32_t c) { return utf8::is_letter(c) && utf8::lower_cp(c) != c; }
+
 TextCache::TextCache(const Model& m) : model_(m) {
     constexpr size_t kMaxCachedText = 4u << 20;  // the words take ~7 bytes per byte of text
     size_t total = 0;

@@ -37,6 +37,10 @@ private:
 // Words are maximal runs of letters, digits and in-word marks ('/', '-', '.'
 // between alphanumerics, as in "1676/QĐ-TTg").
 std::vector<Word> words_of(std::string_view text);
+// The first code point of `w` in `text`, and whether it is a capital letter.
+char32_t first_cp(std::string_view text, const Word& w);
+bool is_upper_cp(char32_t c);
+inline bool capitalised(std::string_view text, const Word& w) { return is_upper_cp(first_cp(text, w)); }
 
 // What several rules compute from the same paragraph, computed once per
 // document (the repeated-phrase and truncated-item checks both split every

@@ -18,7 +18,6 @@
 // summary's total is not its detail's share of one unit. The names the
 // headings above a figure give (scope_of) must be the same for both.
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <map>
 #include <string_view>
@@ -28,6 +27,7 @@
 #include "core/utf8.h"
 #include "extract/progress.h"
 #include "extract/scan.h"
+#include "rules/kinds/common.h"
 #include "rules/kinds/kinds.h"
 #include "rules/kinds/phrases.h"
 
@@ -53,45 +53,16 @@ int part_of(const Model& m, uint32_t block) {
 // administrative unit ("KẾT QUẢ TẠI HUYỆN EA KAR"), and in either its
 // numbers ("đợt 2", "quý 3", "năm 2024": another round or period). Folded.
 void names_in(std::string_view title, std::vector<std::string>& out) {
-    for (size_t i = 0; i < title.size();) {
-        if (!std::isdigit(static_cast<unsigned char>(title[i]))) {
-            ++i;
-            continue;
-        }
-        size_t j = i;
-        while (j < title.size() && std::isdigit(static_cast<unsigned char>(title[j]))) ++j;
-        out.emplace_back(title.substr(i, j - i));
-        i = j;
-    }
     const bool caps = utf8::is_upper_text(title);
-    std::vector<std::string_view> words;
-    for (size_t i = 0; i < title.size();) {
-        while (i < title.size() && (title[i] == ' ' || title[i] == '\t')) ++i;
-        size_t j = i;
-        while (j < title.size() && title[j] != ' ' && title[j] != '\t') ++j;
-        if (j > i) words.push_back(title.substr(i, j - i));
-        i = j;
+    const auto words = words_of(title);
+    for (size_t k = 0; k < words.size(); ++k) {
+        const Word& w = words[k];
+        if (std::all_of(w.lower.begin(), w.lower.end(), [](char c) { return c >= '0' && c <= '9'; }))
+            out.push_back(w.lower);
+        else if (!caps && k > 0 && capitalised(title, w))
+            out.push_back(utf8::fold(w.lower));
     }
-    auto letter_start = [](std::string_view w, char32_t& first) {
-        size_t i = 0;
-        while (i < w.size()) {
-            size_t at = i;
-            char32_t c = utf8::next(w, i);
-            if (utf8::is_letter(c)) {
-                first = c;
-                return at;
-            }
-        }
-        return std::string_view::npos;
-    };
-    if (!caps) {
-        for (size_t k = 1; k < words.size(); ++k) {
-            char32_t c = 0;
-            if (letter_start(words[k], c) == std::string_view::npos) continue;
-            if (utf8::lower_cp(c) != c) out.push_back(utf8::fold(words[k]));
-        }
-        return;
-    }
+    if (!caps) return;
     static const std::vector<std::string> units = {"huyen", "quan", "thi xa", "thanh pho", "tinh", "xa",
                                                    "phuong", "thi tran", "so", "phong"};
     std::string folded = " " + utf8::fold(title) + " ";
