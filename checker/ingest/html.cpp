@@ -210,7 +210,7 @@ public:
             b.level = level_;
             b.label = label_;
             b.in_table = in_table_;
-            if (cell_.table) b.cell = cell_, b.cell.part = part_++;
+            if (cell_.table) b.cell = cell_, b.cell.edit().part = part_++;
             label_.clear();  // a list item's label goes on its first block only
             doc_.blocks.push_back(std::move(b));
         }

@@ -5,8 +5,12 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <optional>
+
+#include <sys/stat.h>
 
 #include "core/phrases.h"
+#include "ingest/decode.h"
 
 namespace plancheck::ingest {
 
@@ -256,6 +260,71 @@ std::string sniff_format(std::string_view b, std::string_view declared) {
     return std::string(declared);
 }
 
+namespace {
+
+// What read_bytes checks of a document once its reader is done.
+Result checked(Result r, size_t limit) {
+    if (auto* doc = std::get_if<SourceDocument>(&r)) {
+        if (doc->blocks.empty())
+            return UnreadableInput{"the document contains no text", "check that the right file was saved"};
+        if (doc->blocks.size() > limit) return too_many_blocks(limit);
+    }
+    return r;
+}
+
+// A .txt of at least this size in plain UTF-8 is split from the file in pieces.
+constexpr size_t kStreamTextBytes = 1u << 20;
+constexpr size_t kStreamPiece = 1u << 20;
+
+bool same_file(const struct stat& a, const struct stat& b) {
+    return a.st_dev == b.st_dev && a.st_ino == b.st_ino && a.st_size == b.st_size &&
+           a.st_mtim.tv_sec == b.st_mtim.tv_sec && a.st_mtim.tv_nsec == b.st_mtim.tv_nsec;
+}
+
+// A large .txt in UTF-8 without a byte order mark or a plancheck- directive
+// (what a long report is): its bytes, read once for read_bytes' checks, are
+// freed, and its lines are split from the file a megabyte at a time, so the
+// bytes and the blocks are never in memory together (one byte per input byte
+// less at the peak: bench/RESULTS.md). The same blocks as read_text. Anything
+// else gives nullopt, `bytes` untouched: read_bytes reads them as usual.
+std::optional<Result> read_large_text(std::ifstream& in, std::string& bytes, std::string_view format,
+                                      const std::string& path, const Options& opts,
+                                      const struct stat& before) {
+    if (bytes.size() < kStreamTextBytes || bytes.size() > opts.max_bytes) return std::nullopt;
+    if (sniff_format(bytes, format) != "txt") return std::nullopt;
+    const size_t limit = max_blocks(opts, "txt");
+    if (text_lines_over(bytes, limit) || bytes.find("plancheck-") != std::string::npos) return std::nullopt;
+    auto utf8 = decode_in_place(bytes, opts);
+    if (!utf8) return std::nullopt;
+    const size_t size = bytes.size();
+    LineSplitter lines(count_inked_lines(bytes));
+    std::string().swap(bytes);
+    in.clear();
+    in.seekg(0);
+    std::string piece(kStreamPiece, '\0');
+    size_t total = 0;
+    while (in) {
+        deadline::check_now();
+        in.read(piece.data(), static_cast<std::streamsize>(piece.size()));
+        auto got = static_cast<size_t>(in.gcount());
+        total += got;
+        if (total > size) break;
+        lines.feed(std::string_view(piece).substr(0, got));
+    }
+    struct stat after {};
+    if (total != size || ::stat(path.c_str(), &after) != 0 || !same_file(before, after))
+        return Result{UnreadableInput{"the file changed while it was being read",
+                                      "check it again once it is saved"}};
+    SourceDocument doc;
+    doc.path = path;
+    doc.format = "txt";
+    doc.blocks = lines.finish();
+    record_decoding(doc, *utf8);
+    return checked(std::move(doc), limit);
+}
+
+}  // namespace
+
 Result read_bytes(std::string_view bytes, std::string_view format, const std::string& path,
                   const Options& opts) {
     // A linter must say so when there is nothing to check, in every container.
@@ -269,13 +338,7 @@ Result read_bytes(std::string_view bytes, std::string_view format, const std::st
     // decoded or parsed, so a huge file costs its bytes only (bounded memory).
     const size_t limit = max_blocks(opts, real);
     if ((real == "txt" || real == "md") && text_lines_over(bytes, limit)) return too_many_blocks(limit);
-    Result r = read_one(bytes, real, path, opts);
-    if (auto* doc = std::get_if<SourceDocument>(&r)) {
-        if (doc->blocks.empty())
-            return UnreadableInput{"the document contains no text", "check that the right file was saved"};
-        if (doc->blocks.size() > limit) return too_many_blocks(limit);
-    }
-    return r;
+    return checked(read_one(bytes, real, path, opts), limit);
 }
 
 Result read_file(const std::string& path, const Options& opts) {
@@ -292,12 +355,16 @@ Result read_file(const std::string& path, const Options& opts) {
                                    " MiB; the limit is " + std::to_string(opts.max_bytes >> 20) +
                                    " MiB)",
                                "split the document, or raise the limit with --max-size"};
+    struct stat before {};
+    if (::stat(path.c_str(), &before) != 0)
+        return UnreadableInput{std::string("cannot open the file: ") + std::strerror(errno), ""};
     std::ifstream in(path, std::ios::binary);
     if (!in) return UnreadableInput{std::string("cannot open the file: ") + std::strerror(errno), ""};
     std::string bytes(size, '\0');
     in.read(bytes.data(), static_cast<std::streamsize>(size));
     if (static_cast<uint64_t>(in.gcount()) != size)
         return UnreadableInput{"the file could not be read completely", ""};
+    if (auto large = read_large_text(in, bytes, format, path, opts, before)) return std::move(*large);
     return read_bytes(bytes, format, path, opts);
 }
 
@@ -394,6 +461,8 @@ constexpr Phrase kPhrases[] = {
     {"pass a document file", "hãy chỉ ra một tệp văn bản"},
     {"cannot read the file size: {}", "không đọc được kích thước tệp: {}"},
     {"the file could not be read completely", "không đọc được trọn vẹn tệp"},
+    {"the file changed while it was being read", "tệp bị thay đổi trong khi đang được đọc"},
+    {"check it again once it is saved", "kiểm tra lại sau khi tệp đã được lưu xong"},
     // The system's words for the usual errors (std::error_code, strerror).
     {"No such file or directory", "không có tệp hoặc thư mục này"},
     {"Permission denied", "không có quyền truy cập"},

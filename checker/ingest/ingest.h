@@ -140,4 +140,25 @@ Result read_pdf(std::string_view bytes, const std::string& path, const Options& 
 // Splits decoded text into one block per non-blank physical line (1-based).
 std::vector<Block> split_lines(std::string_view text);
 
+// The lines of split_lines with something other than spaces and tabs on them.
+size_t count_inked_lines(std::string_view text);
+
+// split_lines over text given in pieces, in order: a line, and a CR LF pair,
+// may span two pieces. read_file splits a large UTF-8 .txt this way, a
+// megabyte at a time, so that the file's bytes and its blocks are never in
+// memory together.
+class LineSplitter {
+public:
+    explicit LineSplitter(size_t lines = 0);  // lines: count_inked_lines of the whole text, or 0
+    void feed(std::string_view piece);
+    std::vector<Block> finish();  // the blocks, once every piece was fed
+
+private:
+    void end_line(std::string_view content);
+    std::vector<Block> blocks_;
+    std::string partial_;  // the start of a line that the next piece ends
+    uint32_t line_ = 1;
+    bool after_cr_ = false;  // the last piece ended with CR: a leading LF belongs to it
+};
+
 }  // namespace plancheck::ingest

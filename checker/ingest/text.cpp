@@ -10,11 +10,7 @@
 
 namespace plancheck::ingest {
 
-std::vector<Block> split_lines(std::string_view text) {
-    std::vector<Block> blocks;
-    // Reserved for the lines with something other than spaces and tabs on
-    // them (an upper bound): growing by doubling would hold up to 1.5 times
-    // the final array twice over while it moves (a Block is ~220 bytes).
+size_t count_inked_lines(std::string_view text) {
     size_t inked = 0;
     bool ink = false;
     for (char c : text) {
@@ -25,27 +21,67 @@ std::vector<Block> split_lines(std::string_view text) {
             ink = true;
         }
     }
-    blocks.reserve(inked + ink);
-    uint32_t line = 1;
+    return inked + ink;
+}
+
+LineSplitter::LineSplitter(size_t lines) {
+    // Reserved for the lines with something other than spaces and tabs on
+    // them (an upper bound): growing by doubling would hold up to 1.5 times
+    // the final array twice over while it moves (a Block is ~220 bytes).
+    blocks_.reserve(lines);
+}
+
+void LineSplitter::end_line(std::string_view content) {
+    if (!utf8::trim(content).empty()) {
+        Block b;
+        b.text = std::string(content);
+        b.source_is_text = true;  // one copy of the line, not two
+        b.anchors.push_back({0, line_, 1});
+        blocks_.push_back(std::move(b));
+    }
+    ++line_;
+}
+
+void LineSplitter::feed(std::string_view piece) {
     size_t i = 0;
-    while (i <= text.size()) {
+    if (after_cr_ && !piece.empty()) {  // the LF of a CR LF split between two pieces
+        after_cr_ = false;
+        if (piece[0] == '\n') i = 1;
+    }
+    while (i < piece.size()) {
         // A plain loop: find_first_of calls memchr on the two-byte set for
         // every byte of the text (4 % of a batch check).
         size_t e = i;
-        while (e < text.size() && text[e] != '\n' && text[e] != '\r') ++e;
-        std::string_view content = text.substr(i, e - i);
-        if (!utf8::trim(content).empty()) {
-            Block b;
-            b.text = std::string(content);
-            b.source_is_text = true;  // one copy of the line, not two
-            b.anchors.push_back({0, line, 1});
-            blocks.push_back(std::move(b));
+        while (e < piece.size() && piece[e] != '\n' && piece[e] != '\r') ++e;
+        if (e == piece.size()) {  // the line goes on in the next piece
+            partial_.append(piece.substr(i));
+            return;
         }
-        if (e >= text.size()) break;
-        i = e + ((text[e] == '\r' && e + 1 < text.size() && text[e + 1] == '\n') ? 2 : 1);
-        ++line;
+        if (partial_.empty()) {
+            end_line(piece.substr(i, e - i));
+        } else {
+            partial_.append(piece.substr(i, e - i));
+            end_line(partial_);
+            partial_.clear();
+        }
+        i = e + 1;
+        if (piece[e] == '\r') {
+            if (i == piece.size()) after_cr_ = true;
+            else if (piece[i] == '\n') ++i;
+        }
     }
-    return blocks;
+}
+
+std::vector<Block> LineSplitter::finish() {
+    if (!partial_.empty()) end_line(partial_);
+    partial_.clear();
+    return std::move(blocks_);
+}
+
+std::vector<Block> split_lines(std::string_view text) {
+    LineSplitter lines(count_inked_lines(text));
+    lines.feed(text);
+    return lines.finish();
 }
 
 Result read_text(std::string_view bytes, const std::string& path, const Options& opts) {

@@ -158,11 +158,11 @@ public:
         for (size_t i = 0; i < frags_.size(); ++i) {
             const Block& b = *frags_[i].b;
             if (lines_.empty() || lines_.back().number != b.line()) {
-                lines_.push_back({b.line(), b.box.page, {}, b.box.top, b.box.bottom});
+                lines_.push_back({b.line(), b.box->page, {}, b.box->top, b.box->bottom});
             }
             Line& l = lines_.back();
             l.frags.push_back(i);
-            l.top = std::min(l.top, b.box.top), l.bottom = std::max(l.bottom, b.box.bottom);
+            l.top = std::min(l.top, b.box->top), l.bottom = std::max(l.bottom, b.box->bottom);
         }
         measure();
         mark_aside();
@@ -208,10 +208,10 @@ private:
         width_ = std::max(1.f, right_ - left_);
     }
 
-    bool small(const Block& b) const { return body_size_ > 0 && b.box.font_size < body_size_ * 0.85f; }
+    bool small(const Block& b) const { return body_size_ > 0 && b.box->font_size < body_size_ * 0.85f; }
     bool in_margin(const Block& b) const {
-        float h = page_height(b.box.page);
-        return b.box.bottom < h * 0.06f || b.box.top > h * 0.95f || b.box.x0 > right_ + 4 || b.box.x1 < left_ - 4;
+        float h = page_height(b.box->page);
+        return b.box->bottom < h * 0.06f || b.box->top > h * 0.95f || b.box->x0 > right_ + 4 || b.box->x1 < left_ - 4;
     }
 
     void mark_aside() {
@@ -221,9 +221,9 @@ private:
         std::map<uint32_t, std::pair<size_t, size_t>> turned;  // page -> (turned, all) code points
         for (const auto& f : frags_) {
             size_t n = utf8::count(f.b->text);
-            auto& t = turned[f.b->box.page];
+            auto& t = turned[f.b->box->page];
             t.second += n;
-            if (f.b->box.rotation != 0) t.first += n;
+            if (f.b->box->rotation != 0) t.first += n;
         }
         for (auto& f : frags_) {
             const PrintBox& x = f.b->box;
@@ -248,7 +248,7 @@ private:
                         const PrintBox& y = B(fj).box;
                         bool below = y.top - area.bottom < std::max(2.f, area.height() * 1.2f) && y.top >= area.top;
                         bool under = y.x0 < area.x1 && y.x1 > area.x0 && std::abs(y.x0 - area.x0) < area.height() * 3;
-                        bool same = std::abs(y.font_size - b.box.font_size) <= 0.15f * std::max(1.f, b.box.font_size);
+                        bool same = std::abs(y.font_size - b.box->font_size) <= 0.15f * std::max(1.f, b.box->font_size);
                         if (below && under && same) {
                             frags_[fj].aside = true;
                             area.bottom = std::max(area.bottom, y.bottom);
@@ -262,7 +262,7 @@ private:
         }
         // Text printed over other text: a stamp's small box, a watermark.
         std::map<uint32_t, std::vector<size_t>> by_page;
-        for (size_t i = 0; i < frags_.size(); ++i) by_page[B(i).box.page].push_back(i);
+        for (size_t i = 0; i < frags_.size(); ++i) by_page[B(i).box->page].push_back(i);
         for (auto& [page, fs] : by_page) {
             if (fs.size() > 3000) continue;
             for (size_t a : fs)
@@ -356,7 +356,7 @@ private:
     float line_size(size_t li) const {
         float size = 0;
         for (size_t f : lines_[li].frags)
-            if (!frags_[f].aside) size = std::max(size, B(f).box.font_size);
+            if (!frags_[f].aside) size = std::max(size, B(f).box->font_size);
         return size;
     }
     bool small_line(size_t li) const { return body_size_ > 0 && line_size(li) < body_size_ * 0.85f; }
@@ -463,8 +463,8 @@ private:
                 for (size_t g = 0; g < fs.size();) {
                     size_t e = g + 1;
                     PrintBox u = B(fs[g]).box;
-                    while (e < fs.size() && (B(fs[e]).box.x0 >= cols->boundary) == (u.x0 >= cols->boundary)) {
-                        u.x1 = std::max(u.x1, B(fs[e]).box.x1);
+                    while (e < fs.size() && (B(fs[e]).box->x0 >= cols->boundary) == (u.x0 >= cols->boundary)) {
+                        u.x1 = std::max(u.x1, B(fs[e]).box->x1);
                         ++e;
                     }
                     int sd = side(*cols, u);
@@ -485,7 +485,7 @@ private:
             bool found = false;
             for (size_t f : live_frags(body[k])) {
                 std::string fo = utf8::fold(B(f).text);
-                if (fo.rfind("noi nhan", 0) == 0 && B(f).box.x0 < left_ + width_ * 0.3f) found = true;
+                if (fo.rfind("noi nhan", 0) == 0 && B(f).box->x0 < left_ + width_ * 0.3f) found = true;
             }
             if (found) { closing_begin = k; break; }
         }
@@ -501,7 +501,7 @@ private:
             while (start > header_end && closing_begin - start < 3) {
                 auto fs = live_frags(body[start - 1]);
                 bool right_only = !fs.empty();
-                for (size_t f : fs) right_only = right_only && B(f).box.x0 >= cols.boundary - 2;
+                for (size_t f : fs) right_only = right_only && B(f).box->x0 >= cols.boundary - 2;
                 if (!right_only) break;
                 --start;
             }
@@ -511,9 +511,9 @@ private:
                 auto fs = live_frags(body[k]);
                 bool full = false;
                 for (size_t f : fs)
-                    full = full || (B(f).box.x0 < cols.boundary && B(f).box.x1 > cols.boundary + width_ * 0.25f);
+                    full = full || (B(f).box->x0 < cols.boundary && B(f).box->x1 > cols.boundary + width_ * 0.25f);
                 if (full && k > closing_begin) break;
-                for (size_t f : fs) (B(f).box.x0 < cols.boundary ? left : right).push_back(f);
+                for (size_t f : fs) (B(f).box->x0 < cols.boundary ? left : right).push_back(f);
             }
             closing_begin = start, closing_end = k;
             // Notes printed under the signature in a small font ("Số điện
@@ -621,7 +621,7 @@ private:
         size_t n = 0;
         float h = l.bottom - l.top;
         for (size_t k = 1; k < l.frags.size(); ++k)
-            if (B(l.frags[k]).box.x0 - B(l.frags[k - 1]).box.x1 > 1.2f * h) ++n;
+            if (B(l.frags[k]).box->x0 - B(l.frags[k - 1]).box->x1 > 1.2f * h) ++n;
         return n;
     }
 
@@ -675,7 +675,7 @@ private:
 void recover_pdf(SourceDocument& doc) {
     if (doc.blocks.empty()) return;
     for (const auto& b : doc.blocks)
-        if (b.box.page == 0) return;  // not printed lines: nothing to recover
+        if (b.box->page == 0) return;  // not printed lines: nothing to recover
     PdfLayout(doc).run();
 }
 

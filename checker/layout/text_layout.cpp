@@ -7,8 +7,8 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <span>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "core/utf8.h"
 #include "layout/layout.h"
@@ -122,6 +122,7 @@ struct Cutter {
 
 std::vector<Piece> cut_lines(const SourceDocument& doc) {
     std::vector<Piece> out;
+    out.reserve(doc.blocks.size());  // a piece per line, more where cell bars cut it
     size_t breaks = 0;
     for (const Block& b : doc.blocks) {
         if (b.kind != BlockKind::Paragraph || b.anchors.size() != 1 || b.anchors[0].offset != 0 ||
@@ -335,10 +336,13 @@ void recover_text(SourceDocument& doc) {
     std::vector<Piece> ps = text::cut_lines(doc);
     if (ps.empty()) return;
     {
-        std::unordered_set<uint32_t> lines;
+        // The lines that have a block, sorted (4 bytes a line: a hash set
+        // took 80, a tenth of a large file's peak).
+        std::vector<uint32_t> lines;
         lines.reserve(doc.blocks.size());
-        for (const Block& b : doc.blocks) lines.insert(b.line());
-        text::table_cells(ps, [&](uint32_t l) { return lines.count(l) > 0; });
+        for (const Block& b : doc.blocks) lines.push_back(b.line());
+        if (!std::is_sorted(lines.begin(), lines.end())) std::sort(lines.begin(), lines.end());
+        text::table_cells(ps, [&](uint32_t l) { return std::binary_search(lines.begin(), lines.end(), l); });
     }
 
     // 1. The header and the closing: two columns each, left column first.
@@ -392,8 +396,12 @@ void recover_text(SourceDocument& doc) {
         break;
     }
 
-    // 3. Blocks: header fragments joined, wrapped lines joined.
-    std::vector<std::vector<size_t>> groups;
+    // 3. Blocks: header fragments joined, wrapped lines joined. A group is
+    // the pieces members[starts[g]] .. members[starts[g + 1] - 1] (flat: one
+    // small vector per line was a tenth of a large file's peak).
+    std::vector<size_t> members, starts;
+    members.reserve(order.size());
+    auto group_end = [&](size_t g) { return g + 1 < starts.size() ? starts[g + 1] : members.size(); };
     std::vector<size_t> aside;
     std::string joined;  // the current header group's text, space-joined
     for (size_t idx : order) {
@@ -402,27 +410,28 @@ void recover_text(SourceDocument& doc) {
             aside.push_back(idx);
             continue;
         }
-        if (!groups.empty()) {
-            size_t last_idx = groups.back().back();
+        if (!starts.empty()) {
+            size_t last_idx = members.back();
             const Piece& last = ps[last_idx];
             if (idx < hend && last_idx < hend) {
                 // Across blank lines too: a PDF's text often has one between
                 // the stamped number and its symbol, or inside the date.
                 if (last.column == p.column && text::header_fragments(joined, p.text)) {
-                    groups.back().push_back(idx);
+                    members.push_back(idx);
                     joined += ' ';
                     joined += p.text;
                     continue;
                 }
-            } else if (idx >= hend && last_idx >= hend && text::continues(ps[groups.back().front()], last, p, st)) {
-                groups.back().push_back(idx);
+            } else if (idx >= hend && last_idx >= hend && text::continues(ps[members[starts.back()]], last, p, st)) {
+                members.push_back(idx);
                 continue;
             }
         }
-        groups.push_back({idx});
+        starts.push_back(members.size());
+        members.push_back(idx);
         joined = p.text;
     }
-    bool changed = furniture || ps.size() != doc.blocks.size() || groups.size() != ps.size();
+    bool changed = furniture || ps.size() != doc.blocks.size() || starts.size() != ps.size();
     for (size_t k = 0; k < order.size() && !changed; ++k) changed = order[k] != k || !ps[k].whole;
     if (!changed) return;
 
@@ -431,10 +440,10 @@ void recover_text(SourceDocument& doc) {
     by_line.reserve(doc.blocks.size());
     for (uint32_t b = 0; b < doc.blocks.size(); ++b) by_line.emplace(doc.blocks[b].line(), b);
     auto line_source = [&](uint32_t line) { return doc.blocks[by_line.at(line)].original(); };
-    std::vector<Block> out(groups.size());
+    std::vector<Block> out(starts.size());
     std::vector<std::pair<size_t, uint32_t>> reuse;  // (out index, original block): moved at the end
-    for (size_t g = 0; g < groups.size(); ++g) {
-        const auto& grp = groups[g];
+    for (size_t g = 0; g < starts.size(); ++g) {
+        const std::span<const size_t> grp(members.data() + starts[g], group_end(g) - starts[g]);
         const Piece& first = ps[grp.front()];
         if (grp.size() == 1 && first.whole && first.column == 0) {
             reuse.emplace_back(g, by_line.at(first.line));

@@ -579,7 +579,7 @@ void scan_bases(const SourceDocument& doc, Outline& out) {
     uint32_t b = out.header.end;
     for (; b < out.body_end; ++b) {
         const std::string& t = doc.blocks[b].text;
-        if (!doc.blocks[b].label.empty()) break;
+        if (!doc.blocks[b].label->empty()) break;
         std::string lead = basis_lead(t);
         if (lead.empty()) break;
         out.bases.push_back({b, lead});
@@ -674,7 +674,7 @@ void scan_sections(const SourceDocument& doc, Outline& out, uint32_t from, uint3
                 continue;
             }
         }
-        Label l = blk.label.empty() ? parse_label(blk.text) : parse_container_label(blk.label);
+        Label l = blk.label->empty() ? parse_label(blk.text) : parse_container_label(*blk.label);
         if (l.kind == LabelKind::None) continue;
         if (unreadable_line(std::string_view(blk.text).substr(l.length), poor)) continue;
         int rank = label_rank(l);
@@ -685,7 +685,7 @@ void scan_sections(const SourceDocument& doc, Outline& out, uint32_t from, uint3
         }
         Section s;
         s.label_kind = l.kind;
-        s.label = blk.label.empty() ? l.text : std::string(utf8::trim(blk.label));
+        s.label = blk.label->empty() ? l.text : std::string(utf8::trim(*blk.label));
         s.number = l.number;
         s.block = b;
         s.label_ref = {b, 0, static_cast<uint32_t>(l.length ? l.text.size() : 0)};

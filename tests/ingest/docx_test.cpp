@@ -548,7 +548,7 @@ TEST_CASE("docx: Word numbering in table cells is not section numbering") {
     auto d = read_ok(bytes);
     std::vector<std::string> cell_labels;
     for (const auto& b : d.blocks)
-        if (b.in_table && !b.label.empty()) cell_labels.push_back(b.label);
+        if (b.in_table && !b.label->empty()) cell_labels.push_back(b.label);
     CHECK(cell_labels == std::vector<std::string>{"1.", "2.", "1.", "2."});  // read, as Word shows them
     auto a = analyze_docx(bytes);
     std::vector<std::string> sections;

@@ -30,11 +30,11 @@ TEST_CASE("pdf: lines rejoin into paragraphs; line numbers run across pages") {
     // The reader: one block per printed line, with where it was printed.
     REQUIRE(d.blocks.size() == 74);
     CHECK(d.blocks[2].text.rfind("toàn diện", 0) == 0);
-    CHECK(d.blocks[2].box.page == 1);
-    CHECK(d.blocks[2].box.x0 == Approx(50).margin(0.5));
-    CHECK(d.blocks[2].box.font_size == Approx(10));
-    CHECK(d.blocks[2].box.top > d.blocks[1].box.bottom - 1);
-    CHECK(d.blocks[73].box.page == 2);
+    CHECK(d.blocks[2].box->page == 1);
+    CHECK(d.blocks[2].box->x0 == Approx(50).margin(0.5));
+    CHECK(d.blocks[2].box->font_size == Approx(10));
+    CHECK(d.blocks[2].box->top > d.blocks[1].box->bottom - 1);
+    CHECK(d.blocks[73].box->page == 2);
     REQUIRE(d.pages.size() == 2);
     CHECK(d.pages[0].width == Approx(595));
     CHECK(d.pages[0].first_line == 1);

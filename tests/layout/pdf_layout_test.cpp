@@ -107,9 +107,9 @@ TEST_CASE("pdf layout: header columns on one baseline become separate fields", "
     REQUIRE(date);
     CHECK(number->text == "Số: 27/KH-UBND");
     CHECK(number->line() == date->line());
-    CHECK(number->box.page == 1);
-    CHECK(number->box.x1 < date->box.x0);
-    CHECK(number->box.font_size == Approx(12));
+    CHECK(number->box->page == 1);
+    CHECK(number->box->x1 < date->box->x0);
+    CHECK(number->box->font_size == Approx(12));
     CHECK(date->locate(0).column > 1);  // the column in the printed line
     CHECK(date->source_line(date->line()).find("Số: 27/KH-UBND") != std::string_view::npos);
 

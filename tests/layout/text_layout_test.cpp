@@ -160,7 +160,7 @@ TEST_CASE("text layout: cells cut at bars carry their table, row and column", "[
                        "| Hai | Ba |\n");
     auto cell = [&](std::string_view t) {
         for (const auto& b : d.blocks)
-            if (b.text == t) return std::vector<uint32_t>{b.cell.table, b.cell.row, b.cell.column};
+            if (b.text == t) return std::vector<uint32_t>{b.cell->table, b.cell->row, b.cell->column};
         FAIL("no block " << t);
         return std::vector<uint32_t>{};
     };

@@ -218,7 +218,7 @@ TEST_CASE("limits: text only after the PDF page limit is not called a missing te
         REQUIRE(doc);
         REQUIRE(doc->blocks.size() == 1);
         CHECK(doc->blocks[0].text == "Ke hoach thuc hien nhiem vu nam hai nghin");
-        CHECK(doc->blocks[0].box.page == 1);
+        CHECK(doc->blocks[0].box->page == 1);
     }
 }
 

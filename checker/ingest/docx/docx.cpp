@@ -307,14 +307,14 @@ private:
             ref.column = grid;
             ref.column_span = span;
             for (size_t b = begin; b < end; ++b) {
-                if (out_[b].cell.table) continue;  // a nested table's cell
+                if (out_[b].cell->table) continue;  // a nested table's cell
                 out_[b].cell = ref;
                 ++ref.part;
             }
             auto open = ts.merges.find(grid);
             if (continues && open != ts.merges.end()) {
                 for (size_t b = open->second.first; b < open->second.second; ++b)
-                    if (out_[b].cell.table == ts.id && out_[b].cell.column == grid) ++out_[b].cell.row_span;
+                    if (out_[b].cell->table == ts.id && out_[b].cell->column == grid) ++out_[b].cell.edit().row_span;
             } else if (vm) {
                 ts.merges[grid] = {begin, end};
             } else if (open != ts.merges.end()) {

@@ -692,13 +692,14 @@ Result read_pdf_document(std::string_view bytes, const std::string& path, const 
                     const Run& f = l.fragments[k];
                     Block b = make_block(run_text(f), line_no, columns[k]);
                     b.source = line_text;
-                    b.box.page = static_cast<uint32_t>(p + 1);
-                    b.box.x0 = static_cast<float>(f.x0), b.box.x1 = static_cast<float>(f.x1);
-                    b.box.top = static_cast<float>(f.top), b.box.bottom = static_cast<float>(f.bottom);
+                    PrintBox& box = b.box.edit();
+                    box.page = static_cast<uint32_t>(p + 1);
+                    box.x0 = static_cast<float>(f.x0), box.x1 = static_cast<float>(f.x1);
+                    box.top = static_cast<float>(f.top), box.bottom = static_cast<float>(f.bottom);
                     double size = 0;
                     for (const auto& w : f.words) size = std::max(size, w.size);
-                    b.box.font_size = static_cast<float>(size);
-                    b.box.rotation = f.rotation;
+                    box.font_size = static_cast<float>(size);
+                    box.rotation = f.rotation;
                     if (x.typeset) b.format = word_formats(f, line_no, columns[k]);
                     doc.blocks.push_back(std::move(b));
                 }

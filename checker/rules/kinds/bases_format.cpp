@@ -51,7 +51,7 @@ private:
         uint32_t next = b + 1;
         if (next >= m.outline.body_end) return false;
         const Block& blk = m.doc->blocks[next];
-        return blk.label.empty() && structure::parse_label(blk.text).kind == LabelKind::None;
+        return blk.label->empty() && structure::parse_label(blk.text).kind == LabelKind::None;
     }
     void one_per_line(Emitter& emit, uint32_t b, std::string_view t) const {
         for (size_t at = t.find(';'); at != std::string_view::npos && at + 1 < t.size(); at = t.find(';', at + 1)) {

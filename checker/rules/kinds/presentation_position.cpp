@@ -59,15 +59,15 @@ int side(const Model& m, uint32_t a, uint32_t b) {
     const Block& x = blocks[a];
     const Block& y = blocks[b];
     if (printed(m)) {
-        if (!x.box.page || x.box.page != y.box.page) return 0;
-        if (x.box.x1 <= y.box.x0) return -1;
-        if (y.box.x1 <= x.box.x0) return 1;
+        if (!x.box->page || x.box->page != y.box->page) return 0;
+        if (x.box->x1 <= y.box->x0) return -1;
+        if (y.box->x1 <= x.box->x0) return 1;
         return 0;
     }
     if (!x.format || !y.format) return 0;  // no formatting facts: no sides
-    if (x.cell.table && x.cell.table == y.cell.table) {
-        if (x.cell.column + x.cell.column_span <= y.cell.column) return -1;
-        if (y.cell.column + y.cell.column_span <= x.cell.column) return 1;
+    if (x.cell->table && x.cell->table == y.cell->table) {
+        if (x.cell->column + x.cell->column_span <= y.cell->column) return -1;
+        if (y.cell->column + y.cell->column_span <= x.cell->column) return 1;
         return 0;
     }
     // One paragraph split into two columns at its tabs (left piece first).

@@ -228,7 +228,7 @@ public:
             const ParagraphFormat& pf = blk.format->paragraph;
             // Running text: not a heading (numbered, or a bold line the
             // structure did not number), long enough to wrap, not a Word list item.
-            bool running = !heading[b] && !d.mostly_bold() && utf8::count(blk.text) >= min_chars_ && blk.label.empty();
+            bool running = !heading[b] && !d.mostly_bold() && utf8::count(blk.text) >= min_chars_ && blk.label->empty();
             std::string found;
             switch (check_) {
                 case BodyCheck::Size:
