@@ -37,11 +37,24 @@ DocIdentity get_identity(Reader& r) {
 
 bool is_plan(const Model& m) { return m.outline.kind == DocKind::Plan || m.outline.kind == DocKind::Programme; }
 
+// What the index takes of a plain-text file: its first lines. The index needs
+// a plan's kind, number, symbol, date and issuing body (pairing_score reads
+// nothing else of it), all in the header, which the structure stage finds in
+// the first 16 blocks after layout (classify looks at 30 for "Kính gửi"); the
+// layout of the header zone depends on the lines of the header alone. Laying
+// out and normalizing every line of a long .txt for them was two thirds of
+// the index pass. PDF and Word layouts take page-wide measures: read whole.
+constexpr size_t kIndexTextLines = 120;
+
 // The identity of a plan file, or nothing when the file is not a readable plan.
 std::string index_one(const std::string& path, const ingest::Options& opts, bool any_kind) {
     auto r = ingest::read_file(path, opts);
     auto* doc = std::get_if<SourceDocument>(&r);
     if (!doc) return {};
+    if (doc->format == "txt" && doc->blocks.size() > kIndexTextLines) {
+        doc->blocks.resize(kIndexTextLines);
+        std::erase_if(doc->observations, [](const Observation& o) { return o.ref.block >= kIndexTextLines; });
+    }
     // The kind and the header are all the index needs: no sections, no
     // extraction (the index reads every file of a batch once more before the check).
     auto a = analyze_header(std::move(*doc));

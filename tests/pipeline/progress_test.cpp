@@ -331,3 +331,44 @@ TEST_CASE("progress: the seed plan with a report written for it", "[progress][se
     // and the plan's blank number cannot contradict the report's citation.
     for (const auto& d : r.diagnostics) CHECK(d.rule.rfind("progress.", 0) != 0);
 }
+
+TEST_CASE("progress: the index reads a long .txt plan's identity from its first lines, as from the whole file") {
+    // Every .txt plan of the corpus (two-column, tab-separated, hard-wrapped,
+    // legal-database layouts among them), made long: a body of 400 lines of
+    // another width follows, so the whole file's line statistics are not
+    // those of its first lines. The index keeps the first lines only; the
+    // identity pairing scores by must be the one of the whole file.
+    test::TempDir dir("index-head");
+    std::string body;
+    for (int i = 0; i < 400; ++i)
+        body += (i % 5 == 0 ? std::to_string(i / 5 + 1) + ". Nhiệm vụ " : "- Tổ chức tuyên truyền chính sách bảo hiểm xã hội ") +
+                std::string(static_cast<size_t>(i % 40), 'x') + "\n";
+    size_t plans = 0;
+    for (const char* sub : {"plans", "layout", "progress", "kinds", "presentation"}) {
+        for (const auto& e : fs::directory_iterator(fs::path(test::source_dir()) / "corpus" / sub)) {
+            if (e.path().extension() != ".txt") continue;
+            std::string text = test::slurp(e.path());
+            const std::string long_path = dir.write(e.path().filename().string(), text + "\n" + body);
+            auto r = ingest::read_file(long_path);
+            auto* doc = std::get_if<SourceDocument>(&r);
+            if (!doc) continue;
+            auto whole = pipeline::analyze_header(std::move(*doc));
+            const DocKind k = whole->model.outline.kind;
+            if (k != DocKind::Plan && k != DocKind::Programme) continue;
+            ++plans;
+            INFO(e.path().string());
+            const DocIdentity want = extract::identity_of(whole->model);
+            pipeline::Budget budget;
+            auto idx = pipeline::index_plans({long_path}, {}, 1, budget, false);
+            REQUIRE(idx.plans.size() == 1);
+            const DocIdentity& got = idx.plans[0].id;
+            CHECK(got.number == want.number);
+            CHECK(got.symbol == want.symbol);
+            CHECK(got.date.day == want.date.day);
+            CHECK(got.date.month == want.date.month);
+            CHECK(got.date.year == want.date.year);
+            CHECK(got.agency == want.agency);
+        }
+    }
+    CHECK(plans >= 10);
+}
