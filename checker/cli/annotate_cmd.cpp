@@ -165,7 +165,7 @@ int cmd_annotate(const Args& args) {
     auto annotated = ingest::annotate_docx(bytes, fr.diagnostics, aopts, &error, &summary);
     if (!annotated)
         return say("không ghi được nhận xét vào " + shown_in + ": " + error, "cannot annotate " + shown_in + ": " + error);
-    if (!pipeline::write_atomically(output, *annotated, error))
+    if (!pipeline::write_output(output, *annotated, error))
         return say("không ghi được " + shown_out + ": " + error, "cannot write " + shown_out + ": " + error);
 
     if (ro.lang == "en") {

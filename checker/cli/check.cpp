@@ -674,7 +674,7 @@ int cmd_check(const Args& args) {
     }
     if (!output.empty()) {
         std::string error;
-        if (!pipeline::write_atomically(output, buffered.str(), error)) {
+        if (!pipeline::write_output(output, buffered.str(), error)) {
             std::cerr << "plancheck: " << say("cannot write " + output + ": " + error, ro.lang) << "\n";
             return kExitUsage;
         }

@@ -202,4 +202,30 @@ WriteRefusal replace_guarded(const std::string& path, std::string_view bytes, co
     return g.refusal == WriteRefusal::None ? WriteRefusal::Failed : g.refusal;
 }
 
+bool write_output(const std::string& path, std::string_view bytes, std::string& error) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0 || !(S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode)))
+        return write_atomically(path, bytes, error);
+    int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+    if (fd < 0) {
+        error = std::strerror(errno);
+        return false;
+    }
+    for (size_t done = 0; done < bytes.size();) {
+        ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            error = std::strerror(errno);
+            ::close(fd);
+            return false;
+        }
+        done += static_cast<size_t>(n);
+    }
+    if (::close(fd) != 0) {
+        error = std::strerror(errno);
+        return false;
+    }
+    return true;
+}
+
 }  // namespace plancheck::pipeline

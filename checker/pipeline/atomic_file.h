@@ -17,6 +17,12 @@ namespace plancheck::pipeline {
 // and leaves neither the target changed nor a temporary file behind.
 bool write_atomically(const std::string& path, std::string_view bytes, std::string& error);
 
+// A report or an annotated copy to `path` (--output): write_atomically, except
+// that a character device or a named pipe (/dev/null, /dev/stdout, a shell's
+// >(...)) is written to directly, as any tool's output would be: it cannot be
+// replaced by a file, and it holds no content a torn write could spoil.
+bool write_output(const std::string& path, std::string_view bytes, std::string& error);
+
 // Why a guarded write did not happen.
 enum class WriteRefusal {
     None,

@@ -116,6 +116,28 @@ TEST_CASE("harden cli: --output never replaces a document being checked") {
     CHECK(test::slurp(d.path / "report.txt").find("report.txt:") == std::string::npos);
 }
 
+TEST_CASE("harden cli: --output to /dev/null or a named pipe writes into it, never replaces it") {
+    test::TempDir d("out-special");
+    d.write("plan.txt", kPlan);
+    // The exit code is the check's (findings: 1), not a write failure (2).
+    Run null = run_in(d.path, "check plan.txt --output /dev/null");
+    CHECK(null.code == 1);
+    CHECK(null.err.empty());
+    struct stat st {};
+    REQUIRE(::stat("/dev/null", &st) == 0);
+    CHECK(S_ISCHR(st.st_mode));
+    // A named pipe: the report goes to its reader, and the pipe stays a pipe
+    // (the reader gives up after 30 s if the report never comes).
+    const fs::path fifo = d.path / "report.fifo";
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    Run piped = test::run_shell(d.path, "{ timeout 30 cat report.fifo > got.txt & " + shell_quote(PLANCHECK_BINARY) +
+                                            " check plan.txt --output report.fifo; code=$?; wait; exit $code; }");
+    CHECK(piped.code == 1);
+    CHECK(test::slurp(d.path / "got.txt").find("plan.txt:") != std::string::npos);
+    REQUIRE(::stat(fifo.c_str(), &st) == 0);
+    CHECK(S_ISFIFO(st.st_mode));
+}
+
 TEST_CASE("harden cli: silent outcomes are refused") {
     test::TempDir d("silent");
     d.write("plan.txt", kPlan);
