@@ -9,6 +9,7 @@
 
 #include <sys/stat.h>
 
+#include "core/file.h"
 #include "core/phrases.h"
 #include "ingest/decode.h"
 
@@ -276,11 +277,6 @@ Result checked(Result r, size_t limit) {
 constexpr size_t kStreamTextBytes = 1u << 20;
 constexpr size_t kStreamPiece = 1u << 20;
 
-bool same_file(const struct stat& a, const struct stat& b) {
-    return a.st_dev == b.st_dev && a.st_ino == b.st_ino && a.st_size == b.st_size &&
-           a.st_mtim.tv_sec == b.st_mtim.tv_sec && a.st_mtim.tv_nsec == b.st_mtim.tv_nsec;
-}
-
 // A large .txt in UTF-8 without a byte order mark or a plancheck- directive
 // (what a long report is): its bytes, read once for read_bytes' checks, are
 // freed, and its lines are split from the file a megabyte at a time, so the
@@ -312,7 +308,7 @@ std::optional<Result> read_large_text(std::ifstream& in, std::string& bytes, std
         lines.feed(std::string_view(piece).substr(0, got));
     }
     struct stat after {};
-    if (total != size || ::stat(path.c_str(), &after) != 0 || !same_file(before, after))
+    if (total != size || ::stat(path.c_str(), &after) != 0 || !file::same_state(before, after))
         return Result{UnreadableInput{"the file changed while it was being read",
                                       "check it again once it is saved"}};
     SourceDocument doc;

@@ -40,9 +40,6 @@ enum class WriteRefusal {
 WriteRefusal replace_guarded(const std::string& path, std::string_view bytes, const struct stat& expected,
                              std::string& error);
 
-// Same inode, size, mtime and ctime: nobody wrote the file in between.
-bool same_file_state(const struct stat& a, const struct stat& b);
-
 // Removes temporaries `.NAME.plancheck-XXXXXX` of `target` that an earlier,
 // killed run left in its folder (regular files of ours, older than a minute:
 // a concurrent run's live temporary is younger). Returns how many.

@@ -7,8 +7,8 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 
+#include "core/file.h"
 #include "ingest/ingest.h"
 
 namespace plancheck::pipeline {
@@ -99,8 +99,8 @@ void walk(const fs::path& dir, const std::string& rel_dir, std::vector<IgnoreLay
         std::error_code e;
         fs::path f = dir / ".plancheckignore";
         if (fs::is_regular_file(f, e)) {
-            std::ifstream in(f, std::ios::binary);
-            std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+            std::string text;
+            file::read(f.string(), text);  // unreadable: no patterns, as before
             layers.push_back({rel_dir, parse_ignore(text)});
             pushed = true;
         }

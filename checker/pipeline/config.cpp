@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
-#include <fstream>
 #include <map>
 
+#include "core/file.h"
 #include "rules/params.h"
 
 namespace plancheck::pipeline {
@@ -49,9 +49,8 @@ double positive(rules::Params& p, const std::string& key) {
 }  // namespace
 
 Config load_config(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw rules::RuleFileError(path, 0, 0, "cannot open config file");
-    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::string text;
+    if (!file::read(path, text)) throw rules::RuleFileError(path, 0, 0, "cannot open config file");
     refuse_duplicate_keys(text, path);
     rules::yaml::Tree root = rules::yaml::parse(text, path);
     Config c;

@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <map>
 
+#include "core/file.h"
 #include "core/utf8.h"
 #include "pipeline/atomic_file.h"
 #include "pipeline/suppress.h"
@@ -405,7 +406,7 @@ FixOutcome fix_unadjusted(const std::string& path, const rules::RuleBook& book, 
     } else if (st.st_nlink > 1) {
         out.status = FixStatus::HardLinks;
         out.detail = std::to_string(st.st_nlink);
-    } else if (::stat(path.c_str(), &now) != 0 || !same_file_state(st, now)) {
+    } else if (::stat(path.c_str(), &now) != 0 || !file::same_state(st, now)) {
         out.status = FixStatus::Changed;
     } else if (std::string why; opts.fix_backup && !write_backup(path, bytes, st, why)) {
         out.status = FixStatus::WriteFailed;

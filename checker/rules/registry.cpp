@@ -5,9 +5,9 @@
 #include <algorithm>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <map>
 
+#include "core/file.h"
 #include "core/utf8.h"
 #include "extract/citation_lexicon.h"
 #include "extract/citation_scan.h"
@@ -318,9 +318,9 @@ std::unique_ptr<Registry> load_registry(const std::string& dir, const yaml::Tree
     std::sort(paths.begin(), paths.end());
     std::vector<std::pair<std::string, std::string>> files;
     for (const auto& p : paths) {
-        std::ifstream in(p, std::ios::binary);
-        if (!in) throw RuleFileError(p, 0, 0, "cannot open registry file");
-        files.emplace_back(p, std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>()));
+        std::string text;
+        if (!file::read(p, text)) throw RuleFileError(p, 0, 0, "cannot open registry file");
+        files.emplace_back(p, std::move(text));
     }
     return load_registry_texts(files, cache);
 }

@@ -1,17 +1,26 @@
 #include "rules/ruleset.h"
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
+#include <optional>
+#include <thread>
 #include <filesystem>
 #include <map>
-#include <fstream>
 #include <set>
 
+#include "core/file.h"
 #include "core/utf8.h"
 #include "rules/kinds/kinds.h"
 
 namespace plancheck::rules {
 
 namespace fs = std::filesystem;
+
+namespace {
+// More threads than this find too little to share among ~25 files.
+constexpr unsigned kLoadThreads = 4;
+}  // namespace
 
 RuleBook::RuleBook() = default;
 RuleBook::~RuleBook() = default;
@@ -197,9 +206,8 @@ RuleSet load_ruleset_text(const std::string& text, const std::string& name, cons
 }
 
 RuleSet load_ruleset_file(const std::string& path, const yaml::TreeCache& cache) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw RuleFileError(path, 0, 0, "cannot open rule file");
-    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::string text;
+    if (!file::read(path, text)) throw RuleFileError(path, 0, 0, "cannot open rule file");
     return load_ruleset_text(text, path, cache);
 }
 
@@ -217,9 +225,38 @@ RuleBook load_rulebook(const std::string& dir, const yaml::TreeCache& cache) {
         if (it->is_regular_file() && (ext == ".yaml" || ext == ".yml")) files.push_back(it->path().string());
     }
     std::sort(files.begin(), files.end());
+    // The files are read on a few threads (their parsing, RE2 compilation and
+    // the Hunspell dictionary are most of a small check's start-up), then taken
+    // in their sorted order, so the book and the first error are what one
+    // thread reading them in turn gives. The threads end before this returns:
+    // a batch forks its workers later from one thread.
+    std::vector<std::optional<RuleSet>> loaded(files.size());
+    std::vector<std::exception_ptr> failed(files.size() + 1);
+    std::unique_ptr<Registry> registry;
+    std::atomic<size_t> next{0};
+    auto work = [&] {
+        for (;;) {
+            const size_t i = next.fetch_add(1);
+            if (i > files.size()) return;
+            try {
+                if (i == files.size()) registry = load_registry((fs::path(dir) / "registry").string(), cache);
+                else loaded[i] = load_ruleset_file(files[i], cache);
+            } catch (...) {
+                failed[i] = std::current_exception();
+            }
+        }
+    };
+    {
+        const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+        std::vector<std::jthread> helpers;
+        for (unsigned t = 1; t < std::min(cores, kLoadThreads); ++t) helpers.emplace_back(work);
+        work();
+    }
     std::map<std::string, std::string> rule_files;
-    for (const auto& f : files) {
-        RuleSet set = load_ruleset_file(f, cache);
+    for (size_t i = 0; i < files.size(); ++i) {
+        const auto& f = files[i];
+        if (failed[i]) std::rethrow_exception(failed[i]);
+        RuleSet set = std::move(*loaded[i]);
         if (book.find_set(set.id)) throw RuleFileError(f, 1, 1, "duplicate rule set id '" + set.id + "'");
         for (const auto& r : set.rules) {
             auto [it, fresh] = rule_files.emplace(r->meta().id, f);
@@ -229,7 +266,8 @@ RuleBook load_rulebook(const std::string& dir, const yaml::TreeCache& cache) {
         }
         book.sets.push_back(std::move(set));
     }
-    book.registry = load_registry((fs::path(dir) / "registry").string(), cache);
+    if (failed.back()) std::rethrow_exception(failed.back());
+    book.registry = std::move(registry);
     return book;
 }
 

@@ -12,6 +12,7 @@
 #include <fstream>
 #include <random>
 
+#include "core/file.h"
 #include "rules/params.h"
 
 namespace plancheck::rules::yaml {
@@ -165,12 +166,7 @@ private:
     size_t pos_ = 0;
 };
 
-bool read_whole(const fs::path& p, std::string& out) {
-    std::ifstream in(p, std::ios::binary);
-    if (!in) return false;
-    out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    return !in.bad();
-}
+bool read_whole(const fs::path& p, std::string& out) { return file::read(p.string(), out); }
 
 // Keeps the directory from growing with every edit of a rule file: past
 // kMaxEntries, the least recently written entries go.

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "rules/kinds/kinds.h"
+#include "helpers.h"
 #include "rules/ruleset.h"
 
 using namespace plancheck::rules;
@@ -117,4 +118,52 @@ TEST_CASE("message variants load and need both languages") {
     CHECK(set.rules[0]->meta().variants.at("first").at("en") == "first {found}");
     std::string bad = with("    params:", "    variants:\n      first: {vi: \"đầu\"}\n    params:");
     CHECK_THAT(load_error(bad), Catch::Contains("variants.first"));
+}
+
+// load_rulebook reads its files on several threads; what it returns and the
+// error it throws must be those of reading them one after the other, in
+// sorted order, however the threads happen to run.
+TEST_CASE("a rule book read on threads is the sorted files' book, and its first error the first file's") {
+    auto numbered = [](int i) {
+        std::string id = "s" + std::string(i < 10 ? "0" : "") + std::to_string(i);
+        std::string s = kValidRule;
+        s.replace(s.find("ruleset: t"), 10, "ruleset: " + id);
+        s.replace(s.find("id: t.typo"), 10, "id: " + id + ".typo");
+        return std::pair{id, s};
+    };
+    for (int round = 0; round < 10; ++round) {
+        plancheck::test::TempDir dir("rulebook");
+        std::vector<std::string> ids;
+        for (int i = 0; i < 16; ++i) {
+            auto [id, text] = numbered(i);
+            ids.push_back(id);
+            dir.write(id + ".yaml", text);
+        }
+        auto book = load_rulebook(dir.path.string());
+        REQUIRE(book.sets.size() == ids.size());
+        for (size_t i = 0; i < ids.size(); ++i) CHECK(book.sets[i].id == ids[i]);
+        CHECK(book.registry != nullptr);
+
+        // Two broken files: the error is the one of the first in sorted order.
+        dir.write("s03.yaml", numbered(3).second + "  - oops\n");
+        dir.write("s11.yaml", "ruleset: [\n");
+        try {
+            load_rulebook(dir.path.string());
+            FAIL("a broken rule file loaded");
+        } catch (const RuleFileError& e) {
+            CHECK_THAT(std::string(e.what()), Catch::Contains("s03.yaml"));
+        }
+        // A rule id defined twice is reported at the later file, naming the earlier.
+        dir.write("s03.yaml", numbered(3).second);
+        auto twice = numbered(12).second;
+        twice.replace(twice.find("id: s12.typo"), 12, "id: s05.typo");
+        dir.write("s11.yaml", numbered(11).second);
+        dir.write("s12.yaml", twice);
+        try {
+            load_rulebook(dir.path.string());
+            FAIL("a rule id defined twice loaded");
+        } catch (const RuleFileError& e) {
+            CHECK_THAT(std::string(e.what()), Catch::Contains("s12.yaml") && Catch::Contains("s05.yaml"));
+        }
+    }
 }
