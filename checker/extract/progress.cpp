@@ -37,15 +37,6 @@ uint32_t line_of(const Model& m, const TextRef& r) {
     return m.doc->blocks[r.block].locate(r.begin).line;
 }
 
-// "KH-UBND" and "kh-ubnd", "KH–UBND": one spelling.
-std::string symbol_key(std::string_view s) {
-    std::string f = utf8::fold(s);
-    std::string out;
-    for (char c : f)
-        if (std::isalnum(static_cast<unsigned char>(c))) out += c;
-    return out;
-}
-
 std::string number_key(std::string_view s) {
     std::string out;
     for (char c : s)
@@ -342,6 +333,13 @@ bool same_body(std::string_view a, std::string_view b) {
     return named > 0 && shared * 2 >= named;
 }
 }  // namespace
+
+std::string symbol_key(std::string_view symbol) {
+    std::string out;
+    for (char c : utf8::fold(symbol))
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out += c;  // fold gives lower case
+    return out;
+}
 
 int pairing_score(const Model& report, const Citation& c, const DocIdentity& plan) {
     if (plan.symbol.empty() || symbol_key(c.symbol) != symbol_key(plan.symbol)) return 0;

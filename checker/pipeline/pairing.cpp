@@ -110,7 +110,14 @@ PlanIndex index_plans(const std::vector<std::string>& paths, const ingest::Optio
         PlanEntry e{paths[i], get_identity(r)};
         if (r.ok) idx.plans.push_back(std::move(e));
     }
+    idx.index();
     return idx;
+}
+
+void PlanIndex::index() {
+    by_symbol.clear();
+    for (uint32_t i = 0; i < plans.size(); ++i)
+        if (!plans[i].id.symbol.empty()) by_symbol[extract::symbol_key(plans[i].id.symbol)].push_back(i);
 }
 
 bool link_plan(Model& report, const Model& plan, const std::string& plan_path, bool explicit_plan) {
@@ -147,8 +154,11 @@ bool pair_report(Analysis& report, const PlanIndex& index, const ingest::Options
         chosen = &index.plans.front();
     } else {
         int best = 0, best_near = -1;
-        for (int c : extract::plan_citations(m))
-            for (const auto& e : index.plans) {
+        for (int c : extract::plan_citations(m)) {
+            auto same = index.by_symbol.find(extract::symbol_key(m.citations[static_cast<size_t>(c)].symbol));
+            if (same == index.by_symbol.end()) continue;  // no plan of its symbol: pairing_score would be 0 for each
+            for (uint32_t k : same->second) {
+                const PlanEntry& e = index.plans[k];
                 if (e.path == report.doc.path) continue;
                 int s = extract::pairing_score(m, m.citations[static_cast<size_t>(c)], e.id);
                 if (s < best || s <= 0) continue;
@@ -157,6 +167,7 @@ bool pair_report(Analysis& report, const PlanIndex& index, const ingest::Options
                 int near = nearness(report.doc.path, e.path);
                 if (s > best || near > best_near) best = s, best_near = near, chosen = &e;
             }
+        }
     }
     if (!chosen) return false;
     auto r = ingest::read_file(chosen->path, opts);

@@ -11,6 +11,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "ingest/ingest.h"
@@ -31,6 +32,11 @@ struct PlanIndex {
     std::vector<PlanEntry> plans;
     // --plan: every report is checked against plans[0], whatever it cites.
     bool explicit_plan = false;
+    // The plans with a symbol, by extract::symbol_key of it, in the order of
+    // `plans` (a citation can only pair with a plan of its symbol: a report
+    // looks at those, not at every plan of a batch of thousands). Built by index().
+    std::unordered_map<std::string, std::vector<uint32_t>> by_symbol;
+    void index();
 };
 
 // Reads `paths` and keeps the plans and programmes among them. `jobs` worker

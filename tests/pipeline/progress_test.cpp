@@ -372,3 +372,71 @@ TEST_CASE("progress: the index reads a long .txt plan's identity from its first 
     }
     CHECK(plans >= 10);
 }
+
+TEST_CASE("progress: a symbol is keyed in one spelling") {
+    CHECK(extract::symbol_key("KH-UBND") == "khubnd");
+    CHECK(extract::symbol_key("kh–ubnd") == extract::symbol_key("KH-UBND"));
+    CHECK(extract::symbol_key("QĐ-TTg") == "qdttg");
+    CHECK(extract::symbol_key("KH-BCĐ") != extract::symbol_key("KH-UBND"));
+}
+
+TEST_CASE("progress: the index looks a report's plan up by symbol and chooses as a scan of every plan would") {
+    // The corpus plan among decoys: the same symbol with other numbers, and
+    // other symbols with its number. A report must pair with the plan that the
+    // best pairing_score over every plan of the index names.
+    test::TempDir dir("by-symbol");
+    const std::string plan = test::slurp(folder() / "ke-hoach-tan-phu.txt");
+    const std::string number = "Số: 45/KH-UBND";
+    REQUIRE(plan.find(number) != std::string::npos);
+    auto variant = [&](const std::string& to) {
+        std::string s = plan;
+        s.replace(s.find(number), number.size(), to);
+        return s;
+    };
+    for (int n = 40; n < 52; ++n)
+        if (n != 45) dir.write("ke-hoach-" + std::to_string(n) + ".txt", variant("Số: " + std::to_string(n) + "/KH-UBND"));
+    for (const char* sym : {"KH-BCĐ", "KH-UBMTTQ", "QĐ-UBND", "KH-BHXH"})
+        dir.write(std::string("ke-hoach-45-") + sym + ".txt", variant(std::string("Số: 45/") + sym));
+    dir.write("ke-hoach-tan-phu.txt", plan);
+    for (const char* r : {"bao-cao-mot-phan.txt", "bao-cao-day-du.txt", "bao-cao-mau-thuan.txt", "bao-cao-khong-ghep.txt"})
+        dir.write(r, test::slurp(folder() / r));
+
+    auto opts = paired_options("", {dir.path.string()});
+    REQUIRE(opts.plans);
+    const auto& idx = *opts.plans;
+    REQUIRE(idx.plans.size() == 16);
+    size_t indexed = 0;
+    for (const auto& [key, list] : idx.by_symbol) {
+        indexed += list.size();
+        CHECK(std::is_sorted(list.begin(), list.end()));
+        for (uint32_t k : list) CHECK(extract::symbol_key(idx.plans[k].id.symbol) == key);
+    }
+    CHECK(indexed == idx.plans.size());
+    CHECK(idx.by_symbol.at("khubnd").size() == 12);
+
+    size_t paired = 0;
+    for (const char* r : {"bao-cao-mot-phan.txt", "bao-cao-day-du.txt", "bao-cao-mau-thuan.txt", "bao-cao-khong-ghep.txt"}) {
+        INFO(r);
+        const std::string path = (dir.path / r).string();
+        auto read = ingest::read_file(path);
+        auto a = pipeline::analyze(std::move(std::get<SourceDocument>(read)));
+        // The scan of every plan that the index replaces.
+        const pipeline::PlanEntry* want = nullptr;
+        int best = 0;
+        for (int c : extract::plan_citations(a->model))
+            for (const auto& e : idx.plans) {
+                int s = extract::pairing_score(a->model, a->model.citations[static_cast<size_t>(c)], e.id);
+                if (s > best) best = s, want = &e;
+            }
+        auto got = pipeline::check_file(path, book(), opts);
+        if (!want) {
+            CHECK_FALSE(got.progress);
+            continue;
+        }
+        REQUIRE(got.progress);
+        CHECK(got.progress->plan_path == want->path);
+        CHECK(fs::path(want->path).filename() == "ke-hoach-tan-phu.txt");
+        ++paired;
+    }
+    CHECK(paired == 3);
+}
