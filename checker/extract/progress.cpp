@@ -37,14 +37,6 @@ uint32_t line_of(const Model& m, const TextRef& r) {
     return m.doc->blocks[r.block].locate(r.begin).line;
 }
 
-std::string number_key(std::string_view s) {
-    std::string out;
-    for (char c : s)
-        if (std::isdigit(static_cast<unsigned char>(c))) out += c;
-    while (out.size() > 1 && out[0] == '0') out.erase(0, 1);
-    return out;
-}
-
 const std::unordered_set<std::string, StringHash, std::equal_to<>>& stopwords() {
     static const std::unordered_set<std::string, StringHash, std::equal_to<>> s = {
         "va", "cua", "cac", "nhung", "duoc", "ve", "trong", "den", "nam", "dat", "phan", "dau", "khoang",
@@ -333,6 +325,14 @@ bool same_body(std::string_view a, std::string_view b) {
     return named > 0 && shared * 2 >= named;
 }
 }  // namespace
+
+std::string number_key(std::string_view number) {
+    std::string out;
+    for (char c : number)
+        if (c >= '0' && c <= '9') out += c;
+    while (out.size() > 1 && out[0] == '0') out.erase(0, 1);
+    return out;
+}
 
 std::string symbol_key(std::string_view symbol) {
     std::string out;

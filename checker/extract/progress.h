@@ -26,12 +26,15 @@ std::vector<int> plan_citations(const Model& report);
 
 // How well citation `c` of `report` names a plan with identity `plan`:
 // 0 = not this plan; higher is better (number, date, issuer agree).
-// It is 0 whenever symbol_key(c.symbol) != symbol_key(plan.symbol), or the
-// plan has no symbol: a batch's index of plans is keyed by it.
+// It is 0 whenever the plan has no symbol, symbol_key(c.symbol) !=
+// symbol_key(plan.symbol), or the plan has a number and number_key(c.number)
+// != number_key(plan.number): a batch's index of plans is keyed by these.
 int pairing_score(const Model& report, const Citation& c, const DocIdentity& plan);
 
 // A symbol in one spelling: "KH-UBND", "kh-ubnd" and "KH–UBND" give "khubnd".
 std::string symbol_key(std::string_view symbol);
+// A number's digits without leading zeros: "045" and "45" give "45".
+std::string number_key(std::string_view number);
 
 // "Kế hoạch số 45/KH-UBND ngày 12/3/2022" (blank parts left out).
 std::string identity_name(const char* type, const DocIdentity& id);

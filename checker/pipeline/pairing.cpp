@@ -114,10 +114,40 @@ PlanIndex index_plans(const std::vector<std::string>& paths, const ingest::Optio
     return idx;
 }
 
+namespace {
+// Symbol key, a separator no key holds, then the number key or '-' for a blank number.
+std::string plan_key(std::string_view symbol_key, const std::string* number_key) {
+    std::string k(symbol_key);
+    k += '\x1f';
+    if (number_key) k += *number_key;
+    else k += '-';
+    return k;
+}
+}  // namespace
+
 void PlanIndex::index() {
-    by_symbol.clear();
-    for (uint32_t i = 0; i < plans.size(); ++i)
-        if (!plans[i].id.symbol.empty()) by_symbol[extract::symbol_key(plans[i].id.symbol)].push_back(i);
+    by_key.clear();
+    for (uint32_t i = 0; i < plans.size(); ++i) {
+        const DocIdentity& id = plans[i].id;
+        if (id.symbol.empty()) continue;
+        const std::string number = extract::number_key(id.number);
+        by_key[plan_key(extract::symbol_key(id.symbol), id.number.empty() ? nullptr : &number)].push_back(i);
+    }
+}
+
+std::vector<uint32_t> PlanIndex::candidates(const Citation& c) const {
+    const std::string symbol = extract::symbol_key(c.symbol), number = extract::number_key(c.number);
+    static const std::vector<uint32_t> none;
+    auto find = [&](const std::string& k) -> const std::vector<uint32_t>& {
+        auto it = by_key.find(k);
+        return it == by_key.end() ? none : it->second;
+    };
+    const auto& same = find(plan_key(symbol, &number));
+    const auto& blank = find(plan_key(symbol, nullptr));
+    std::vector<uint32_t> out;
+    out.reserve(same.size() + blank.size());
+    std::merge(same.begin(), same.end(), blank.begin(), blank.end(), std::back_inserter(out));
+    return out;
 }
 
 bool link_plan(Model& report, const Model& plan, const std::string& plan_path, bool explicit_plan) {
@@ -155,9 +185,7 @@ bool pair_report(Analysis& report, const PlanIndex& index, const ingest::Options
     } else {
         int best = 0, best_near = -1;
         for (int c : extract::plan_citations(m)) {
-            auto same = index.by_symbol.find(extract::symbol_key(m.citations[static_cast<size_t>(c)].symbol));
-            if (same == index.by_symbol.end()) continue;  // no plan of its symbol: pairing_score would be 0 for each
-            for (uint32_t k : same->second) {
+            for (uint32_t k : index.candidates(m.citations[static_cast<size_t>(c)])) {
                 const PlanEntry& e = index.plans[k];
                 if (e.path == report.doc.path) continue;
                 int s = extract::pairing_score(m, m.citations[static_cast<size_t>(c)], e.id);

@@ -32,11 +32,15 @@ struct PlanIndex {
     std::vector<PlanEntry> plans;
     // --plan: every report is checked against plans[0], whatever it cites.
     bool explicit_plan = false;
-    // The plans with a symbol, by extract::symbol_key of it, in the order of
-    // `plans` (a citation can only pair with a plan of its symbol: a report
-    // looks at those, not at every plan of a batch of thousands). Built by index().
-    std::unordered_map<std::string, std::vector<uint32_t>> by_symbol;
+    // The plans with a symbol, by extract::symbol_key of it and number_key of
+    // their number (none when blank), in the order of `plans`: a citation can
+    // pair only with a plan of its symbol whose number is its own or blank
+    // (extract::pairing_score), so a report looks at those, not at every plan
+    // of a batch of thousands. Built by index().
+    std::unordered_map<std::string, std::vector<uint32_t>> by_key;
     void index();
+    // Indices of the plans citation `c` may pair with, in the order of `plans`.
+    std::vector<uint32_t> candidates(const Citation& c) const;
 };
 
 // Reads `paths` and keeps the plans and programmes among them. `jobs` worker

@@ -406,13 +406,19 @@ TEST_CASE("progress: the index looks a report's plan up by symbol and chooses as
     const auto& idx = *opts.plans;
     REQUIRE(idx.plans.size() == 16);
     size_t indexed = 0;
-    for (const auto& [key, list] : idx.by_symbol) {
+    for (const auto& [key, list] : idx.by_key) {
         indexed += list.size();
         CHECK(std::is_sorted(list.begin(), list.end()));
-        for (uint32_t k : list) CHECK(extract::symbol_key(idx.plans[k].id.symbol) == key);
+        for (uint32_t k : list)
+            CHECK(key == extract::symbol_key(idx.plans[k].id.symbol) + "\x1f" + extract::number_key(idx.plans[k].id.number));
     }
     CHECK(indexed == idx.plans.size());
-    CHECK(idx.by_symbol.at("khubnd").size() == 12);
+    CHECK(idx.by_key.size() == 16);  // every plan its own symbol and number
+    Citation cite;
+    cite.symbol = "KH–UBND", cite.number = "045";
+    auto cands = idx.candidates(cite);
+    REQUIRE(cands.size() == 1);
+    CHECK(fs::path(idx.plans[cands[0]].path).filename() == "ke-hoach-tan-phu.txt");
 
     size_t paired = 0;
     for (const char* r : {"bao-cao-mot-phan.txt", "bao-cao-day-du.txt", "bao-cao-mau-thuan.txt", "bao-cao-khong-ghep.txt"}) {
