@@ -40,6 +40,10 @@ std::string nfc(std::string_view s);
 // đ/Đ/Ð -> d, lower case, runs of white space and punctuation in `sep` -> one
 // space, trimmed. "MỤC TIÊU:" and "Mục tiêu" fold to "muc tieu".
 std::string fold(std::string_view s);
+// The start of fold(s), at least `want` bytes of it (all of it when shorter),
+// folding only as much of s as that takes: for tests of how a paragraph
+// begins ("noi nhan", "kinh gui") run on every paragraph of a document.
+std::string fold_head(std::string_view s, size_t want);
 
 // Lower case with accents kept (NFC), for case-insensitive exact matching.
 std::string lower(std::string_view s);

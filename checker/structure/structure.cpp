@@ -738,7 +738,7 @@ void scan_attachments(const SourceDocument& doc, Outline& out) {
     // "(kèm theo ...)" note is part of the body.
     uint32_t closing_seen = n;
     for (uint32_t b = out.header.end; b < n; ++b)
-        if (is_recipients(utf8::fold(doc.blocks[b].text)) || is_signing_authority(doc.blocks[b].text)) {
+        if (is_recipients(utf8::fold_head(doc.blocks[b].text, 8)) || is_signing_authority(doc.blocks[b].text)) {
             closing_seen = b;
             break;
         }

@@ -123,3 +123,72 @@ TEST_CASE("count matches a byte-by-byte count at every length and alignment") {
             REQUIRE(utf8::count(std::string_view(s).substr(b, e - b)) == n);
         }
 }
+
+TEST_CASE("next decodes as utf8proc does, and an invalid sequence is one U+FFFD per byte") {
+    // Every lead byte with every second byte, the edges of the third and
+    // fourth, and each prefix of them (a sequence cut short by the end).
+    const unsigned char edges[] = {0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xF5, 0xFF};
+    size_t checked = 0;
+    auto expect = [&](const std::string& s) {
+        utf8proc_int32_t cp = -1;
+        auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
+                                  static_cast<utf8proc_ssize_t>(s.size()), &cp);
+        size_t i = 0;
+        char32_t got = utf8::next(s, i);
+        INFO("bytes " << std::hex << [&] {
+            std::string h;
+            for (unsigned char c : s) h += std::to_string(c) + " ";
+            return h;
+        }());
+        if (n > 0) {
+            CHECK(got == static_cast<char32_t>(cp));
+            CHECK(i == static_cast<size_t>(n));
+        } else {
+            CHECK(got == 0xFFFD);
+            CHECK(i == 1);
+        }
+        ++checked;
+    };
+    for (unsigned b0 = 0x80; b0 <= 0xFF; ++b0) {
+        expect(std::string(1, static_cast<char>(b0)));
+        for (unsigned b1 = 0; b1 <= 0xFF; ++b1) {
+            std::string two{static_cast<char>(b0), static_cast<char>(b1)};
+            expect(two);
+            for (unsigned char b2 : edges) {
+                std::string three = two;
+                three.push_back(static_cast<char>(b2));
+                expect(three);
+                if (b0 < 0xF0) continue;
+                for (unsigned char b3 : edges) {
+                    std::string four = three;
+                    four.push_back(static_cast<char>(b3));
+                    expect(four);
+                }
+            }
+        }
+    }
+    CHECK(checked > 400000);
+}
+
+TEST_CASE("fold_head is the start of fold, at least as long as asked") {
+    const std::string pieces[] = {"Nơi nhận", ":", " ", "- ", "...", "Kính gửi", "ĐỒNG", "Ủy", "ban", "e\xCC\x81",
+                                  "\xCC\x81", "2024", "\t", "“", "Ⅻ", "ﬁ", "\xE1\xBA", "\xFF", "x"};
+    uint32_t seed = 12345;
+    auto rnd = [&] { return seed = seed * 1103515245u + 12345u, (seed >> 16) & 0x7FFF; };
+    for (int round = 0; round < 3000; ++round) {
+        std::string s;
+        const size_t parts = rnd() % 40;
+        for (size_t k = 0; k < parts; ++k) {
+            const auto& p = pieces[rnd() % std::size(pieces)];
+            // Long runs of separators ahead of the words, now and then.
+            for (size_t r = rnd() % 9 == 0 ? rnd() % 30 : 1; r--;) s += p;
+        }
+        const std::string whole = utf8::fold(s);
+        for (size_t want : {0, 1, 8, 13, 40, 200}) {
+            INFO(s << " / " << want);
+            std::string head = utf8::fold_head(s, want);
+            CHECK(whole.compare(0, head.size(), head) == 0);
+            CHECK(head.size() >= std::min(want, whole.size()));
+        }
+    }
+}
