@@ -541,28 +541,52 @@ double subject_similarity(const std::vector<std::string>& a, const std::vector<s
     return 2.0 * static_cast<double>(shared) / static_cast<double>(a.size() + b.size());
 }
 
-ProgressTable build_progress(const Model& plan, const Model& report) {
-    ProgressTable t;
-    t.plan_path = plan.doc->path;
-    t.report_path = report.doc->path;
-    DocIdentity pid = identity_of(plan), rid = identity_of(report);
-    t.plan_name = identity_name("Kế hoạch", pid);
-    t.report_name = identity_name("Báo cáo", rid);
-    t.unit = rid.agency;
-    std::tie(t.period_from, t.period_to) = report_period(report);
-    std::tie(t.horizon_from, t.horizon_to) = plan_horizon(plan);
-
+PlanTargets plan_targets(const Model& plan) {
+    PlanTargets p;
+    p.path = plan.doc->path;
+    p.identity = identity_of(plan);
+    std::tie(p.horizon_from, p.horizon_to) = plan_horizon(plan);
     // The plan's targets: the figures under its objectives (the whole body if
     // it has no such part), not changes.
     bool has_obj = std::any_of(plan.outline.sections.begin(), plan.outline.sections.end(),
                                [](const Section& s) { return is_objectives_title(s.title); });
-    std::vector<Figure> targets;
     for (auto& f : figures_of(plan)) {
         if (f.change) continue;
         int s = section_at(plan.outline, f.ref.block);
         if (has_obj && !(under_title(plan.outline, s, "muc tieu") || under_title(plan.outline, s, "chi tieu"))) continue;
-        targets.push_back(std::move(f));
+        PlanTargets::Target t;
+        t.text = clause_text(plan, f.sentence);
+        t.line = line_of(plan, f.ref);
+        t.section = section_label(plan, f.ref.block);
+        t.figure = std::move(f);
+        p.targets.push_back(std::move(t));
     }
+    for (const auto& mm : plan.months) {
+        PlanTargets::Month m;
+        m.mention = mm;
+        m.text = std::string(utf8::trim(plan.doc->blocks[mm.ref.block].text));
+        m.line = line_of(plan, mm.ref);
+        m.section = section_label(plan, mm.ref.block);
+        p.months.push_back(std::move(m));
+    }
+    return p;
+}
+
+ProgressTable build_progress(const Model& plan, const Model& report) { return build_progress(plan_targets(plan), report); }
+
+ProgressTable build_progress(const PlanTargets& plan, const Model& report) {
+    ProgressTable t;
+    t.plan_path = plan.path;
+    t.report_path = report.doc->path;
+    DocIdentity rid = identity_of(report);
+    t.plan_name = identity_name("Kế hoạch", plan.identity);
+    t.report_name = identity_name("Báo cáo", rid);
+    t.unit = rid.agency;
+    std::tie(t.period_from, t.period_to) = report_period(report);
+    t.horizon_from = plan.horizon_from, t.horizon_to = plan.horizon_to;
+
+    std::vector<const Figure*> targets;
+    for (const auto& tg : plan.targets) targets.push_back(&tg.figure);
     std::vector<Figure> results;
     for (auto& f : figures_of(report))
         if (!f.target && !f.change) results.push_back(std::move(f));
@@ -574,7 +598,7 @@ ProgressTable build_progress(const Model& plan, const Model& report) {
     std::vector<Cand> cands;
     for (size_t ti = 0; ti < targets.size(); ++ti)
         for (size_t ri = 0; ri < results.size(); ++ri) {
-            const Figure& tg = targets[ti];
+            const Figure& tg = *targets[ti];
             const Figure& r = results[ri];
             if (r.kind != tg.kind || r.unit != tg.unit) continue;
             if (r.year && t.period_to && r.year > t.period_to) continue;
@@ -588,14 +612,15 @@ ProgressTable build_progress(const Model& plan, const Model& report) {
         if (match[c.t] >= 0) continue;
         bool ok = true;
         for (size_t other : answered[c.r])
-            if (subject_similarity(targets[other].words, targets[c.t].words) < 0.8) ok = false;
+            if (subject_similarity(targets[other]->words, targets[c.t]->words) < 0.8) ok = false;
         if (!ok) continue;
         match[c.t] = static_cast<int>(c.r);
         answered[c.r].push_back(c.t);
         used[c.r] = 1;
     }
     for (size_t ti = 0; ti < targets.size(); ++ti) {
-        const Figure& tg = targets[ti];
+        const Figure& tg = *targets[ti];
+        const PlanTargets::Target& pt = plan.targets[ti];
         ProgressRow row;
         row.kind = tg.kind;
         row.subject = display_subject(tg.subject);
@@ -603,10 +628,10 @@ ProgressTable build_progress(const Model& plan, const Model& report) {
         row.unit = tg.unit;
         row.target_year = tg.year;
         row.at_least = tg.at_least;
-        row.target_text = clause_text(plan, tg.sentence);
-        row.target_line = line_of(plan, tg.ref);
+        row.target_text = pt.text;
+        row.target_line = pt.line;
         row.target_ref = tg.ref;
-        row.target_section = section_label(plan, tg.ref.block);
+        row.target_section = pt.section;
         row.due = !tg.year || (t.period_to && t.period_to >= tg.year);
         if (match[ti] >= 0) {
             const Figure& r = results[static_cast<size_t>(match[ti])];
@@ -622,16 +647,17 @@ ProgressTable build_progress(const Model& plan, const Model& report) {
     // The months the plan fixes ("Lấy tháng 5 là tháng vận động ..."): the
     // report names the same campaign, and the month it held it.
     static const RE2 month_re("(?i)tháng\\s+(0?[1-9]|1[0-2])(?:[^0-9]|$)");
-    for (const auto& mm : plan.months) {
+    for (const auto& pm : plan.months) {
+        const MonthMention& mm = pm.mention;
         ProgressRow row;
         row.kind = "month";
         row.subject = mm.what;
         row.target = mm.month;
         row.unit = "tháng";
-        row.target_text = std::string(utf8::trim(plan.doc->blocks[mm.ref.block].text));
-        row.target_line = line_of(plan, mm.ref);
+        row.target_text = pm.text;
+        row.target_line = pm.line;
         row.target_ref = mm.ref;
-        row.target_section = section_label(plan, mm.ref.block);
+        row.target_section = pm.section;
         row.due = true;
         auto key_words = content_words(mm.what);
         if (key_words.size() > 3) key_words.resize(3);
@@ -679,8 +705,8 @@ ProgressTable build_progress(const Model& plan, const Model& report) {
         if (used[i]) continue;
         const Figure& r = results[i];
         bool near_target = false;
-        for (const auto& tg : targets)
-            if (tg.kind == r.kind && tg.unit == r.unit && subject_similarity(tg.words, r.words) > 0.5) near_target = true;
+        for (const Figure* tg : targets)
+            if (tg->kind == r.kind && tg->unit == r.unit && subject_similarity(tg->words, r.words) > 0.5) near_target = true;
         if (near_target || r.words.empty()) continue;
         ProgressRow row;
         row.kind = r.kind;

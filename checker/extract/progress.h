@@ -69,7 +69,31 @@ void each_figure(const Model& m, const std::function<void(Figure&&)>& fn, bool r
 // How alike two subjects are: Dice coefficient of their content syllables (0..1).
 double subject_similarity(const std::vector<std::string>& a, const std::vector<std::string>& b);
 
+// What a progress table takes of a plan: its identity, horizon, targets (the
+// figures under its objectives, with their clause, line and section) and the
+// months it fixes. Small beside the plan's model, so a batch keeps it for the
+// next report of the same plan (pipeline/pairing.cpp).
+struct PlanTargets {
+    std::string path;
+    DocIdentity identity;
+    int horizon_from = 0, horizon_to = 0;
+    struct Target {
+        Figure figure;
+        std::string text, section;
+        uint32_t line = 0;
+    };
+    std::vector<Target> targets;
+    struct Month {
+        MonthMention mention;
+        std::string text, section;
+        uint32_t line = 0;
+    };
+    std::vector<Month> months;
+};
+PlanTargets plan_targets(const Model& plan);
+
 // The progress table of `report` against `plan`.
+ProgressTable build_progress(const PlanTargets& plan, const Model& report);
 ProgressTable build_progress(const Model& plan, const Model& report);
 
 }  // namespace plancheck::extract

@@ -286,6 +286,8 @@ constexpr size_t kStreamPiece = 1u << 20;
 std::optional<Result> read_large_text(std::ifstream& in, std::string& bytes, std::string_view format,
                                       const std::string& path, const Options& opts,
                                       const struct stat& before) {
+    // Only the first lines wanted: read as usual, no memory to save.
+    if (opts.max_text_lines) return std::nullopt;
     if (bytes.size() < kStreamTextBytes || bytes.size() > opts.max_bytes) return std::nullopt;
     if (sniff_format(bytes, format) != "txt") return std::nullopt;
     const size_t limit = max_blocks(opts, "txt");

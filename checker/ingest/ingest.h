@@ -37,6 +37,10 @@ struct Options {
     // false runs it in this process (the fuzz target, whose coverage must
     // come from this process). Only the page and word limits apply then.
     bool pdf_in_child = true;
+    // Plain text: keep only the first this many non-blank lines (0: all). For
+    // readers of a header alone (the batch's index of plans): the file is
+    // still read, decoded and checked whole, its later lines are not split.
+    size_t max_text_lines = 0;
 };
 
 using Result = std::variant<SourceDocument, UnreadableInput>;
@@ -137,8 +141,9 @@ std::variant<DocxFix, UnreadableInput> fix_docx_page(std::string_view bytes, con
                                                      const DocxBodyFix& body = {});
 Result read_pdf(std::string_view bytes, const std::string& path, const Options& opts);
 
-// Splits decoded text into one block per non-blank physical line (1-based).
-std::vector<Block> split_lines(std::string_view text);
+// Splits decoded text into one block per non-blank physical line (1-based);
+// with max_blocks, only the first max_blocks of them.
+std::vector<Block> split_lines(std::string_view text, size_t max_blocks = 0);
 
 // The lines of split_lines with something other than spaces and tabs on them.
 size_t count_inked_lines(std::string_view text);
@@ -149,12 +154,16 @@ size_t count_inked_lines(std::string_view text);
 // memory together.
 class LineSplitter {
 public:
-    explicit LineSplitter(size_t lines = 0);  // lines: count_inked_lines of the whole text, or 0
+    // lines: count_inked_lines of the whole text, or 0; max_blocks: stop
+    // after that many blocks (0: no limit).
+    explicit LineSplitter(size_t lines = 0, size_t max_blocks = 0);
     void feed(std::string_view piece);
+    bool full() const { return max_ && blocks_.size() >= max_; }
     std::vector<Block> finish();  // the blocks, once every piece was fed
 
 private:
     void end_line(std::string_view content);
+    size_t max_ = 0;
     std::vector<Block> blocks_;
     std::string partial_;  // the start of a line that the next piece ends
     uint32_t line_ = 1;

@@ -4,6 +4,7 @@
 // blocks of the in-memory reader.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -66,6 +67,28 @@ TEST_CASE("text lines: fed in pieces of any size, the same blocks as the whole t
     }
 }
 
+TEST_CASE("text lines: with a limit, the first blocks of the whole text and no more") {
+    const std::string text = "KẾ HOẠCH\r\n\r\nI. MỤC ĐÍCH\rdòng ba\n\n  cuối\r\rsau CR\nx";
+    const auto whole = lines_of(ingest::split_lines(text));
+    REQUIRE(whole.size() == 6);
+    for (size_t k = 1; k <= whole.size() + 2; ++k) {
+        INFO("limit " << k);
+        auto want = whole;
+        want.resize(std::min(k, whole.size()));
+        CHECK(lines_of(ingest::split_lines(text, k)) == want);
+        ingest::LineSplitter s(0, k);
+        for (size_t i = 0; i < text.size(); i += 3) s.feed(std::string_view(text).substr(i, 3));
+        CHECK(lines_of(s.finish()) == want);
+    }
+    // The reader's option: a file's first lines, read as a whole file is.
+    test::TempDir dir("text-limit");
+    ingest::Options opts;
+    opts.max_text_lines = 2;
+    auto r = ingest::read_file(dir.write("plan.txt", text), opts);
+    REQUIRE(std::holds_alternative<SourceDocument>(r));
+    CHECK(lines_of(std::get<SourceDocument>(r).blocks) == std::vector<Line>(whole.begin(), whole.begin() + 2));
+}
+
 TEST_CASE("text lines: a large UTF-8 .txt read from its file gives the blocks of the in-memory reader") {
     test::TempDir dir("text-lines");
     std::string text;
@@ -88,6 +111,14 @@ TEST_CASE("text lines: a large UTF-8 .txt read from its file gives the blocks of
     CHECK(a.encoding == b.encoding);
     CHECK(lines_of(a.blocks) == lines_of(b.blocks));
     CHECK(a.blocks.size() > 10000);
+    // Only its first lines wanted (the index of plans): the same first lines.
+    ingest::Options head;
+    head.max_text_lines = 120;
+    auto first = ingest::read_file(path, head);
+    REQUIRE(std::holds_alternative<SourceDocument>(first));
+    auto all = lines_of(a.blocks);
+    all.resize(120);
+    CHECK(lines_of(std::get<SourceDocument>(first).blocks) == all);
 
     // Not plain UTF-8 (a byte order mark) or with a directive: read in memory,
     // with the same result as before.

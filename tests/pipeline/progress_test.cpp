@@ -446,3 +446,36 @@ TEST_CASE("progress: the index looks a report's plan up by symbol and chooses as
     }
     CHECK(paired == 3);
 }
+
+TEST_CASE("progress: a plan paired again is read again only once it changed", "[progress]") {
+    // Reports of one plan share its targets (pairing.cpp keeps them per file
+    // while it is unchanged): the table is the one built from the plan's
+    // model, and an edit to the plan shows in the next report's table.
+    test::TempDir dir("plan-memo");
+    std::string plan = test::slurp(folder() / "ke-hoach-tan-phu.txt");
+    const std::string plan_path = dir.write("ke-hoach-tan-phu.txt", plan);
+    const std::string report_path = dir.write("bao-cao-mot-phan.txt", test::slurp(folder() / "bao-cao-mot-phan.txt"));
+    auto opts = paired_options("", {dir.path.string()});
+
+    auto direct = [&] {
+        auto p = std::get<SourceDocument>(ingest::read_file(plan_path));
+        auto r = std::get<SourceDocument>(ingest::read_file(report_path));
+        auto pa = pipeline::analyze(std::move(p));
+        auto ra = pipeline::analyze(std::move(r));
+        return table_text(extract::build_progress(pa->model, ra->model), "r", "p");
+    };
+    for (int round = 0; round < 2; ++round) {
+        auto r = pipeline::check_file(report_path, book(), opts);
+        REQUIRE(r.progress);
+        CHECK(r.progress->rows[0].target == Approx(100));
+        CHECK(table_text(*r.progress, "r", "p") == direct());
+    }
+    const auto first = plan.find("phấn đấu 100%");
+    REQUIRE(first != std::string::npos);
+    plan.replace(first, std::string("phấn đấu 100%").size(), "phấn đấu 95%");
+    test::spit(plan_path, plan);
+    auto again = pipeline::check_file(report_path, book(), opts);
+    REQUIRE(again.progress);
+    CHECK(again.progress->rows[0].target == Approx(95));
+    CHECK(table_text(*again.progress, "r", "p") == direct());
+}
