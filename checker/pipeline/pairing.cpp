@@ -192,7 +192,7 @@ bool link_targets(Model& report, const extract::PlanTargets& plan, const std::st
 // what pairing cost (on the generated 10,000 files, 2,498 reports of 714
 // plans: 14 % of the batch). An entry is usually a few kilobytes; the memo is
 // emptied when it would hold more than kMaxPlans plans or kMaxBytes.
-constexpr size_t kMaxPlans = 4096, kMaxBytes = 32u << 20;
+constexpr size_t kMaxPlans = 4096, kMaxBytes = 16u << 20;
 struct PlanMemo {
     struct Entry {
         struct stat st {};
