@@ -3,13 +3,12 @@
 // code table (where letters come out as "KÕ ho¹ch" or "ờỡ"), so it accepts
 // every real syllable and some impossible ones (no tone/coda constraints).
 #include <array>
-#include <cstdlib>
-#include <cstring>
-#include <memory>
 #include <string>
+#include <unordered_map>
 #include <utf8proc.h>
 
 #include "core/legacy_vn.h"
+#include "core/string_hash.h"
 #include "core/vn_syllable.h"
 #include "core/utf8.h"
 
@@ -91,34 +90,14 @@ bool compute_syllable(std::string_view word) {
 
 // Memoised per thread: a text uses a few thousand distinct syllables, and the
 // check (case fold, decomposition, recomposition) was a third of a full check
-// when run for every word. The memo is direct-mapped (a slot per hash, the
-// newest word wins it): a hash map's prime modulo, node chasing and string
-// compare were a twentieth of a batch check, called for every word by the
-// encoding score, the usable-text measure and the outline's readability.
+// when run for every word. Bounded: the memo is emptied when it fills.
 bool is_syllable(std::string_view word) {
-    constexpr size_t kMaxWord = 40;
-    if (word.empty() || word.size() > kMaxWord) return false;
-    struct Slot {
-        uint8_t size;  // 0: empty
-        bool result;
-        char bytes[kMaxWord];
-    };
-    constexpr size_t kSlots = 1u << 15;
-    // calloc: 1.3 MB of zero pages the kernel maps as they are first touched
-    // (constructing every slot faulted them all in: 1.5 ms of a small check).
-    struct Free {
-        void operator()(Slot* p) const { std::free(p); }
-    };
-    thread_local std::unique_ptr<Slot[], Free> memo(static_cast<Slot*>(std::calloc(kSlots, sizeof(Slot))));
-    if (!memo) return compute_syllable(word);
-    uint32_t h = 2166136261u;  // FNV-1a
-    for (char c : word) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
-    Slot& slot = memo[(h ^ (h >> 15)) & (kSlots - 1)];
-    if (slot.size == word.size() && std::memcmp(slot.bytes, word.data(), word.size()) == 0) return slot.result;
-    const bool r = compute_syllable(word);
-    slot.size = static_cast<uint8_t>(word.size());
-    slot.result = r;
-    std::memcpy(slot.bytes, word.data(), word.size());
+    if (word.empty() || word.size() > 40) return false;
+    thread_local std::unordered_map<std::string, bool, StringHash, std::equal_to<>> memo;
+    if (auto it = memo.find(word); it != memo.end()) return it->second;
+    bool r = compute_syllable(word);
+    if (memo.size() >= (1u << 14)) memo.clear();
+    memo.emplace(word, r);
     return r;
 }
 
