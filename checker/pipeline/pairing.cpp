@@ -60,9 +60,11 @@ std::string index_one(const std::string& path, const ingest::Options& opts, bool
     auto r = ingest::read_file(path, head);
     auto* doc = std::get_if<SourceDocument>(&r);
     if (!doc) return {};
-    if (doc->format == "txt" && doc->blocks.size() > kIndexTextLines) {
-        doc->blocks.resize(kIndexTextLines);
-        std::erase_if(doc->observations, [](const Observation& o) { return o.ref.block >= kIndexTextLines; });
+    // The reader kept a .txt's first lines only (max_text_lines); what it
+    // recorded of the whole file must not point past them.
+    if (doc->format == "txt") {
+        const size_t kept = doc->blocks.size();
+        std::erase_if(doc->observations, [kept](const Observation& o) { return o.ref.block >= kept; });
     }
     // The kind and the header are all the index needs: no sections, no
     // extraction (the index reads every file of a batch once more before the check).
