@@ -610,6 +610,8 @@ int cmd_check(const Args& args) {
     bool ran = false;
     if (use_workers) {
         std::cout.flush();
+        // The plans one worker reads for its reports are passed on to the others.
+        const pipeline::Sharing plan_sharing = pipeline::plan_sharing();
         ran = pipeline::run_in_workers(
             inputs.size(), n, budget,
             [&](size_t i) {
@@ -636,7 +638,8 @@ int cmd_check(const Args& args) {
                         r.path, {pipeline::failure_reason(o, budget, ro.lang), ""}, ro.lang)};
                 }
                 finish(i);
-            });
+            },
+            opts.plans ? &plan_sharing : nullptr);
     }
     if (!ran) {
         std::atomic<size_t> next{0};

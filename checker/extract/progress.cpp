@@ -416,9 +416,17 @@ bool has_year_digits(std::string_view s) {
 }
 
 std::vector<Figure> figures_of(const Model& m) {
+    if (m.figures) return m.figures->all;
     std::vector<Figure> out;
     each_figure(m, [&](Figure&& f) { out.push_back(std::move(f)); });
     return out;
+}
+
+void keep_figures(Model& m) {
+    if (m.figures) return;
+    auto list = std::make_shared<FigureList>();
+    list->all = figures_of(m);
+    if (list->all.size() <= kMaxKeptFigures) m.figures = std::move(list);
 }
 
 void each_figure(const Model& m, const std::function<void(Figure&&)>& emit, bool results_only) {
@@ -428,6 +436,15 @@ void each_figure(const Model& m, const std::function<void(Figure&&)>& emit, bool
     auto not_result = [&](const Figure& f) {
         return results_only && (f.target || f.change || f.condition || doc.blocks[f.ref.block].in_table);
     };
+    if (m.figures) {
+        // The same figures, kept: not_result needs none of what it leaves out.
+        for (const Figure& kept : m.figures->all) {
+            if (not_result(kept)) continue;
+            Figure f = kept;
+            emit(std::move(f));
+        }
+        return;
+    }
     for (const auto& o : m.objectives) {
         Figure f;
         f.kind = "share";
@@ -588,8 +605,9 @@ ProgressTable build_progress(const PlanTargets& plan, const Model& report) {
     std::vector<const Figure*> targets;
     for (const auto& tg : plan.targets) targets.push_back(&tg.figure);
     std::vector<Figure> results;
-    for (auto& f : figures_of(report))
+    each_figure(report, [&](Figure&& f) {
         if (!f.target && !f.change) results.push_back(std::move(f));
+    });
     std::vector<char> used(results.size());
 
     // Each target takes the result most like it; a result answers one target,

@@ -66,6 +66,12 @@ std::vector<Figure> figures_of(const Model& m);
 // results_only: only results (no targets, changes, conditions or table cells).
 void each_figure(const Model& m, const std::function<void(Figure&&)>& fn, bool results_only = false);
 
+// Finds the figures of `m` once and keeps them in m.figures, where
+// figures_of and each_figure then take them from; unless it states more than
+// kMaxKeptFigures (a report that long is read again by each, not held).
+inline constexpr size_t kMaxKeptFigures = 2'000;
+void keep_figures(Model& m);
+
 // How alike two subjects are: Dice coefficient of their content syllables (0..1).
 double subject_similarity(const std::vector<std::string>& a, const std::vector<std::string>& b);
 
@@ -97,3 +103,9 @@ ProgressTable build_progress(const PlanTargets& plan, const Model& report);
 ProgressTable build_progress(const Model& plan, const Model& report);
 
 }  // namespace plancheck::extract
+
+namespace plancheck {
+struct FigureList {
+    std::vector<extract::Figure> all;
+};
+}  // namespace plancheck

@@ -13,6 +13,7 @@
 #include "extract/progress.h"
 #include "pipeline/collect.h"
 #include "pipeline/pipeline.h"
+#include "pipeline/plan_wire.h"
 #include "pipeline/wire.h"
 
 #include <filesystem>
@@ -91,30 +92,52 @@ int nearness(const std::string& report, const std::string& plan) {
 
 bool is_report(const Model& m) { return m.outline.kind == DocKind::Report; }
 
+// Files are indexed kIndexChunk to a worker's task: one task per file made
+// the pipes' wake-ups (parent and worker waking each other twice per file) a
+// large part of a pass whose files take a millisecond each. A chunk whose
+// worker fails (crash, time or memory budget) is indexed again file by file,
+// so a file that cannot be read costs only itself, as before.
+constexpr size_t kIndexChunk = 32;
+
 PlanIndex index_plans(const std::vector<std::string>& paths, const ingest::Options& opts, unsigned jobs,
                       const Budget& budget, bool workers, bool any_kind) {
     PlanIndex idx;
     std::vector<std::string> found(paths.size());
-    bool ran = workers && run_in_workers(
-                              paths.size(), jobs, budget,
-                              [&](size_t i) {
-                                  try {
-                                      return index_one(paths[i], opts, any_kind);
-                                  } catch (...) {
-                                      return std::string();
-                                  }
-                              },
-                              [&](size_t i, WorkerOutcome o) {
-                                  if (o.failure == WorkerFailure::None) found[i] = std::move(o.payload);
-                              });
-    if (!ran)
-        for (size_t i = 0; i < paths.size(); ++i) {
-            try {
-                found[i] = index_one(paths[i], opts, any_kind);
-            } catch (...) {
-                found[i].clear();
-            }
+    auto one = [&](size_t i) {
+        try {
+            return index_one(paths[i], opts, any_kind);
+        } catch (...) {
+            return std::string();
         }
+    };
+    bool ran = false;
+    if (workers) {
+        const size_t chunks = (paths.size() + kIndexChunk - 1) / kIndexChunk;
+        std::vector<size_t> again;  // the files of the chunks that failed
+        ran = run_in_workers(
+            chunks, jobs, budget,
+            [&](size_t c) {
+                std::string out;
+                for (size_t i = c * kIndexChunk; i < std::min(paths.size(), (c + 1) * kIndexChunk); ++i)
+                    put_str(out, one(i));
+                return out;
+            },
+            [&](size_t c, WorkerOutcome o) {
+                const size_t from = c * kIndexChunk, to = std::min(paths.size(), from + kIndexChunk);
+                Reader r{o.payload};
+                for (size_t i = from; i < to && o.failure == WorkerFailure::None; ++i) found[i] = r.str();
+                if (o.failure != WorkerFailure::None || !r.ok || r.at != o.payload.size()) {
+                    for (size_t i = from; i < to; ++i) found[i].clear(), again.push_back(i);
+                }
+            });
+        if (ran && !again.empty())
+            run_in_workers(again.size(), jobs, budget, [&](size_t k) { return one(again[k]); },
+                           [&](size_t k, WorkerOutcome o) {
+                               if (o.failure == WorkerFailure::None) found[again[k]] = std::move(o.payload);
+                           });
+    }
+    if (!ran)
+        for (size_t i = 0; i < paths.size(); ++i) found[i] = one(i);
     for (size_t i = 0; i < paths.size(); ++i) {
         if (found[i].empty() || found[i][0] != 'P') continue;
         Reader r{std::string_view(found[i]).substr(1)};
@@ -183,6 +206,8 @@ bool link_targets(Model& report, const extract::PlanTargets& plan, const std::st
         auto cands = extract::plan_citations(report);
         if (!cands.empty()) l.citation = cands.front();
     }
+    // The report's figures, found once for the table and the figure rules.
+    extract::keep_figures(report);
     l.table = extract::build_progress(plan, report);
     l.table.plan_path = plan_path;
     return true;
@@ -192,8 +217,11 @@ bool link_targets(Model& report, const extract::PlanTargets& plan, const std::st
 // kept while the file is unchanged: a reviewer's folder holds many reports of
 // one plan, and reading and analysing the plan again for each was most of
 // what pairing cost (on the generated 10,000 files, 2,498 reports of 714
-// plans: 14 % of the batch). An entry is usually a few kilobytes; the memo is
-// emptied when it would hold more than kMaxPlans plans or kMaxBytes.
+// plans: 14 % of the batch). What one worker analysed is passed on to the
+// others (take_new_plans, add_plans): with a memo each, two workers analysed
+// 1,180 plans where one analyses 714. An entry is usually a few kilobytes;
+// the memo is emptied when it would hold more than kMaxPlans plans or
+// kMaxBytes.
 constexpr size_t kMaxPlans = 4096, kMaxBytes = 16u << 20;
 struct PlanMemo {
     struct Entry {
@@ -204,6 +232,7 @@ struct PlanMemo {
     std::mutex mu;
     std::unordered_map<std::string, Entry> by_path;
     size_t bytes = 0;
+    std::vector<std::string> fresh;  // keys analysed here since take_new_plans
 };
 // About what the targets hold on the heap.
 size_t footprint(const extract::PlanTargets& p) {
@@ -219,11 +248,31 @@ PlanMemo& plan_memo() {
     static auto& memo = *new PlanMemo;  // never destroyed: a worker exits without freeing it
     return memo;
 }
+std::string memo_key(const std::string& path, const ingest::Options& opts) { return opts.encoding + '\x1f' + path; }
+
+// Keeps `targets` of the file in the state `st` (false: too large to keep).
+bool keep(const std::string& key, const struct stat& st, std::shared_ptr<const extract::PlanTargets> targets,
+          bool fresh) {
+    const size_t size = footprint(*targets);
+    if (size > kMaxBytes / 8) return false;  // a plan with thousands of figures: not kept
+    PlanMemo& memo = plan_memo();
+    std::lock_guard<std::mutex> lock(memo.mu);
+    if (memo.by_path.size() >= kMaxPlans || memo.bytes + size > kMaxBytes) {
+        memo.by_path.clear();
+        memo.bytes = 0;
+        memo.fresh.clear();
+    }
+    auto& slot = memo.by_path[key];  // a stale entry of the same file is replaced
+    memo.bytes = memo.bytes - slot.size + size;
+    slot = PlanMemo::Entry{st, std::move(targets), size};
+    if (fresh) memo.fresh.push_back(key);
+    return true;
+}
 
 std::shared_ptr<const extract::PlanTargets> targets_of(const std::string& path, const ingest::Options& opts) {
     struct stat st {};
     if (::stat(path.c_str(), &st) != 0) return nullptr;
-    const std::string key = opts.encoding + '\x1f' + path;
+    const std::string key = memo_key(path, opts);
     PlanMemo& memo = plan_memo();
     {
         std::lock_guard<std::mutex> lock(memo.mu);
@@ -238,20 +287,164 @@ std::shared_ptr<const extract::PlanTargets> targets_of(const std::string& path, 
     struct stat after {};
     // Written while it was read: used this once, not kept.
     if (::stat(path.c_str(), &after) != 0 || !file::same_state(st, after)) return targets;
-    const size_t size = footprint(*targets);
-    if (size > kMaxBytes / 8) return targets;  // a plan with thousands of figures: not kept
-    std::lock_guard<std::mutex> lock(memo.mu);
-    if (memo.by_path.size() >= kMaxPlans || memo.bytes + size > kMaxBytes) {
-        memo.by_path.clear();
-        memo.bytes = 0;
-    }
-    auto& slot = memo.by_path[key];  // a stale entry of the same file is replaced
-    memo.bytes = memo.bytes - slot.size + size;
-    slot = PlanMemo::Entry{st, targets, size};
+    keep(key, st, targets, true);
     return targets;
 }
 
+// ---- plans' targets across the worker pipes ----
+void put_stat(std::string& out, const struct stat& st) {
+    for (uint64_t v : {static_cast<uint64_t>(st.st_dev), static_cast<uint64_t>(st.st_ino),
+                       static_cast<uint64_t>(st.st_size), static_cast<uint64_t>(st.st_mtim.tv_sec),
+                       static_cast<uint64_t>(st.st_mtim.tv_nsec), static_cast<uint64_t>(st.st_ctim.tv_sec),
+                       static_cast<uint64_t>(st.st_ctim.tv_nsec)})
+        put_u64(out, v);
+}
+struct stat get_stat(Reader& r) {
+    struct stat st {};
+    st.st_dev = static_cast<dev_t>(r.u64());
+    st.st_ino = static_cast<ino_t>(r.u64());
+    st.st_size = static_cast<off_t>(r.u64());
+    st.st_mtim.tv_sec = static_cast<time_t>(r.u64());
+    st.st_mtim.tv_nsec = static_cast<long>(r.u64());
+    st.st_ctim.tv_sec = static_cast<time_t>(r.u64());
+    st.st_ctim.tv_nsec = static_cast<long>(r.u64());
+    return st;
+}
+void put_ref(std::string& out, const TextRef& t) { put_u32(out, t.block), put_u32(out, t.begin), put_u32(out, t.end); }
+TextRef get_ref(Reader& r) {
+    TextRef t;
+    t.block = r.u32(), t.begin = r.u32(), t.end = r.u32();
+    return t;
+}
+// Every field of PlanTargets: a progress table built from what arrives is the
+// one built from what left (tests/pipeline/progress_test.cpp).
+void put_targets(std::string& out, const extract::PlanTargets& p) {
+    put_str(out, p.path);
+    put_identity(out, p.identity);
+    put_int(out, p.horizon_from), put_int(out, p.horizon_to);
+    put_u32(out, static_cast<uint32_t>(p.targets.size()));
+    for (const auto& t : p.targets) {
+        const extract::Figure& f = t.figure;
+        put_str(out, f.kind);
+        put_f64(out, f.value);
+        put_str(out, f.unit);
+        put_int(out, f.year);
+        put_u32(out, static_cast<uint32_t>(f.words.size()));
+        for (const auto& w : f.words) put_str(out, w);
+        put_str(out, f.subject);
+        put_ref(out, f.ref), put_ref(out, f.sentence);
+        put_u32(out, (f.target ? 1u : 0u) | (f.change ? 2u : 0u) | (f.condition ? 4u : 0u) | (f.at_least ? 8u : 0u));
+        put_str(out, t.text), put_str(out, t.section);
+        put_u32(out, t.line);
+    }
+    put_u32(out, static_cast<uint32_t>(p.months.size()));
+    for (const auto& m : p.months) {
+        put_int(out, m.mention.month);
+        put_str(out, m.mention.what);
+        put_ref(out, m.mention.ref);
+        put_str(out, m.text), put_str(out, m.section);
+        put_u32(out, m.line);
+    }
+}
+void put_plan(std::string& out, const std::string& key, const struct stat& st, const extract::PlanTargets& t) {
+    put_str(out, key);
+    put_stat(out, st);
+    put_targets(out, t);
+}
+extract::PlanTargets get_targets(Reader& r) {
+    extract::PlanTargets p;
+    p.path = r.str();
+    p.identity = get_identity(r);
+    p.horizon_from = r.i32(), p.horizon_to = r.i32();
+    for (uint32_t n = r.u32(), k = 0; k < n && r.ok; ++k) {
+        extract::PlanTargets::Target t;
+        extract::Figure& f = t.figure;
+        f.kind = r.str();
+        f.value = r.f64();
+        f.unit = r.str();
+        f.year = r.i32();
+        for (uint32_t w = r.u32(), j = 0; j < w && r.ok; ++j) f.words.push_back(r.str());
+        f.subject = r.str();
+        f.ref = get_ref(r), f.sentence = get_ref(r);
+        uint32_t flags = r.u32();
+        f.target = flags & 1, f.change = flags & 2, f.condition = flags & 4, f.at_least = flags & 8;
+        t.text = r.str(), t.section = r.str();
+        t.line = r.u32();
+        p.targets.push_back(std::move(t));
+    }
+    for (uint32_t n = r.u32(), k = 0; k < n && r.ok; ++k) {
+        extract::PlanTargets::Month m;
+        m.mention.month = r.i32();
+        m.mention.what = r.str();
+        m.mention.ref = get_ref(r);
+        m.text = r.str(), m.section = r.str();
+        m.line = r.u32();
+        p.months.push_back(std::move(m));
+    }
+    return p;
+}
+
 }  // namespace
+
+std::string take_new_plans() {
+    PlanMemo& memo = plan_memo();
+    std::lock_guard<std::mutex> lock(memo.mu);
+    std::string out;
+    uint32_t n = 0;
+    for (const auto& key : memo.fresh) {
+        auto it = memo.by_path.find(key);
+        if (it == memo.by_path.end()) continue;  // the memo was emptied since
+        if (out.empty()) put_u32(out, 0);        // the count, set below
+        put_plan(out, key, it->second.st, *it->second.targets);
+        ++n;
+    }
+    memo.fresh.clear();
+    if (n) {
+        std::string count;
+        put_u32(count, n);
+        out.replace(0, 4, count);
+    }
+    return out;
+}
+
+void add_plans(std::string_view bytes) {
+    Reader r{bytes};
+    for (uint32_t n = r.u32(), k = 0; k < n && r.ok; ++k) {
+        std::string key = r.str();
+        struct stat st = get_stat(r);
+        auto targets = std::make_shared<const extract::PlanTargets>(get_targets(r));
+        if (!r.ok) return;
+        PlanMemo& memo = plan_memo();
+        {
+            std::lock_guard<std::mutex> lock(memo.mu);
+            // Had it; or had another state of the file, which is checked when used.
+            if (memo.by_path.count(key)) continue;
+        }
+        keep(key, st, std::move(targets), false);
+    }
+}
+
+Sharing plan_sharing() { return Sharing{take_new_plans, add_plans}; }
+
+std::string shared_plan(const std::string& path, const ingest::Options& opts, const struct stat& st,
+                        const extract::PlanTargets& targets) {
+    std::string out;
+    put_u32(out, 1);
+    put_plan(out, memo_key(path, opts), st, targets);
+    return out;
+}
+
+std::string serialize_targets(const extract::PlanTargets& t) {
+    std::string out;
+    put_targets(out, t);
+    return out;
+}
+
+bool deserialize_targets(std::string_view bytes, extract::PlanTargets& t) {
+    Reader r{bytes};
+    t = get_targets(r);
+    return r.ok && r.at == bytes.size();
+}
 
 bool link_plan(Model& report, const Model& plan, const std::string& plan_path, bool explicit_plan) {
     return link_targets(report, extract::plan_targets(plan), plan_path, explicit_plan);

@@ -59,6 +59,15 @@ bool is_report(const Model& m);
 // is set either way.
 bool pair_report(Analysis& report, const PlanIndex& index, const ingest::Options& opts);
 
+// The plans this process analysed for pairing since the last call, for the
+// batch's other workers (pipeline::Sharing): empty when none.
+std::string take_new_plans();
+// What take_new_plans wrote in another worker: kept like this process's own
+// (each still checked against its file's state before it is used).
+void add_plans(std::string_view bytes);
+// A Sharing of the two, for run_in_workers.
+Sharing plan_sharing();
+
 // Links an analysed report and plan (`rules test`, the progress command):
 // always when `explicit_plan`, else only when a citation of the report names
 // the plan. Returns whether they were linked; report.plan.attempted is set.

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -20,6 +21,17 @@ inline void put_str(std::string& out, std::string_view s) {
 }
 inline void put_int(std::string& out, int v) { put_u32(out, static_cast<uint32_t>(v)); }
 inline void put_double(std::string& out, double v) { put_str(out, std::to_string(v)); }
+inline void put_u64(std::string& out, uint64_t v) {
+    put_u32(out, static_cast<uint32_t>(v)), put_u32(out, static_cast<uint32_t>(v >> 32));
+}
+// A double as its bits: put_double rounds to six decimals, which a value
+// compared again (a plan's target) must not be.
+inline void put_f64(std::string& out, double v) {
+    uint64_t bits = 0;
+    static_assert(sizeof bits == sizeof v);
+    std::memcpy(&bits, &v, sizeof v);
+    put_u64(out, bits);
+}
 
 struct Reader {
     std::string_view in;
@@ -33,6 +45,16 @@ struct Reader {
         return v;
     }
     int i32() { return static_cast<int>(u32()); }
+    uint64_t u64() {
+        uint64_t lo = u32();
+        return lo | static_cast<uint64_t>(u32()) << 32;
+    }
+    double f64() {
+        uint64_t bits = u64();
+        double v = 0;
+        std::memcpy(&v, &bits, sizeof v);
+        return v;
+    }
     std::string str() {
         uint32_t n = u32();
         if (!ok || in.size() - at < n) return ok = false, std::string();

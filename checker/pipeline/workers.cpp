@@ -45,19 +45,67 @@ bool read_all(int fd, char* p, size_t n) {
     return true;
 }
 
-// Result message kinds, worker -> parent.
+// Parent -> worker: the task's index (u64), the length of what other workers
+// shared (u64), then each piece they shared as a u64 length and its bytes.
+// Worker -> parent: a header (kind, the result's length, the length of what
+// the worker shares: kHead bytes), the result, what it shares.
 constexpr char kOk = 'R', kOutOfMemory = 'M';
+constexpr size_t kHead = 17;
+
+struct Head {
+    char kind = 0;
+    uint64_t result = 0, shared = 0;
+};
+Head head_of(const std::string& buf) {
+    Head h;
+    h.kind = buf[0];
+    std::memcpy(&h.result, buf.data() + 1, sizeof h.result);
+    std::memcpy(&h.shared, buf.data() + 9, sizeof h.shared);
+    return h;
+}
+
+// Reads what other workers shared (`len` bytes of pieces) and gives each
+// piece to `sharing`. Sharing only saves work: a piece that cannot be held
+// is read past, not given. False when the pipe ended.
+bool receive_shared(int in, uint64_t len, const Sharing* sharing) {
+    while (len >= 8) {
+        uint64_t n = 0;
+        if (!read_all(in, reinterpret_cast<char*>(&n), sizeof n)) return false;
+        len -= 8;
+        if (n > len) return false;  // a damaged message: cannot happen between parent and child
+        len -= n;
+        std::string piece;
+        try {
+            piece.resize(static_cast<size_t>(n));
+        } catch (const std::bad_alloc&) {
+            char skip[65536];
+            for (; n; n -= std::min<uint64_t>(n, sizeof skip))
+                if (!read_all(in, skip, static_cast<size_t>(std::min<uint64_t>(n, sizeof skip)))) return false;
+            continue;
+        }
+        if (!read_all(in, piece.data(), piece.size())) return false;
+        if (sharing && sharing->give) {
+            try {
+                sharing->give(piece);
+            } catch (...) {
+            }
+        }
+    }
+    return len == 0;
+}
 
 struct Worker {
     pid_t pid = -1;
     int to = -1, from = -1;  // task pipe (write end), result pipe (read end)
     bool busy = false;
     size_t task = 0;
+    size_t seen = 0;  // the pieces of the run's shared log this worker has been offered
     std::chrono::steady_clock::time_point started;
     std::string buf;  // result bytes received so far
 };
 
-[[noreturn]] void child_loop(int in, int out, const Budget& budget, const std::function<std::string(size_t)>& task) {
+[[noreturn]] void child_loop(int in, int out, const Budget& budget, const std::function<std::string(size_t)>& task,
+                             const Sharing* sharing) {
     if (budget.max_memory_mb) {
         // The budget is on top of what the process already maps (code, rules;
         // under AddressSanitizer its shadow memory, terabytes of reservations).
@@ -81,26 +129,38 @@ struct Worker {
         close(null);
     }
     for (;;) {
-        uint64_t i = 0;
-        if (!read_all(in, reinterpret_cast<char*>(&i), sizeof i)) _exit(0);  // the parent closed: done
-        // A header (status, payload length) and the payload, written as they
-        // are: a long report's payload is tens of MB, not copied once more.
-        char head[9] = {};
-        std::string r;
+        uint64_t msg[2] = {};  // the task's index, the length of what was shared
+        if (!read_all(in, reinterpret_cast<char*>(msg), sizeof msg)) _exit(0);  // the parent closed: done
+        if (!receive_shared(in, msg[1], sharing)) _exit(0);
+        // The header and the payload, written as they are: a long report's
+        // payload is tens of MB, not copied once more.
+        char head[kHead] = {};
+        std::string r, learnt;
         try {
-            r = task(static_cast<size_t>(i));
+            r = task(static_cast<size_t>(msg[0]));
             head[0] = kOk;
         } catch (const std::bad_alloc&) {
             r = std::string();
             head[0] = kOutOfMemory;
         }
-        uint64_t len = r.size();
+        if (head[0] == kOk && sharing && sharing->take) {
+            try {
+                learnt = sharing->take();
+            } catch (...) {
+                learnt = std::string();
+            }
+        }
+        uint64_t len = r.size(), shared = learnt.size();
         std::memcpy(&head[1], &len, sizeof len);
-        if (!write_all(out, head, sizeof head) || !write_all(out, r.data(), r.size())) _exit(1);
+        std::memcpy(&head[9], &shared, sizeof shared);
+        if (!write_all(out, head, sizeof head) || !write_all(out, r.data(), r.size()) ||
+            !write_all(out, learnt.data(), learnt.size()))
+            _exit(1);
     }
 }
 
-bool spawn(Worker& w, std::vector<Worker>& all, const Budget& budget, const std::function<std::string(size_t)>& task) {
+bool spawn(Worker& w, std::vector<Worker>& all, const Budget& budget, const std::function<std::string(size_t)>& task,
+           const Sharing* sharing) {
     int down[2], up[2];
     if (pipe2(down, O_CLOEXEC) != 0) return false;
     if (pipe2(up, O_CLOEXEC) != 0) {
@@ -116,7 +176,7 @@ bool spawn(Worker& w, std::vector<Worker>& all, const Budget& budget, const std:
         close(down[1]), close(up[0]);
         for (auto& o : all)  // the other workers' pipes: a sibling must see EOF when the parent closes them
             if (&o != &w && o.pid > 0) close(o.to), close(o.from);
-        child_loop(down[0], up[1], budget, task);
+        child_loop(down[0], up[1], budget, task, sharing);
     }
     close(down[0]), close(up[1]);
     w = Worker{};
@@ -145,7 +205,7 @@ int reap(Worker& w, bool kill_it, long& maxrss_kb) {
 
 bool run_in_workers(size_t n, unsigned jobs, const Budget& budget,
                     const std::function<std::string(size_t)>& task,
-                    const std::function<void(size_t, WorkerOutcome)>& done) {
+                    const std::function<void(size_t, WorkerOutcome)>& done, const Sharing* sharing) {
     if (n == 0) return true;
     // A dead worker's pipe must not kill the parent.
     struct sigaction ignore {}, old_pipe {};
@@ -154,12 +214,20 @@ bool run_in_workers(size_t n, unsigned jobs, const Budget& budget,
     std::vector<Worker> pool(std::max<size_t>(1, std::min<size_t>(jobs, n)));
     size_t started = 0;
     for (auto& w : pool)
-        if (spawn(w, pool, budget, task)) ++started;
+        if (spawn(w, pool, budget, task, sharing)) ++started;
     if (!started) {
         sigaction(SIGPIPE, &old_pipe, nullptr);
         return false;
     }
     size_t next = 0, finished = 0;
+    // What workers shared, in the order it came, and who sent it (a worker is
+    // not sent its own; its replacement, a fresh fork, is).
+    struct Piece {
+        pid_t from;
+        std::string bytes;
+    };
+    std::vector<Piece> shared_log;
+    size_t shared_bytes = 0;
     // The file's own deadline (pipeline::Options::timeout_seconds) ends it
     // cleanly at the budget; the signal is for code that cannot notice it
     // (inside a library call): 10% later, at least one second.
@@ -178,7 +246,7 @@ bool run_in_workers(size_t n, unsigned jobs, const Budget& budget,
             o.failure = WorkerFailure::Memory;
         ++finished;
         done(i, std::move(o));
-        spawn(w, pool, budget, task);  // a replacement; if fork fails, the pool shrinks
+        spawn(w, pool, budget, task, sharing);  // a replacement; if fork fails, the pool shrinks
     };
     while (finished < n) {
         // Hand out work.
@@ -187,11 +255,20 @@ bool run_in_workers(size_t n, unsigned jobs, const Budget& budget,
             if (w.pid <= 0) continue;
             any_alive = true;
             if (w.busy || next >= n) continue;
-            uint64_t i = next;
-            if (!write_all(w.to, reinterpret_cast<const char*>(&i), sizeof i)) {
+            std::string msg(16, '\0');
+            for (; w.seen < shared_log.size(); ++w.seen) {
+                const Piece& p = shared_log[w.seen];
+                if (p.from == w.pid) continue;
+                uint64_t len = p.bytes.size();
+                msg.append(reinterpret_cast<const char*>(&len), sizeof len);
+                msg += p.bytes;
+            }
+            const uint64_t head[2] = {next, msg.size() - 16};
+            std::memcpy(msg.data(), head, sizeof head);
+            if (!write_all(w.to, msg.data(), msg.size())) {
                 long rss = 0;
                 reap(w, true, rss);
-                spawn(w, pool, budget, task);
+                spawn(w, pool, budget, task, sharing);
                 continue;
             }
             w.busy = true, w.task = next++, w.buf.clear();
@@ -229,12 +306,12 @@ bool run_in_workers(size_t n, unsigned jobs, const Budget& budget,
                     if (got > 0) {
                         // Once the length is known, room for the whole payload at once
                         // (growing by doubling held up to twice a long report's payload).
-                        const bool had_head = w.buf.size() >= 9;
+                        const bool had_head = w.buf.size() >= kHead;
                         w.buf.append(chunk, static_cast<size_t>(got));
-                        if (!had_head && w.buf.size() >= 9) {
-                            uint64_t want = 0;
-                            std::memcpy(&want, w.buf.data() + 1, sizeof want);
-                            w.buf.reserve(9 + static_cast<size_t>(std::min<uint64_t>(want, uint64_t{1} << 30)));
+                        if (!had_head && w.buf.size() >= kHead) {
+                            Head h = head_of(w.buf);
+                            uint64_t want = h.result + h.shared;
+                            w.buf.reserve(kHead + static_cast<size_t>(std::min<uint64_t>(want, uint64_t{1} << 30)));
                         }
                         continue;
                     }
@@ -242,14 +319,20 @@ bool run_in_workers(size_t n, unsigned jobs, const Budget& budget,
                     eof = got == 0;
                     break;
                 }
-                if (w.buf.size() >= 9) {
-                    uint64_t len = 0;
-                    std::memcpy(&len, w.buf.data() + 1, sizeof len);
-                    if (w.buf.size() - 9 >= len) {
+                if (w.buf.size() >= kHead) {
+                    const Head h = head_of(w.buf);
+                    if (w.buf.size() - kHead >= h.result + h.shared) {
                         WorkerOutcome o;
-                        if (w.buf[0] != kOk) o.failure = WorkerFailure::Memory;
-                        else if (w.buf.size() - 9 == len) o.payload = std::move(w.buf.erase(0, 9));
-                        else o.payload = w.buf.substr(9, len);
+                        if (h.kind != kOk) {
+                            o.failure = WorkerFailure::Memory;
+                        } else {
+                            if (h.shared && shared_bytes + h.shared <= kMaxSharedBytes) {
+                                shared_log.push_back({w.pid, w.buf.substr(kHead + h.result, h.shared)});
+                                shared_bytes += h.shared;
+                            }
+                            w.buf.resize(kHead + h.result);
+                            o.payload = std::move(w.buf.erase(0, kHead));
+                        }
                         w.busy = false;
                         size_t i = w.task;
                         w.buf = std::string();  // not the capacity of the longest report so far
@@ -258,7 +341,7 @@ bool run_in_workers(size_t n, unsigned jobs, const Budget& budget,
                             // Its heap may be fragmented or half-initialised: start afresh.
                             long rss = 0;
                             reap(w, true, rss);
-                            spawn(w, pool, budget, task);
+                            spawn(w, pool, budget, task, sharing);
                         }
                         done(i, std::move(o));
                         continue;

@@ -33,6 +33,19 @@ struct WorkerOutcome {
     int signal = 0;       // the signal that ended a crashed worker
 };
 
+// What the workers of one run pass on to each other (the plans' targets,
+// pipeline/pairing.cpp), so that work one of them did is not done again by
+// the others. In a worker, after each task, `take` returns what it learnt
+// (empty: nothing); the parent sends it with the next task of every other
+// worker (and of a replacement), whose `give` receives each piece, in the
+// order they were taken. Kept by the parent up to kMaxSharedBytes in all;
+// past that, workers keep what they learn to themselves.
+struct Sharing {
+    std::function<std::string()> take;
+    std::function<void(std::string_view)> give;
+};
+inline constexpr size_t kMaxSharedBytes = 32u << 20;
+
 // Runs task(i) for every i in [0, n) in `jobs` worker processes. `task` runs in
 // the child and returns the serialized result; `done` runs in the parent, once
 // per index, in completion order. Must be called while the process has a
@@ -40,7 +53,8 @@ struct WorkerOutcome {
 // be started; the caller then checks in-process.
 bool run_in_workers(size_t n, unsigned jobs, const Budget& budget,
                     const std::function<std::string(size_t)>& task,
-                    const std::function<void(size_t, WorkerOutcome)>& done);
+                    const std::function<void(size_t, WorkerOutcome)>& done,
+                    const Sharing* sharing = nullptr);
 
 // The input.unreadable reason for a failed worker, e.g. "stopped after 30 s".
 std::string failure_reason(const WorkerOutcome& o, const Budget& b, const std::string& lang);

@@ -9,6 +9,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "corpus.h"
@@ -17,6 +19,7 @@
 #include "ingest/docx_writer.h"
 #include "pipeline/pairing.h"
 #include "pipeline/pipeline.h"
+#include "pipeline/plan_wire.h"
 #include "report/progress.h"
 #include "report/report.h"
 
@@ -478,4 +481,119 @@ TEST_CASE("progress: a plan paired again is read again only once it changed", "[
     REQUIRE(again.progress);
     CHECK(again.progress->rows[0].target == Approx(95));
     CHECK(table_text(*again.progress, "r", "p") == direct());
+}
+
+namespace {
+std::unique_ptr<pipeline::Analysis> analysed(const std::string& path) {
+    return pipeline::analyze(std::get<SourceDocument>(ingest::read_file(path)));
+}
+}  // namespace
+
+TEST_CASE("progress: a plan's targets cross the worker pipe whole", "[progress]") {
+    // Another worker builds its tables from what arrives: each report's table
+    // must be the one built from the plan's model here.
+    auto plan = analysed((folder() / "ke-hoach-tan-phu.txt").string());
+    const extract::PlanTargets targets = extract::plan_targets(plan->model);
+    REQUIRE_FALSE(targets.targets.empty());
+    REQUIRE_FALSE(targets.months.empty());
+    extract::PlanTargets back;
+    REQUIRE(pipeline::deserialize_targets(pipeline::serialize_targets(targets), back));
+    int reports = 0;
+    for (const auto& e : fs::directory_iterator(folder())) {
+        if (e.path().extension() != ".txt" || e.path().filename().string().rfind("bao-cao", 0) != 0) continue;
+        auto report = analysed(e.path().string());
+        CHECK(pipeline::serialize_progress(extract::build_progress(back, report->model)) ==
+              pipeline::serialize_progress(extract::build_progress(targets, report->model)));
+        ++reports;
+    }
+    CHECK(reports >= 4);
+    // Every bit of a value: 0.1 + 0.2 is not 0.3 (put_double keeps six decimals).
+    extract::PlanTargets odd = targets;
+    odd.targets[0].figure.value = 0.1 + 0.2;
+    odd.targets[0].figure.at_least = !odd.targets[0].figure.at_least;
+    REQUIRE(pipeline::deserialize_targets(pipeline::serialize_targets(odd), back));
+    CHECK(back.targets[0].figure.value == 0.1 + 0.2);
+    CHECK(back.targets[0].figure.at_least == odd.targets[0].figure.at_least);
+    CHECK(back.targets[0].figure.words == odd.targets[0].figure.words);
+    CHECK(back.months[0].mention.what == odd.months[0].mention.what);
+    // Cut short: refused, not misread.
+    const std::string bytes = pipeline::serialize_targets(targets);
+    CHECK_FALSE(pipeline::deserialize_targets(std::string_view(bytes).substr(0, bytes.size() - 3), back));
+    CHECK_FALSE(pipeline::deserialize_targets(bytes + "x", back));
+}
+
+TEST_CASE("progress: a plan another worker analysed is used while its file is unchanged", "[progress]") {
+    test::TempDir dir("plan-shared");
+    const std::string plan_path = dir.write("ke-hoach-tan-phu.txt", test::slurp(folder() / "ke-hoach-tan-phu.txt"));
+    const std::string report_path = dir.write("bao-cao-mot-phan.txt", test::slurp(folder() / "bao-cao-mot-phan.txt"));
+    auto opts = paired_options("", {dir.path.string()});
+    struct stat st {};
+    REQUIRE(::stat(plan_path.c_str(), &st) == 0);
+    // As another worker would send it, with a target this file does not have:
+    // the table shows it, so the plan was not read again.
+    extract::PlanTargets t = extract::plan_targets(analysed(plan_path)->model);
+    REQUIRE(t.targets[0].figure.value == Approx(100));
+    t.targets[0].figure.value = 77;
+    pipeline::add_plans(pipeline::shared_plan(plan_path, opts.ingest, st, t));
+    auto r = pipeline::check_file(report_path, book(), opts);
+    REQUIRE(r.progress);
+    CHECK(r.progress->rows[0].target == Approx(77));
+    // Sent again, it does not replace what this process has.
+    t.targets[0].figure.value = 66;
+    pipeline::add_plans(pipeline::shared_plan(plan_path, opts.ingest, st, t));
+    r = pipeline::check_file(report_path, book(), opts);
+    REQUIRE(r.progress);
+    CHECK(r.progress->rows[0].target == Approx(77));
+    // The file written since (the same text, a new state): read again.
+    timespec times[2] = {{st.st_mtim.tv_sec + 5, 0}, {st.st_mtim.tv_sec + 5, 0}};
+    REQUIRE(::utimensat(AT_FDCWD, plan_path.c_str(), times, 0) == 0);
+    r = pipeline::check_file(report_path, book(), opts);
+    REQUIRE(r.progress);
+    CHECK(r.progress->rows[0].target == Approx(100));
+    // Damaged bytes add nothing and break nothing.
+    std::string bad = pipeline::shared_plan(plan_path, opts.ingest, st, t);
+    pipeline::add_plans(std::string_view(bad).substr(0, bad.size() / 2));
+    pipeline::add_plans("");
+    r = pipeline::check_file(report_path, book(), opts);
+    REQUIRE(r.progress);
+    CHECK(r.progress->rows[0].target == Approx(100));
+}
+
+TEST_CASE("progress: a report's figures kept for the table are the figures found again", "[progress]") {
+    // Pairing keeps a report's figures (keep_figures) and figure.contradiction
+    // reads them from there: the same figures, in the same order, whether
+    // results only or all.
+    auto text_of = [](const extract::Figure& f) {
+        std::ostringstream os;
+        os << f.kind << '|' << f.value << '|' << f.unit << '|' << f.year << '|' << f.subject << '|' << f.ref.block << ','
+           << f.ref.begin << ',' << f.ref.end << '|' << f.sentence.block << ',' << f.sentence.begin << ','
+           << f.sentence.end << '|' << f.target << f.change << f.condition << f.at_least << '|';
+        for (const auto& w : f.words) os << w << ' ';
+        return os.str();
+    };
+    auto all = [&](const Model& m, bool results_only) {
+        std::vector<std::string> out;
+        extract::each_figure(m, [&](extract::Figure&& f) { out.push_back(text_of(f)); }, results_only);
+        return out;
+    };
+    int checked = 0;
+    for (const auto& e : fs::directory_iterator(folder())) {
+        if (e.path().extension() != ".txt") continue;
+        auto a = analysed(e.path().string());
+        const auto results = all(a->model, true), every = all(a->model, false);
+        extract::keep_figures(a->model);
+        REQUIRE(a->model.figures);
+        CHECK(all(a->model, true) == results);
+        CHECK(all(a->model, false) == every);
+        CHECK(extract::figures_of(a->model).size() == every.size());
+        checked += every.size() > results.size() && !results.empty();
+    }
+    CHECK(checked >= 1);  // a document with both results and other figures
+    // A report stating more figures than kept is read again by each.
+    std::string many = test::slurp(folder() / "bao-cao-mot-phan.txt");
+    for (size_t k = 0; k <= extract::kMaxKeptFigures; ++k) many += "Huyện tổ chức " + std::to_string(k + 1) + " hội nghị.\n";
+    test::TempDir dir("many-figures");
+    auto big = analysed(dir.write("bao-cao.txt", many));
+    extract::keep_figures(*const_cast<Model*>(&big->model));
+    CHECK_FALSE(big->model.figures);
 }
