@@ -92,11 +92,9 @@ int nearness(const std::string& report, const std::string& plan) {
 
 bool is_report(const Model& m) { return m.outline.kind == DocKind::Report; }
 
-// Files are indexed kIndexChunk to a worker's task: one task per file made
-// the pipes' wake-ups (parent and worker waking each other twice per file) a
-// large part of a pass whose files take a millisecond each. A chunk whose
-// worker fails (crash, time or memory budget) is indexed again file by file,
-// so a file that cannot be read costs only itself, as before.
+// Files are indexed kIndexChunk to a worker's task (run_chunked_in_workers):
+// one task per file made the pipes' wake-ups a large part of a pass whose
+// files take a millisecond each.
 constexpr size_t kIndexChunk = 32;
 
 PlanIndex index_plans(const std::vector<std::string>& paths, const ingest::Options& opts, unsigned jobs,
@@ -110,32 +108,12 @@ PlanIndex index_plans(const std::vector<std::string>& paths, const ingest::Optio
             return std::string();
         }
     };
-    bool ran = false;
-    if (workers) {
-        const size_t chunks = (paths.size() + kIndexChunk - 1) / kIndexChunk;
-        std::vector<size_t> again;  // the files of the chunks that failed
-        ran = run_in_workers(
-            chunks, jobs, budget,
-            [&](size_t c) {
-                std::string out;
-                for (size_t i = c * kIndexChunk; i < std::min(paths.size(), (c + 1) * kIndexChunk); ++i)
-                    put_str(out, one(i));
-                return out;
-            },
-            [&](size_t c, WorkerOutcome o) {
-                const size_t from = c * kIndexChunk, to = std::min(paths.size(), from + kIndexChunk);
-                Reader r{o.payload};
-                for (size_t i = from; i < to && o.failure == WorkerFailure::None; ++i) found[i] = r.str();
-                if (o.failure != WorkerFailure::None || !r.ok || r.at != o.payload.size()) {
-                    for (size_t i = from; i < to; ++i) found[i].clear(), again.push_back(i);
-                }
-            });
-        if (ran && !again.empty())
-            run_in_workers(again.size(), jobs, budget, [&](size_t k) { return one(again[k]); },
-                           [&](size_t k, WorkerOutcome o) {
-                               if (o.failure == WorkerFailure::None) found[again[k]] = std::move(o.payload);
-                           });
-    }
+    // A file whose worker failed is no candidate (found[i] stays empty).
+    bool ran = workers && run_chunked_in_workers(paths.size(), kIndexChunk, jobs, budget, one,
+                                                 [&](size_t i, WorkerOutcome o) {
+                                                     if (o.failure == WorkerFailure::None)
+                                                         found[i] = std::move(o.payload);
+                                                 });
     if (!ran)
         for (size_t i = 0; i < paths.size(); ++i) found[i] = one(i);
     for (size_t i = 0; i < paths.size(); ++i) {

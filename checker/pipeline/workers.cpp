@@ -364,6 +364,40 @@ bool run_in_workers(size_t n, unsigned jobs, const Budget& budget,
     return true;
 }
 
+bool run_chunked_in_workers(size_t n, size_t chunk, unsigned jobs, const Budget& budget,
+                            const std::function<std::string(size_t)>& task,
+                            const std::function<void(size_t, WorkerOutcome)>& done) {
+    chunk = std::max<size_t>(1, chunk);
+    const size_t chunks = (n + chunk - 1) / chunk;
+    std::vector<size_t> again;  // the indices of the chunks that failed
+    bool ran = run_in_workers(
+        chunks, jobs, budget,
+        [&](size_t c) {
+            std::string out;
+            for (size_t i = c * chunk; i < std::min(n, (c + 1) * chunk); ++i) wire::put_str(out, task(i));
+            return out;
+        },
+        [&](size_t c, WorkerOutcome o) {
+            const size_t from = c * chunk, to = std::min(n, from + chunk);
+            std::vector<std::string> got;
+            wire::Reader r{o.payload};
+            for (size_t i = from; i < to && o.failure == WorkerFailure::None && r.ok; ++i) got.push_back(r.str());
+            if (o.failure != WorkerFailure::None || !r.ok || r.at != o.payload.size() || got.size() != to - from) {
+                for (size_t i = from; i < to; ++i) again.push_back(i);
+                return;
+            }
+            for (size_t i = from; i < to; ++i) done(i, WorkerOutcome{WorkerFailure::None, std::move(got[i - from]), 0});
+        });
+    if (!ran) return false;
+    if (again.empty()) return true;
+    std::sort(again.begin(), again.end());
+    if (!run_in_workers(again.size(), jobs, budget, [&](size_t k) { return task(again[k]); },
+                        [&](size_t k, WorkerOutcome o) { done(again[k], std::move(o)); }))
+        // No worker could be started for the second round: those indices fail as crashes would.
+        for (size_t i : again) done(i, WorkerOutcome{WorkerFailure::Crash, {}, 0});
+    return true;
+}
+
 std::string failure_reason(const WorkerOutcome& o, const Budget& b, const std::string& lang) {
     const bool en = lang == "en";
     auto number = [](double v) {

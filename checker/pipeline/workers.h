@@ -56,6 +56,17 @@ bool run_in_workers(size_t n, unsigned jobs, const Budget& budget,
                     const std::function<void(size_t, WorkerOutcome)>& done,
                     const Sharing* sharing = nullptr);
 
+// run_in_workers for tasks that take a millisecond each (the plan index's
+// files), where a pipe round trip per index (parent and worker waking each
+// other twice) costs as much as the task: `chunk` indices go to a worker in
+// one message. A chunk whose worker fails (crash, time or memory budget, the
+// time budget counting for the chunk as a whole) is run again one index per
+// message, so a failure costs only its own index, which `done` receives with
+// the failure. Same contract as run_in_workers otherwise.
+bool run_chunked_in_workers(size_t n, size_t chunk, unsigned jobs, const Budget& budget,
+                            const std::function<std::string(size_t)>& task,
+                            const std::function<void(size_t, WorkerOutcome)>& done);
+
 // The input.unreadable reason for a failed worker, e.g. "stopped after 30 s".
 std::string failure_reason(const WorkerOutcome& o, const Budget& b, const std::string& lang);
 

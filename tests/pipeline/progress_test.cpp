@@ -450,6 +450,40 @@ TEST_CASE("progress: the index looks a report's plan up by symbol and chooses as
     CHECK(paired == 3);
 }
 
+TEST_CASE("progress: the index read by workers, in chunks, is the index read in-process", "[progress]") {
+    // More files than three chunks hold, plans and reports mixed, so that
+    // chunks end inside runs of either and the last chunk is short.
+    test::TempDir dir("index-chunks");
+    const std::string plan = test::slurp(folder() / "ke-hoach-tan-phu.txt");
+    const std::string report = test::slurp(folder() / "bao-cao-day-du.txt");
+    const std::string number = "Số: 45/KH-UBND";
+    REQUIRE(plan.find(number) != std::string::npos);
+    std::vector<std::string> paths;
+    for (int n = 1; n <= 101; ++n) {
+        if (n % 3 == 0) {
+            paths.push_back(dir.write("bao-cao-" + std::to_string(n) + ".txt", report));
+            continue;
+        }
+        std::string s = plan;
+        s.replace(s.find(number), number.size(), "Số: " + std::to_string(n) + "/KH-UBND");
+        paths.push_back(dir.write("ke-hoach-" + std::to_string(n) + ".txt", s));
+    }
+    pipeline::Budget budget;
+    auto alone = pipeline::index_plans(paths, {}, 1, budget, false);
+    auto workers = pipeline::index_plans(paths, {}, 2, budget, true);
+    REQUIRE(alone.plans.size() == 68);  // 101 files, every third a report
+    REQUIRE(workers.plans.size() == alone.plans.size());
+    for (size_t i = 0; i < alone.plans.size(); ++i) {
+        INFO(alone.plans[i].path);
+        CHECK(workers.plans[i].path == alone.plans[i].path);
+        CHECK(workers.plans[i].id.number == alone.plans[i].id.number);
+        CHECK(workers.plans[i].id.symbol == alone.plans[i].id.symbol);
+        CHECK(workers.plans[i].id.date.year == alone.plans[i].id.date.year);
+        CHECK(workers.plans[i].id.agency == alone.plans[i].id.agency);
+    }
+    CHECK(alone.plans.back().id.number == "101");
+}
+
 TEST_CASE("progress: a plan paired again is read again only once it changed", "[progress]") {
     // Reports of one plan share its targets (pairing.cpp keeps them per file
     // while it is unchanged): the table is the one built from the plan's
