@@ -262,3 +262,38 @@ TEST_CASE("workers: chunked tasks travel together, and a failure costs only its 
                                            }));
     CHECK(calls == 3);
 }
+
+TEST_CASE("workers: tasks sent ahead to a worker that fails are run by its replacement") {
+    // One worker, so that every task but the last few is sent while the one
+    // before runs; quick tasks, so that results often arrive together.
+    pipeline::Budget budget;
+    budget.timeout_seconds = 2;
+    budget.max_memory_mb = 512;
+    constexpr size_t kTasks = 40;
+    std::map<size_t, pipeline::WorkerOutcome> got;
+    REQUIRE(pipeline::run_in_workers(
+        kTasks, 1, budget,
+        [](size_t i) -> std::string {
+            if (i == 5 || i == 6) raise(SIGSEGV);  // twice running: the replacement too
+            if (i == 12) std::this_thread::sleep_for(std::chrono::seconds(30));
+            if (i == 20) {
+                std::vector<std::vector<char>> hog;
+                for (;;) hog.emplace_back(64u << 20, 'x');
+            }
+            if (i == 30) return std::string(200'000, 'z');  // spans reads, with results behind it
+            return "ok" + std::to_string(i);
+        },
+        [&](size_t i, pipeline::WorkerOutcome o) {
+            CHECK(got.count(i) == 0);
+            got[i] = std::move(o);
+        }));
+    REQUIRE(got.size() == kTasks);
+    for (size_t i = 0; i < kTasks; ++i) {
+        INFO(i);
+        if (i == 5 || i == 6) CHECK(got[i].failure == WorkerFailure::Crash);
+        else if (i == 12) CHECK(got[i].failure == WorkerFailure::Timeout);
+        else if (i == 20) CHECK(got[i].failure == WorkerFailure::Memory);
+        else if (i == 30) CHECK(got[i].payload == std::string(200'000, 'z'));
+        else CHECK(got[i].payload == "ok" + std::to_string(i));
+    }
+}
