@@ -371,9 +371,36 @@ TEST_CASE("progress: the index reads a long .txt plan's identity from its first 
             CHECK(got.date.month == want.date.month);
             CHECK(got.date.year == want.date.year);
             CHECK(got.agency == want.agency);
+            CHECK(got.title == want.title);
         }
     }
     CHECK(plans >= 10);
+}
+
+TEST_CASE("progress: the index finds a plan whose header follows a long paragraph, read further") {
+    // A note of 45 hard-wrapped lines above the header lays out into one
+    // block: the index's first lines hold no header, and the file is read
+    // again further, as the check reads it.
+    test::TempDir dir("index-late-header");
+    const std::string plan = test::slurp(folder() / "ke-hoach-tan-phu.txt");
+    std::string note;
+    for (int i = 0; i < 45; ++i)
+        note += std::string(i == 0 ? "Ghi chú của văn phòng" : "các phòng chuyên môn") +
+                " góp ý vào dự thảo kế hoạch này và gửi lại trước ngày làm việc tiếp theo để tổng hợp\n";
+    const std::string path = dir.write("ke-hoach-ghi-chu.txt", note + "\n" + plan);
+    auto r = ingest::read_file(path);
+    auto* doc = std::get_if<SourceDocument>(&r);
+    REQUIRE(doc);
+    auto whole = pipeline::analyze_header(std::move(*doc));
+    REQUIRE(whole->model.outline.kind == DocKind::Plan);
+    const DocIdentity want = extract::identity_of(whole->model);
+    REQUIRE(want.number == "45");
+    pipeline::Budget budget;
+    auto idx = pipeline::index_plans({path}, {}, 1, budget, false);
+    REQUIRE(idx.plans.size() == 1);
+    CHECK(idx.plans[0].id.number == want.number);
+    CHECK(idx.plans[0].id.symbol == want.symbol);
+    CHECK(idx.plans[0].id.title == want.title);
 }
 
 TEST_CASE("progress: a symbol is keyed in one spelling") {

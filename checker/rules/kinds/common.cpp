@@ -89,6 +89,19 @@ TextCache::TextCache(const Model& m) : model_(m) {
     if (m.doc)
         for (const auto& b : m.doc->blocks) total += b.text.size();
     if (m.doc && total <= kMaxCachedText) words_.resize(m.doc->blocks.size());
+    titles_.resize(m.outline.sections.size());
+}
+
+const std::string& TextCache::folded_title(size_t section) {
+    auto& t = titles_.at(section);
+    if (!t) t = utf8::fold(model_.outline.sections[section].title);
+    return *t;
+}
+
+const std::string& folded_title(const Context& ctx, size_t section, std::string& scratch) {
+    if (ctx.cache) return ctx.cache->folded_title(section);
+    scratch = utf8::fold(ctx.model.outline.sections[section].title);
+    return scratch;
 }
 
 const std::vector<Word>& TextCache::words(uint32_t block) {

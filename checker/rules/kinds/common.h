@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/string_hash.h"
 #include "rules/params.h"
 #include "rules/rule.h"
 
@@ -19,7 +20,7 @@ bool in_scope(const Model& m, uint32_t block, Scope s);
 
 // The hash of a lower-cased word that lists of words are searched by (a key
 // looked up first, the string compared only when it is found).
-inline uint64_t word_key(std::string_view lower) { return std::hash<std::string_view>{}(lower) | 1; }
+inline uint64_t word_key(std::string_view lower) { return StringHash{}(lower) | 1; }
 
 struct Word {
     uint32_t begin = 0, end = 0;  // byte offsets in the block text
@@ -52,11 +53,17 @@ public:
     explicit TextCache(const Model& m);
     bool enabled() const { return !words_.empty(); }
     const std::vector<Word>& words(uint32_t block);
+    // utf8::fold of outline.sections[i].title (every required-section rule
+    // folds every title; always cached: titles are short).
+    const std::string& folded_title(size_t section);
 
 private:
     const Model& model_;
     std::vector<std::optional<std::vector<Word>>> words_;
+    std::vector<std::optional<std::string>> titles_;
 };
+// utf8::fold of the title of section i, through ctx.cache when there is one (else in scratch).
+const std::string& folded_title(const Context& ctx, size_t section, std::string& scratch);
 // words_of(the block's text), through ctx.cache when there is one (else in scratch).
 std::vector<Word> const& block_words(const Context& ctx, uint32_t block, std::vector<Word>& scratch);
 // Calls fn(block, text, words) for every block in `scope`.

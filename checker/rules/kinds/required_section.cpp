@@ -8,9 +8,9 @@
 namespace plancheck::rules {
 namespace {
 
-bool title_matches(const std::string& folded_title, const std::vector<std::string>& aliases, bool contains) {
+bool title_matches(const std::string& title, const std::vector<std::string>& aliases, bool contains) {
     for (const auto& a : aliases) {
-        if (contains ? folded_title.find(a) != std::string::npos : folded_title.compare(0, a.size(), a) == 0)
+        if (contains ? title.find(a) != std::string::npos : title.compare(0, a.size(), a) == 0)
             return true;
     }
     return false;
@@ -27,14 +27,15 @@ public:
         const auto& secs = ctx.model.outline.sections;
         const Outline& o = ctx.model.outline;
         int parent = -1;
+        std::string scratch;
         if (!within_.empty()) {
             for (size_t i = 0; i < secs.size(); ++i)
-                if (title_matches(utf8::fold(secs[i].title), within_, contains_)) { parent = static_cast<int>(i); break; }
+                if (title_matches(folded_title(ctx, i, scratch), within_, contains_)) { parent = static_cast<int>(i); break; }
             if (parent < 0) return;  // the parent's own rule reports its absence
         }
         for (size_t i = 0; i < secs.size(); ++i) {
             if (parent >= 0 && !descends(secs, static_cast<int>(i), parent)) continue;
-            if (title_matches(utf8::fold(secs[i].title), aliases_, contains_)) return;
+            if (title_matches(folded_title(ctx, i, scratch), aliases_, contains_)) return;
         }
         // Anchor: the parent's heading for a missing sub-section, else the first
         // top-level heading (the outline the section is missing from).

@@ -45,6 +45,9 @@ public:
         std::vector<Definition> defs;
         for (uint32_t b = 0; b < blocks.size(); ++b) {
             const std::string& t = blocks[b].text;
+            // Every definition opens with '(' ("(sau đây gọi tắt là ..."): a
+            // paragraph without one is not lowered (that was most of this check).
+            if (t.find('(') == std::string::npos) continue;
             std::string low = utf8::lower(t);
             if (low.size() != t.size()) continue;  // offsets would not agree (never for Vietnamese)
             for (const auto& intro : intros_) {
