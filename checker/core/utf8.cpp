@@ -256,15 +256,20 @@ std::string fold_slow(std::string_view s) {
     return out;
 }
 
-// Per code point below kTableEnd: what map(c, kFoldOptions) gives, when that is
-// zero or one code point with combining class 0 (then the map of a string is the
-// concatenation of the maps of its code points: STRIPMARK removes every mark, so
-// canonical reordering cannot matter). Filled lazily, at most once per code point
-// seen; racing threads compute the same value. 0 = not yet known.
-constexpr uint32_t kFoldUnknown = 0, kFoldComplex = 1, kFoldRemoved = 2, kFoldBias = 3;
+// Per code point below kTableEnd: what fold() writes for it, when map(c,
+// kFoldOptions) is zero or one code point with combining class 0 (then the map
+// of a string is the concatenation of the maps of its code points: STRIPMARK
+// removes every mark, so canonical reordering cannot matter). Filled lazily,
+// at most once per code point seen; racing threads compute the same value.
+// An entry is kFoldUnknown, kFoldComplex (utf8proc_map on the whole string),
+// kFoldRemoved (nothing), kFoldSeparator (as fold_put: a pending space) or
+// kFoldOutput | length << 24 | the UTF-8 bytes of what fold_put appends, at
+// most as many as the code point's own (so the output fits the input's size).
+constexpr uint32_t kFoldUnknown = 0, kFoldComplex = 1, kFoldRemoved = 2, kFoldSeparator = 3;
+constexpr uint32_t kFoldOutput = 0x80000000u;
 std::array<std::atomic<uint32_t>, kTableEnd> g_fold{};
 
-uint32_t fold_cp(char32_t c) {
+uint32_t fold_entry(char32_t c) {
     uint32_t v = g_fold[c].load(std::memory_order_relaxed);
     if (v != kFoldUnknown) return v;
     std::string one;
@@ -277,46 +282,84 @@ uint32_t fold_cp(char32_t c) {
         char32_t f = next(m, i);
         bool single = i == m.size() && f != 0xFFFD &&
                       utf8proc_get_property(static_cast<utf8proc_int32_t>(f))->combining_class == 0;
-        v = single ? f + kFoldBias : kFoldComplex;
+        v = kFoldComplex;
+        if (single) {
+            std::string put;
+            bool pending = false;
+            fold_put(put, pending, f);
+            if (put.empty()) v = kFoldSeparator;
+            else if (put.size() <= one.size()) {
+                v = kFoldOutput | static_cast<uint32_t>(put.size()) << 24;
+                for (size_t k = 0; k < put.size(); ++k) v |= static_cast<uint32_t>(static_cast<unsigned char>(put[k])) << (8 * k);
+            }
+        }
     }
     g_fold[c].store(v, std::memory_order_relaxed);
     return v;
 }
+
+// ASCII as fold_put treats it: letters lower-cased, digits kept, 0 for the
+// rest (a separator).
+constexpr std::array<char, 128> kAsciiFold = [] {
+    std::array<char, 128> t{};
+    for (int b = '0'; b <= '9'; ++b) t[b] = static_cast<char>(b);
+    for (int b = 'a'; b <= 'z'; ++b) t[b] = static_cast<char>(b);
+    for (int b = 'A'; b <= 'Z'; ++b) t[b] = static_cast<char>(b + ('a' - 'A'));
+    return t;
+}();
 }  // namespace
 
 std::string fold(std::string_view s) {
     // Fast path for the letters documents are written in; anything else (or
     // invalid UTF-8) takes utf8proc_map on the whole string as before. Same
     // result either way: the duplicate-paragraph check folds every paragraph.
-    std::string out;
-    out.reserve(s.size());
+    // Written in place: no code point's output is longer than the code point,
+    // and a run of separators becomes at most one space.
+    std::string out(s.size(), '\0');
+    char* const first = out.data();
+    char* o = first;
     bool pending_space = false;
-    for (size_t i = 0; i < s.size();) {
-        auto b = static_cast<unsigned char>(s[i]);
-        if (b < 0x80) {  // ASCII: letters and digits kept (lower case), the rest separates
-            ++i;
-            bool alnum = (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9');
-            if (b >= 'A' && b <= 'Z') {
-                b = static_cast<unsigned char>(b + ('a' - 'A'));
-                alnum = true;
-            }
-            if (!alnum) {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const unsigned char* const e = p + s.size();
+    while (p < e) {
+        const unsigned char b = *p;
+        if (b < 0x80) {
+            ++p;
+            const char m = kAsciiFold[b];
+            if (!m) {
                 pending_space = true;
                 continue;
             }
-            if (pending_space && !out.empty()) out += ' ';
+            if (pending_space && o != first) *o++ = ' ';
             pending_space = false;
-            out += static_cast<char>(b);
+            *o++ = static_cast<char>(m);
             continue;
         }
-        size_t at = i;
-        char32_t c = next_multibyte(s, i);
-        if (c >= kTableEnd || (c == 0xFFFD && i - at != 3)) return fold_slow(s);
-        uint32_t f = fold_cp(c);
-        if (f == kFoldComplex) return fold_slow(s);
-        if (f == kFoldRemoved) continue;
-        fold_put(out, pending_space, f - kFoldBias);
+        char32_t c;
+        if (b >= 0xC2 && b <= 0xDF && e - p >= 2 && (p[1] & 0xC0) == 0x80) {
+            c = static_cast<char32_t>(b & 0x1F) << 6 | (p[1] & 0x3F);
+            p += 2;
+        } else if ((b & 0xF0) == 0xE0 && e - p >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80 &&
+                   (b != 0xE0 || p[1] >= 0xA0) && (b != 0xED || p[1] < 0xA0)) {
+            c = static_cast<char32_t>(b & 0x0F) << 12 | static_cast<char32_t>(p[1] & 0x3F) << 6 | (p[2] & 0x3F);
+            p += 3;
+        } else {
+            return fold_slow(s);  // four bytes (beyond the table) or invalid
+        }
+        if (c >= kTableEnd) return fold_slow(s);
+        const uint32_t v = fold_entry(c);
+        if (v == kFoldComplex) return fold_slow(s);
+        if (v == kFoldRemoved) continue;
+        if (v == kFoldSeparator) {
+            pending_space = true;
+            continue;
+        }
+        if (pending_space && o != first) *o++ = ' ';
+        pending_space = false;
+        const uint32_t len = (v >> 24) & 0x7F;
+        for (uint32_t k = 0; k < len; ++k) *o++ = static_cast<char>(v >> (8 * k));
     }
+    out.resize(static_cast<size_t>(o - first));
     return out;
 }
 

@@ -2,6 +2,7 @@
 // the Vietnamese legacy tables, with the wrong-guess rate measured over every
 // text we have (corpus plans, seeds, samples) converted into each table.
 #include <catch2/catch.hpp>
+#include <thread>
 
 #include <filesystem>
 #include <fstream>
@@ -75,6 +76,30 @@ TEST_CASE("syllable checker separates Vietnamese from mojibake") {
     for (const char* w : {"người", "nghiêng", "quyết", "gì", "khỏe", "thuở", "Đại", "HOẠCH", "giữ", "xã"})
         CHECK(legacy::is_syllable(w));
     for (const char* w : {"hiÓm", "ho¹ch", "ờỡ", "tuyªn", "ñaïi", "xyz"}) CHECK_FALSE(legacy::is_syllable(w));
+}
+
+TEST_CASE("syllable checker: an answer does not depend on the words asked before it") {
+    // More distinct words than both memo levels hold (the direct-mapped table
+    // and the hash map emptied when full), asked in one order, then after
+    // 40,000 others in the reverse order, against a fresh thread's answers.
+    std::vector<std::string> words;
+    for (const char* on : {"", "b", "ch", "ngh", "qu", "tr", "x", "gi", "kh", "ph"})
+        for (const char* rime : {"a", "ào", "iêng", "ương", "uyết", "ỏe", "ôi", "ep", "ưng", "oong", "ăm", "ẹt", "xq", "ao̱"})
+            for (const char* tail : {"", "h", "t", "nh"}) words.push_back(std::string(on) + rime + tail);
+    std::vector<char> fresh(words.size());
+    std::thread([&] {
+        for (size_t i = 0; i < words.size(); ++i) fresh[i] = legacy::is_syllable(words[i]);
+    }).join();
+    for (size_t i = 0; i < words.size(); ++i) CHECK(legacy::is_syllable(words[i]) == static_cast<bool>(fresh[i]));
+    for (int i = 0; i < 40'000; ++i) legacy::is_syllable("t" + std::to_string(i) + "a");
+    size_t yes = 0;
+    for (size_t i = words.size(); i-- > 0;) {
+        INFO(words[i]);
+        CHECK(legacy::is_syllable(words[i]) == static_cast<bool>(fresh[i]));
+        yes += fresh[i];
+    }
+    CHECK(yes > 100);
+    CHECK(yes < words.size() - 100);
 }
 
 TEST_CASE("BOMs and UTF-16") {
