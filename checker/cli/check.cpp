@@ -535,7 +535,7 @@ int cmd_check(const Args& args) {
         if (baseline) baselined += baseline->filter(reports[i]);
         if (find_near_copies) {
             std::lock_guard<std::mutex> lock(near_mutex);
-            if (!reports[i].text.empty()) near_index.add(reports[i].path, std::move(reports[i].text), reports[i].date);
+            if (!reports[i].text.empty()) near_index.add(reports[i].path, std::move(reports[i].text), reports[i].date, i);
             reports[i].text = std::string();
         }
         if (stream) emit_ready(i);

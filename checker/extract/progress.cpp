@@ -425,8 +425,19 @@ std::vector<Figure> figures_of(const Model& m) {
 void keep_figures(Model& m) {
     if (m.figures) return;
     auto list = std::make_shared<FigureList>();
-    list->all = figures_of(m);
-    if (list->all.size() <= kMaxKeptFigures) m.figures = std::move(list);
+    // Past kMaxKeptFigures nothing is held: a 2 MB report states tens of
+    // thousands, and holding them all only to drop them set a worker's peak.
+    bool over = false;
+    each_figure(m, [&](Figure&& f) {
+        if (over) return;
+        if (list->all.size() == kMaxKeptFigures) {
+            over = true;
+            std::vector<Figure>().swap(list->all);
+            return;
+        }
+        list->all.push_back(std::move(f));
+    });
+    if (!over) m.figures = std::move(list);
 }
 
 void each_figure(const Model& m, const std::function<void(Figure&&)>& emit, bool results_only) {
@@ -589,9 +600,11 @@ PlanTargets plan_targets(const Model& plan) {
     return p;
 }
 
-ProgressTable build_progress(const Model& plan, const Model& report) { return build_progress(plan_targets(plan), report); }
+ProgressTable build_progress(const Model& plan, const Model& report, bool unplanned) {
+    return build_progress(plan_targets(plan), report, unplanned);
+}
 
-ProgressTable build_progress(const PlanTargets& plan, const Model& report) {
+ProgressTable build_progress(const PlanTargets& plan, const Model& report, bool unplanned) {
     ProgressTable t;
     t.plan_path = plan.path;
     t.report_path = report.doc->path;
@@ -604,26 +617,35 @@ ProgressTable build_progress(const PlanTargets& plan, const Model& report) {
 
     std::vector<const Figure*> targets;
     for (const auto& tg : plan.targets) targets.push_back(&tg.figure);
-    std::vector<Figure> results;
-    each_figure(report, [&](Figure&& f) {
-        if (!f.target && !f.change) results.push_back(std::move(f));
-    });
-    std::vector<char> used(results.size());
 
     // Each target takes the result most like it; a result answers one target,
     // or several whose subjects are alike (the same measure due in 2025 and 2030).
+    // The report's results are scored as they are found; only those some
+    // target could take are kept, unless the table lists the unplanned ones
+    // too (a long report states tens of thousands of figures).
     struct Cand { size_t t, r; double score; };
     std::vector<Cand> cands;
-    for (size_t ti = 0; ti < targets.size(); ++ti)
-        for (size_t ri = 0; ri < results.size(); ++ri) {
+    std::vector<Figure> results;
+    each_figure(report, [&](Figure&& r) {
+        if (r.target || r.change) return;
+        const size_t ri = results.size();
+        bool candidate = false;
+        for (size_t ti = 0; ti < targets.size(); ++ti) {
             const Figure& tg = *targets[ti];
-            const Figure& r = results[ri];
             if (r.kind != tg.kind || r.unit != tg.unit) continue;
             if (r.year && t.period_to && r.year > t.period_to) continue;
             double sc = subject_similarity(tg.words, r.words);
-            if (sc > 0.5) cands.push_back({ti, ri, sc});
+            if (sc > 0.5) cands.push_back({ti, ri, sc}), candidate = true;
         }
-    std::stable_sort(cands.begin(), cands.end(), [](const Cand& a, const Cand& b) { return a.score > b.score; });
+        if (candidate || unplanned) results.push_back(std::move(r));
+    });
+    std::vector<char> used(results.size());
+    // Best first; among equals, by target and then by result, in the order
+    // the report states them.
+    std::sort(cands.begin(), cands.end(), [](const Cand& a, const Cand& b) {
+        if (a.score != b.score) return a.score > b.score;
+        return a.t != b.t ? a.t < b.t : a.r < b.r;
+    });
     std::vector<int> match(targets.size(), -1);
     std::vector<std::vector<size_t>> answered(results.size());
     for (const auto& c : cands) {
@@ -719,7 +741,7 @@ ProgressTable build_progress(const PlanTargets& plan, const Model& report) {
         t.rows.push_back(std::move(row));
     }
     // What the report gives a figure for and the plan has no target for.
-    for (size_t i = 0; i < results.size(); ++i) {
+    for (size_t i = 0; unplanned && i < results.size(); ++i) {
         if (used[i]) continue;
         const Figure& r = results[i];
         bool near_target = false;

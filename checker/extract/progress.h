@@ -98,9 +98,11 @@ struct PlanTargets {
 };
 PlanTargets plan_targets(const Model& plan);
 
-// The progress table of `report` against `plan`.
-ProgressTable build_progress(const PlanTargets& plan, const Model& report);
-ProgressTable build_progress(const Model& plan, const Model& report);
+// The progress table of `report` against `plan`. unplanned: also a row for
+// each result the plan has no target for (ProgressStatus::NoTarget), which
+// the tables shown to a reader list and the rules do not use.
+ProgressTable build_progress(const PlanTargets& plan, const Model& report, bool unplanned = true);
+ProgressTable build_progress(const Model& plan, const Model& report, bool unplanned = true);
 
 }  // namespace plancheck::extract
 

@@ -183,7 +183,8 @@ std::vector<uint32_t> PlanIndex::candidates(const Citation& c) const {
 
 namespace {
 
-bool link_targets(Model& report, const extract::PlanTargets& plan, const std::string& plan_path, bool explicit_plan) {
+bool link_targets(Model& report, const extract::PlanTargets& plan, const std::string& plan_path, bool explicit_plan,
+                  bool unplanned = true) {
     PlanLink& l = report.plan;
     l = PlanLink{};
     l.attempted = true;
@@ -205,7 +206,7 @@ bool link_targets(Model& report, const extract::PlanTargets& plan, const std::st
     }
     // The report's figures, found once for the table and the figure rules.
     extract::keep_figures(report);
-    l.table = extract::build_progress(plan, report);
+    l.table = extract::build_progress(plan, report, unplanned);
     l.table.plan_path = plan_path;
     return true;
 }
@@ -447,7 +448,7 @@ bool link_plan(Model& report, const Model& plan, const std::string& plan_path, b
     return link_targets(report, extract::plan_targets(plan), plan_path, explicit_plan);
 }
 
-bool pair_report(Analysis& report, const PlanIndex& index, const ingest::Options& opts) {
+bool pair_report(Analysis& report, const PlanIndex& index, const ingest::Options& opts, bool unplanned) {
     Model& m = report.model;
     m.plan.attempted = true;
     if (!is_report(m) || index.plans.empty()) return false;
@@ -471,7 +472,7 @@ bool pair_report(Analysis& report, const PlanIndex& index, const ingest::Options
     }
     if (!chosen) return false;
     auto targets = targets_of(chosen->path, opts);
-    return targets && link_targets(m, *targets, chosen->path, index.explicit_plan);
+    return targets && link_targets(m, *targets, chosen->path, index.explicit_plan, unplanned);
 }
 
 std::string serialize_progress(const ProgressTable& t) {

@@ -56,8 +56,9 @@ bool is_report(const Model& m);
 // Pairs `report` with the best candidate of `index` (sets report.model.plan:
 // the plan's identity and the progress table; the plan's own model is read
 // for them and freed). Returns whether it was paired; model.plan.attempted
-// is set either way.
-bool pair_report(Analysis& report, const PlanIndex& index, const ingest::Options& opts);
+// is set either way. unplanned: the table also lists the results the plan has
+// no target for (what a reader is shown; the rules need only the targets).
+bool pair_report(Analysis& report, const PlanIndex& index, const ingest::Options& opts, bool unplanned = true);
 
 // The plans this process analysed for pairing since the last call, for the
 // batch's other workers (pipeline::Sharing): empty when none.

@@ -149,7 +149,10 @@ FileResult check_read(ingest::Result r, const std::string& path, std::string for
     // The paired plan's model goes once the report holds its identity and the
     // progress table: the rules need no more of it, and a long report checked
     // against a long plan held both models.
-    if (opts.plans && pair_report(*a, *opts.plans, opts.ingest) && opts.keep_progress) fr.progress = a->model.plan.table;
+    // The table leaves the check only for --format html; without it the rules
+    // need its targets' rows only.
+    if (opts.plans && pair_report(*a, *opts.plans, opts.ingest, opts.keep_progress) && opts.keep_progress)
+        fr.progress = a->model.plan.table;
     fr.sets = rules::select_sets(book, a->model, opts.rulesets);
     rules::CheckOptions check = opts.check;
     if (check.today.empty()) check.today = system_today();

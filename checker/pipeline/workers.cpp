@@ -247,14 +247,11 @@ bool run_in_workers(size_t n, unsigned jobs, const Budget& budget,
         return next++;
     };
     auto to_hand_out = [&] { return again.size() + (n - next); };
-    // A worker that is gone: what it was sent and did not start goes back
-    // (all of it, when it had finished the front one).
-    auto requeue_waiting = [&](Worker& w) {
-        for (size_t k = w.tasks.size(); k > 1; --k) again.push_front(w.tasks[k - 1]);
-        w.tasks.clear();
-    };
-    auto requeue_waiting_all = [&](Worker& w) {
-        for (auto it = w.tasks.rbegin(); it != w.tasks.rend(); ++it) again.push_front(*it);
+    // A worker that is gone: what it was sent and did not start goes back to
+    // the front of the queue, in order, from task `from` on (1: the front one
+    // was running and gets its own outcome; 0: it had finished that one too).
+    auto requeue = [&](Worker& w, size_t from) {
+        for (size_t k = w.tasks.size(); k > from; --k) again.push_front(w.tasks[k - 1]);
         w.tasks.clear();
     };
     // What workers shared, in the order it came, and who sent it (a worker is
@@ -272,7 +269,7 @@ bool run_in_workers(size_t n, unsigned jobs, const Budget& budget,
                                                      std::max(1.0, budget.timeout_seconds * 0.1));
     auto fail = [&](Worker& w, WorkerFailure why, bool kill_it) {
         size_t i = w.tasks.front();
-        requeue_waiting(w);
+        requeue(w, 1);
         long rss = 0;
         int sig = reap(w, kill_it, rss);
         WorkerOutcome o;
@@ -401,7 +398,7 @@ bool run_in_workers(size_t n, unsigned jobs, const Budget& budget,
                     w.started = std::chrono::steady_clock::now();  // of the task sent ahead, if any
                     ++finished;
                     if (o.failure == WorkerFailure::Memory) {
-                        requeue_waiting_all(w);
+                        requeue(w, 0);
                         // Its heap may be fragmented or half-initialised: start afresh.
                         long rss = 0;
                         reap(w, true, rss);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <numeric>
 
 #include "core/utf8.h"
 #include "report/summary.h"
@@ -67,12 +68,13 @@ std::vector<std::pair<uint32_t, uint32_t>> near_copy_words(std::string_view text
     return spans;
 }
 
-void NearCopyIndex::add(const std::string& path, std::string text, const std::string& date) {
+void NearCopyIndex::add(const std::string& path, std::string text, const std::string& date, size_t order) {
     auto w = word_hashes(text);
     auto sh = shingles(w, p_.shingle);
     if (sh.empty()) return;  // too short to share a long passage
     uint32_t doc = static_cast<uint32_t>(docs_.size());
-    docs_.push_back({path, unit_of(path), date, std::move(text), static_cast<uint32_t>(w.size())});
+    docs_.push_back({path, unit_of(path), date, std::move(text), static_cast<uint32_t>(w.size()),
+                     order == SIZE_MAX ? docs_.size() : order});
     // Winnowing (Schleimer, Wilkerson, Aiken 2003): the minimum of each window
     // of shingles, the rightmost on ties, recorded once per position.
     const size_t win = std::max<size_t>(1, p_.window);
@@ -90,6 +92,24 @@ void NearCopyIndex::add(const std::string& path, std::string text, const std::st
 }
 
 std::vector<NearCopy> NearCopyIndex::find() {
+    // The documents renumbered in their batch order: which of two files comes
+    // first, which pairs are verified when there are too many, and the order
+    // of pairs sharing as many words all follow the numbers.
+    {
+        std::vector<uint32_t> by_order(docs_.size());
+        std::iota(by_order.begin(), by_order.end(), 0u);
+        std::stable_sort(by_order.begin(), by_order.end(),
+                         [&](uint32_t x, uint32_t y) { return docs_[x].order < docs_[y].order; });
+        std::vector<uint32_t> rank(docs_.size());
+        std::vector<Doc> sorted;
+        sorted.reserve(docs_.size());
+        for (uint32_t k = 0; k < by_order.size(); ++k) {
+            rank[by_order[k]] = k;
+            sorted.push_back(std::move(docs_[by_order[k]]));
+        }
+        docs_ = std::move(sorted);
+        for (auto& e : index_) e.doc = rank[e.doc];
+    }
     std::sort(index_.begin(), index_.end(), [](const Entry& a, const Entry& b) {
         return a.hash != b.hash ? a.hash < b.hash : a.doc != b.doc ? a.doc < b.doc : a.pos < b.pos;
     });

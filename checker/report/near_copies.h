@@ -37,7 +37,10 @@ public:
     explicit NearCopyIndex(Params p) : p_(p) {}
 
     // Adds one file (its path as given, body text, date yyyy-mm-dd or "").
-    void add(const std::string& path, std::string text, const std::string& date);
+    // `order`: its place in the batch (files may be added as they finish, in
+    // any order; find() works in this order, so its result does not depend
+    // on which worker finished first). Default: the order of the calls.
+    void add(const std::string& path, std::string text, const std::string& date, size_t order = SIZE_MAX);
     // The pairs found, most shared words first.
     std::vector<NearCopy> find();
 
@@ -48,6 +51,7 @@ private:
     struct Doc {
         std::string path, unit, date, text;
         uint32_t words = 0;
+        size_t order = 0;
     };
     struct Entry {
         uint64_t hash;

@@ -89,6 +89,27 @@ TEST_CASE("near-copies: same folder, short phrases, boilerplate in many files an
     }
 }
 
+TEST_CASE("near-copies: files added as they finish give the pairs of the batch order", "[report][near]") {
+    // Workers finish in any order; each file is added with its place in the
+    // batch. Undated copies (which file is first is then the batch's order)
+    // and pairs sharing the same number of words (listed in the batch's order).
+    std::string one = words(41, 60), two = words(42, 60);
+    const std::vector<std::pair<std::string, std::string>> files = {
+        {"a/1.txt", words(1, 80) + one}, {"b/2.txt", one + words(2, 80)},
+        {"c/3.txt", words(3, 80) + two}, {"d/4.txt", two + words(4, 80)}};
+    auto pairs = [&](const std::vector<size_t>& finished) {
+        report::NearCopyIndex idx;
+        for (size_t i : finished) idx.add(files[i].first, files[i].second, "", i);
+        std::string out;
+        for (const auto& nc : idx.find()) out += nc.a.path + " " + nc.b.path + " " + std::to_string(nc.shared_words) + "\n";
+        return out;
+    };
+    const std::string in_order = pairs({0, 1, 2, 3});
+    CHECK(in_order.rfind("a/1.txt b/2.txt", 0) == 0);
+    CHECK(in_order.find("c/3.txt d/4.txt") != std::string::npos);
+    for (const auto& finished : std::vector<std::vector<size_t>>{{3, 2, 1, 0}, {1, 3, 0, 2}, {2, 0, 3, 1}}) CHECK(pairs(finished) == in_order);
+}
+
 TEST_CASE("near-copies: text lists both paths, dates and the passage", "[report][near]") {
     report::Options o;
     report::NearCopy nc;
