@@ -183,7 +183,7 @@ struct Tables {
             lower[c] = static_cast<char32_t>(utf8proc_tolower(cp));
             auto cat = utf8proc_category(cp);
             letter[c] = cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
-            case_class[c] = utf8proc_tolower(cp) != cp ? 1 : utf8proc_toupper(cp) != cp ? 2 : 0;
+            case_class[c] = lower[c] != c ? 1 : utf8proc_toupper(cp) != cp ? 2 : 0;
         }
     }
 };
