@@ -620,6 +620,52 @@ TEST_CASE("progress: a plan another worker analysed is used while its file is un
     CHECK(r.progress->rows[0].target == Approx(100));
 }
 
+TEST_CASE("progress: a check's table is the full table without the unplanned rows", "[progress]") {
+    // The rules read a table built without the rows for results the plan has
+    // no target for (a long report states tens of thousands); every other row
+    // must be the one the full table has, in the same order. The reports of
+    // corpus/progress, and one made long with unplanned figures and a second
+    // figure for a target, so that results compete for it.
+    auto plan = analysed((folder() / "ke-hoach-tan-phu.txt").string());
+    const auto targets = extract::plan_targets(plan->model);
+    REQUIRE(!targets.targets.empty());
+    test::TempDir dir("unplanned");
+    std::vector<std::string> paths;
+    for (const auto& e : fs::directory_iterator(folder()))
+        if (e.path().extension() == ".txt" && e.path().filename().string().rfind("bao-cao", 0) == 0)
+            paths.push_back(e.path().string());
+    std::string longer = test::slurp(folder() / "bao-cao-day-du.txt");
+    std::string more;
+    for (int k = 0; k < 300; ++k) more += "Thôn " + std::to_string(k + 1) + " tổ chức " + std::to_string(k + 2) + " buổi sinh hoạt câu lạc bộ.\n";
+    more += "Đến nay, 97% cán bộ, đảng viên, người lao động trên địa bàn xã được tuyên truyền.\n";
+    const size_t at = longer.find("II. TỒN TẠI");
+    REQUIRE(at != std::string::npos);
+    longer.insert(at, more);  // in the body, under part I (the results)
+    paths.push_back(dir.write("bao-cao-dai.txt", longer));
+    size_t unplanned_rows = 0, compared = 0;
+    for (const auto& path : paths) {
+        INFO(path);
+        auto report = analysed(path);
+        const ProgressTable full = extract::build_progress(targets, report->model, true);
+        const ProgressTable lean = extract::build_progress(targets, report->model, false);
+        std::vector<const ProgressRow*> kept;
+        for (const auto& r : full.rows)
+            if (r.status == ProgressStatus::NoTarget) ++unplanned_rows;
+            else kept.push_back(&r);
+        REQUIRE(lean.rows.size() == kept.size());
+        for (size_t i = 0; i < kept.size(); ++i) {
+            CHECK(lean.rows[i].status == kept[i]->status);
+            CHECK(lean.rows[i].subject == kept[i]->subject);
+            CHECK(lean.rows[i].result == kept[i]->result);
+            CHECK(lean.rows[i].result_line == kept[i]->result_line);
+            CHECK(lean.rows[i].target_line == kept[i]->target_line);
+            compared += kept[i]->has_result;
+        }
+    }
+    CHECK(unplanned_rows >= 300);
+    CHECK(compared >= 3);
+}
+
 TEST_CASE("progress: a report's figures kept for the table are the figures found again", "[progress]") {
     // Pairing keeps a report's figures (keep_figures) and figure.contradiction
     // reads them from there: the same figures, in the same order, whether
