@@ -114,10 +114,7 @@ bool is_syllable(std::string_view word) {
     if (word.size() <= kKeyBytes) {
         if (recent.empty()) recent.resize(size_t{1} << kSlotBits);
         std::memcpy(key, word.data(), word.size());
-        uint64_t h = (key[0] ^ (word.size() * 0x9E3779B97F4A7C15ULL)) * 0xBF58476D1CE4E5B9ULL;
-        h = (h ^ key[1] ^ (h >> 31)) * 0x94D049BB133111EBULL;
-        h = (h ^ key[2] ^ (h >> 29)) * 0x9E3779B97F4A7C15ULL;
-        slot = &recent[h >> (64 - kSlotBits)];
+        slot = &recent[static_cast<uint64_t>(StringHash{}(word)) >> (64 - kSlotBits)];
         if (slot->size == word.size() && slot->key[0] == key[0] && slot->key[1] == key[1] && slot->key[2] == key[2])
             return slot->result;
     }

@@ -42,7 +42,7 @@ struct Phrases {
     std::vector<Phrase> list;
     std::vector<uint64_t> first;
     std::array<uint64_t, 16> bits{};
-    static size_t bit_of(uint64_t key) { return static_cast<size_t>((key * 0x9E3779B97F4A7C15ULL) >> 54); }
+    static size_t bit_of(uint64_t key) { return static_cast<size_t>(key >> 54); }  // word_key is a hash already
     void add_first(uint64_t key) {
         first.push_back(key);
         bits[bit_of(key) >> 6] |= uint64_t{1} << (bit_of(key) & 63);
